@@ -1,0 +1,99 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+
+class ModuleDocFragment(object):
+    """Connection options of every kore.ai module, and the attributes they share."""
+
+    DOCUMENTATION = r"""
+options:
+  host:
+    description:
+      - The Kore.ai environment the bot lives in.
+      - A bare host name such as V(eu-platform.kore.ai) means HTTPS. A base URL with scheme and port, such as
+        V(http://127.0.0.1:8080) (the simulator), is used as given.
+      - No path, query, fragment or C(user:password@) part is accepted.
+      - If not set, the environment variable E(KORE_HOST) is used.
+    type: str
+    default: https://platform.kore.ai
+  stream_id:
+    description:
+      - The bot (stream) id, C(st-...), from the bot's general settings page.
+      - If not set, the environment variable E(KORE_STREAM_ID) is used.
+    type: str
+    required: true
+  account_id:
+    description:
+      - The 24-hex-digit account id. Sent both as the C(accountId) header and query parameter.
+      - If not set, the environment variable E(KORE_ACCOUNT_ID) is used.
+    type: str
+    required: true
+  iid:
+    description:
+      - The application id sent in the C(iid) header. Kore's samples use the bot's stream id, the default.
+      - If not set, the environment variable E(KORE_IID) is used.
+    type: str
+  jwt:
+    description:
+      - A ready token for Kore's C(auth) header.
+      - Either O(jwt), or O(client_id) and O(client_secret), must be given. When both are, O(jwt) is used.
+      - If not set, the environment variable E(KORE_JWT) is used.
+    type: str
+  client_id:
+    description:
+      - Client id of an app with the Campaign Management API scope. With O(client_secret), the module signs a
+        short-lived HS256 token (claims C(appId), C(iat), C(exp) five minutes later, and C(jti)).
+      - If not set, the environment variable E(KORE_CLIENT_ID) is used.
+    type: str
+  client_secret:
+    description:
+      - Client secret of that app. Never printed or logged.
+      - If not set, the environment variable E(KORE_CLIENT_SECRET) is used.
+    type: str
+  validate_certs:
+    description:
+      - Verify the server's TLS certificate. Setting this to V(false) is unsafe outside tests.
+      - If not set, the environment variable E(KORE_VALIDATE_CERTS) is used.
+    type: bool
+    default: true
+  ca_path:
+    description:
+      - A PEM file of CA certificates to verify the server against, for a private CA.
+    type: path
+  timeout:
+    description:
+      - Seconds to wait for a connection, and then for each answer.
+    type: int
+    default: 30
+  retries:
+    description:
+      - How many times a request is repeated after HTTP 429, 502, 503, 504 or a dropped connection, waiting
+        0, 1, 2, 4 ... seconds in between, or as long as a C(Retry-After) header asks (at most 60 seconds).
+      - A create (POST) is repeated without further check only after 429; after other failures the module
+        first looks whether the list was created.
+      - From 0 to 10.
+    type: int
+    default: 3
+requirements:
+  - requests >= 2.25
+  - PyJWT >= 2.0 (only when signing tokens from O(client_id) and O(client_secret))
+notes:
+  - "These modules talk to Kore's API from the host they run on, usually the controller
+    (C(hosts: localhost) or C(delegate_to: localhost))."
+"""
+
+    ATTRIBUTES = r"""
+attributes:
+  action_group:
+    description: Use C(group/kore.ai.kore) in C(module_defaults) to set the connection options once.
+    support: full
+    membership:
+      - kore.ai.kore
+  check_mode:
+    description: Can run in C(check_mode) and return changed status prediction without modifying the target.
+  diff_mode:
+    description: Will return details on what has changed (or possibly needs changing in C(check_mode)), when in diff mode.
+"""

@@ -1,0 +1,256 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Wire client for Kore's contact-list API: one HTTP session, retries, and answers mapped to errors.
+
+Knows URLs, headers and status codes; knows nothing of what a contact list is.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+try:
+    import requests
+    from requests.adapters import HTTPAdapter
+    from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
+    from urllib3.util.retry import Retry
+except ImportError:  # reported by the module through missing_required_lib
+    requests = None
+    Retry = object
+
+from ansible_collections.kore.ai.plugins.module_utils._errors import (
+    KoreAuthError,
+    KoreError,
+    KoreInputError,
+    KoreNotFoundError,
+    KoreProtocolError,
+    KoreRateLimitError,
+    KoreRequestError,
+    KoreServerError,
+    KoreTransportError,
+)
+
+USER_AGENT = "kore.ai-ansible-collection"
+RETRY_STATUSES = (429, 502, 503, 504)
+BACKOFF_FACTOR = 0.5      # urllib3 waits 0, 1, 2, 4 ... seconds between attempts
+BACKOFF_MAX = 30
+RETRY_AFTER_MAX = 60      # a server asking for longer still gets a bounded wait
+MAX_ERROR_TEXT = 300
+_FORBIDDEN_IN_HOST = re.compile(r"[\s\\]")
+
+
+class KoreRetry(Retry):
+    """urllib3's Retry, with POST repeated only after a 429: any other failure may have created the list."""
+
+    def is_retry(self, method, status_code, has_retry_after=False):
+        if method and method.upper() == "POST":
+            return status_code == 429 and bool(self.total)
+        return super().is_retry(method, status_code, has_retry_after)
+
+    def parse_retry_after(self, retry_after):
+        return min(super().parse_retry_after(retry_after), RETRY_AFTER_MAX)
+
+
+def base_url(host):
+    """``https://platform.kore.ai``, ``platform.kore.ai`` or ``http://127.0.0.1:8080`` -> ``scheme://host[:port]``."""
+    if not isinstance(host, str) or not host.strip():
+        raise KoreInputError("host must be a host name or an http(s) URL, got an empty value")
+    if _FORBIDDEN_IN_HOST.search(host):
+        raise KoreInputError("host %r contains white space or a backslash" % host)
+    url = host if "://" in host else "https://" + host
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise KoreInputError("host %r is not a valid URL: %s" % (host, exc))
+    if parts.scheme not in ("http", "https"):
+        raise KoreInputError("host %r: only http and https URLs are supported" % host)
+    if not parts.hostname:
+        raise KoreInputError("host %r has no host name" % host)
+    if parts.username is not None or parts.password is not None:
+        raise KoreInputError("host must not carry user:password@; authenticate with jwt or client_id/client_secret")
+    if parts.path.strip("/") or parts.query or parts.fragment:
+        raise KoreInputError(
+            "host %r must be only scheme, host name and port, without a path, query or fragment" % host)
+    netloc = parts.hostname if ":" not in parts.hostname else "[%s]" % parts.hostname
+    return "%s://%s%s" % (parts.scheme, netloc, "" if port is None else ":%d" % port)
+
+
+def path_segment(value):
+    """Quote a value so that it stays one path segment, whatever it holds (``/``, ``..``, ``?``, ``%2F``)."""
+    if not isinstance(value, str) or value == "":
+        raise KoreInputError("an id used in a URL must be a non-empty string")
+    # quote() keeps '.', and URL libraries collapse '.' and '..' segments: encode dots as well.
+    return quote(value, safe="").replace(".", "%2E")
+
+
+class Answer(object):
+    """A successful answer: the decoded JSON envelope, and whether an earlier attempt may have reached Kore."""
+
+    def __init__(self, body, earlier_attempt_may_have_applied):
+        self.body = body
+        self.data = body.get("data")
+        self.earlier_attempt_may_have_applied = earlier_attempt_may_have_applied
+
+
+class KoreClient(object):
+    """HTTP access to ``{host}/campaign/api/v2/public/{streamId}/campaign/contactList`` for one bot and account."""
+
+    def __init__(self, host, stream_id, account_id, token, iid=None, validate_certs=True, ca_path=None,
+                 timeout=30, retries=3, secrets=()):
+        self.base = base_url(host)
+        self.stream_id = stream_id
+        self.account_id = account_id
+        self.timeout = timeout
+        self.retries = retries
+        self._secrets = [s for s in tuple(secrets) + (token,) if s]
+        self.root = "%s/campaign/api/v2/public/%s/campaign/contactList" % (self.base, path_segment(stream_id))
+        self.session = requests.Session()
+        self.session.trust_env = False  # no netrc or proxy surprises; the URL is what the user gave
+        self.session.verify = ca_path if (ca_path and validate_certs) else bool(validate_certs)
+        self.session.headers.update({
+            "auth": token,
+            "iid": iid or stream_id,
+            "accountId": account_id,
+            "Accept": "application/json",
+            "User-Agent": USER_AGENT,
+        })
+        retry = KoreRetry(total=retries, connect=retries, read=retries, status=retries, other=0, redirect=0,
+                          status_forcelist=RETRY_STATUSES, backoff_factor=BACKOFF_FACTOR,
+                          backoff_max=BACKOFF_MAX, raise_on_status=False, raise_on_redirect=False,
+                          respect_retry_after_header=True)
+        adapter = HTTPAdapter(max_retries=retry)
+        self.session.mount("https://", adapter)
+        self.session.mount("http://", adapter)
+
+    def describe(self):
+        return "bot %s, account %s at %s" % (self.stream_id, self.account_id, self.base)
+
+    def request(self, method, segments=(), json=None, query=None):
+        """Send one request (retried per policy) and return an :class:`Answer`, or raise a KoreError."""
+        path = "/".join(path_segment(s) for s in segments)
+        url = self.root + ("/" + path if path else "")
+        params = {"accountId": self.account_id}
+        params.update(query or {})
+        shown = "%s %s" % (method, "contactList/" + "/".join(segments) if segments else "contactList")
+        try:
+            response = self.session.request(method, url, params=params, json=json, timeout=self.timeout,
+                                            allow_redirects=False)
+        except requests.exceptions.RequestException as exc:
+            raise self._transport_error(exc, method, shown)
+        may_have_applied = _earlier_attempt_may_have_applied(response)
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        if 200 <= response.status_code < 300 and isinstance(body, dict) and not body.get("errors"):
+            return Answer(body, may_have_applied)
+        error = self._status_error(response, body, method, shown)
+        error.earlier_attempt_may_have_applied = may_have_applied
+        raise error
+
+    def redact(self, text):
+        for secret in self._secrets:
+            text = text.replace(secret, "********")
+        return text
+
+    def _status_error(self, response, body, method, shown):
+        status = response.status_code
+        detail = self.redact(_error_detail(body, response.text))
+        where = "%s (%s)" % (shown, self.describe())
+        if 300 <= status < 400:
+            return KoreProtocolError("%s was redirected (HTTP %d to %s); set host to the API's own URL"
+                                     % (where, status, response.headers.get("Location", "?")), status, method)
+        if status in (401, 403) or _kore_code(body) == 4002:
+            return KoreAuthError("Kore refused the credentials for %s: HTTP %d %s. Check jwt, or client_id and "
+                                 "client_secret, and that the app has the Campaign Management scope"
+                                 % (where, status, detail), status, method)
+        if status == 404:
+            return KoreNotFoundError("%s answered 404 Not Found: %s" % (where, detail), status, method)
+        if status == 429:
+            return KoreRateLimitError("Kore's rate limit was still reached for %s after %d retries: %s"
+                                      % (where, self.retries, detail), status, method)
+        if status >= 500:
+            return KoreServerError("Kore answered HTTP %d for %s after %d retries: %s"
+                                   % (status, where, self.retries, detail), status, method)
+        if 400 <= status < 500:
+            return KoreRequestError("Kore refused %s: HTTP %d %s" % (where, status, detail), status, method)
+        return KoreProtocolError("%s answered HTTP %d with a body that is not Kore's JSON envelope: %s"
+                                 % (where, status, detail), status, method)
+
+    def _transport_error(self, exc, method, shown):
+        where = "%s (%s)" % (shown, self.describe())
+        cause = _root_cause(exc)
+        if isinstance(exc, requests.exceptions.SSLError):
+            reason = ("TLS verification failed (%s); for a private CA set ca_path, or validate_certs: false "
+                      "(unsafe)" % _text(cause))
+        elif isinstance(exc, requests.exceptions.ConnectTimeout):
+            reason = "no connection within %s seconds" % self.timeout
+        elif isinstance(exc, requests.exceptions.Timeout):
+            reason = "no answer within %s seconds" % self.timeout
+        elif isinstance(exc, requests.exceptions.ConnectionError):
+            reason = "connection failed: %s" % _text(cause)
+        else:
+            reason = _text(cause)
+        error = KoreTransportError("Could not reach Kore for %s after %d retries: %s"
+                                   % (where, self.retries, self.redact(reason)), None, method)
+        # Only a request that never left (no connection, no TLS) is sure not to have been applied.
+        never_sent = isinstance(exc, (requests.exceptions.ConnectTimeout, requests.exceptions.SSLError)) or \
+            isinstance(cause, (ConnectTimeoutError, NewConnectionError))
+        error.earlier_attempt_may_have_applied = not never_sent
+        return error
+
+
+def _earlier_attempt_may_have_applied(response):
+    """True when urllib3 retried after a failure that the server may have acted on (not a refusal)."""
+    retries = getattr(response.raw, "retries", None)
+    for attempt in getattr(retries, "history", ()) or ():
+        if attempt.status == 429:
+            continue
+        if attempt.error is not None and isinstance(attempt.error, (ConnectTimeoutError, NewConnectionError)):
+            continue
+        return True
+    return False
+
+
+def _kore_code(body):
+    if isinstance(body, dict):
+        if isinstance(body.get("errors"), list) and body["errors"] and isinstance(body["errors"][0], dict):
+            return body["errors"][0].get("code")
+        return body.get("code")
+    return None
+
+
+def _error_detail(body, text):
+    """Kore's own words when its body has them (``errors[].msg``, ``msg``, ``message``), else the raw text."""
+    if isinstance(body, dict):
+        errors = body.get("errors")
+        if isinstance(errors, list):
+            msgs = [str(e.get("msg") or e.get("message") or e) if isinstance(e, dict) else str(e) for e in errors]
+            if msgs:
+                return "; ".join(msgs)[:MAX_ERROR_TEXT]
+        for key in ("msg", "message"):
+            if body.get(key):
+                return str(body[key])[:MAX_ERROR_TEXT]
+    text = " ".join((text or "").split())
+    return (text[:MAX_ERROR_TEXT] + "...") if len(text) > MAX_ERROR_TEXT else (text or "(empty body)")
+
+
+def _root_cause(exc):
+    """The innermost exception behind the wrappers requests and urllib3 add."""
+    seen = exc
+    while True:
+        inner = getattr(seen, "reason", None) or (seen.args[0] if getattr(seen, "args", None) else None)
+        if not isinstance(inner, BaseException) or inner is seen:
+            return seen
+        seen = inner
+
+
+def _text(exc):
+    # urllib3 puts "<object at 0x...>: " before the useful part
+    return re.sub(r"^<[^>]+>: ", "", str(exc))
+
+
+__all__ = ["KoreClient", "KoreError", "Answer", "base_url", "path_segment"]

@@ -1,0 +1,218 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Contact lists of one bot: find by id or name, compare desired with current, ensure present or absent.
+
+Check mode runs the same code as a real run; only the final write is replaced by what Kore would answer.
+"""
+
+from __future__ import annotations
+
+from ansible_collections.kore.ai.plugins.module_utils._errors import (
+    KoreError,
+    KoreInputError,
+    KoreNotFoundError,
+    KoreProtocolError,
+    KoreServerError,
+    KoreTransportError,
+)
+
+MAX_NAME = 48
+MAX_DESCRIPTION = 256
+MAX_ID = 256
+LIST_TYPE = "call"
+# Module option -> field of Kore's record
+FIELDS = (("name", "name"), ("description", "description"), ("allow_duplicates", "allowDuplicates"))
+
+
+class KoreConflictError(KoreError):
+    """The wanted list cannot be told apart or may not be changed: same name twice, or in use by campaigns."""
+
+
+class Outcome(object):
+    """What an ensure_* call did (or, in check mode, would do)."""
+
+    def __init__(self, changed, record, msg, before=None, after=None):
+        self.changed = changed
+        self.record = record
+        self.msg = msg
+        self.before = before if before is not None else {}
+        self.after = after if after is not None else {}
+
+
+class ContactLists(object):
+    """The contact lists of the bot the client is bound to."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def summaries(self):
+        """Every list of the bot, as "list all" returns them (without createdAt, allowDuplicates, ...)."""
+        try:
+            answer = self.client.request("GET", ("getAllListDetails",), query={"type": LIST_TYPE})
+        except KoreNotFoundError as exc:
+            raise KoreNotFoundError(
+                "Kore does not know the contact lists of %s (404 from list all): check stream_id, account_id "
+                "and host. Nothing was changed. (%s)" % (self.client.describe(), exc), exc.status, exc.method)
+        if not isinstance(answer.data, list):
+            raise KoreProtocolError("list all answered for %s without a list in 'data'" % self.client.describe())
+        return [item for item in answer.data if isinstance(item, dict)]
+
+    def read(self, list_id):
+        """The full record, or None when Kore did not give it (not yet proof that it is missing)."""
+        try:
+            answer = self.client.request("GET", (list_id,))
+        except KoreNotFoundError:
+            return None
+        record = answer.data
+        if not record:
+            return None
+        if not isinstance(record, dict) or record.get("_id") != list_id:
+            raise KoreProtocolError("Kore answered GET %s with a record that is not that list" % list_id)
+        return record
+
+    def find_by_id(self, list_id):
+        """The full record, or None once proven missing: the bot's list answers and does not hold the id.
+
+        Kore answers 404 alike for a missing list and for a wrong bot, account or host.
+        """
+        record = self.read(list_id)
+        if record is not None:
+            return record
+        if any(item.get("_id") == list_id for item in self.summaries()):
+            raise KoreProtocolError("Kore lists %s for %s but will not return it" % (list_id, self.client.describe()))
+        return None
+
+    def find_by_name(self, name):
+        """The one summary with exactly this name, or None; two or more are an error naming every id."""
+        matches = [item for item in self.summaries() if item.get("name") == name]
+        if len(matches) > 1:
+            raise KoreConflictError(
+                "%d contact lists are named %r (%s); use id to say which one is meant. Nothing was changed."
+                % (len(matches), name, ", ".join(str(m.get("_id")) for m in matches)))
+        return matches[0] if matches else None
+
+    def find(self, list_id=None, name=None):
+        return self.find_by_id(list_id) if list_id else self.find_by_name(name)
+
+    def create(self, body):
+        """POST once; when the answer is lost, look by name before trying again, so a retry cannot add a twin."""
+        for attempt in range(self.client.retries + 1):
+            try:
+                return self.client.request("POST", ("createContactList",), json=body).data
+            except (KoreServerError, KoreTransportError) as exc:
+                if not exc.earlier_attempt_may_have_applied and isinstance(exc, KoreTransportError):
+                    raise
+                made = self.find_by_name(body["name"])
+                if made is not None:
+                    return self.read(made["_id"]) or made
+                if attempt == self.client.retries:
+                    raise
+
+    def update(self, list_id, changes):
+        """PUT the changed fields, then read the list back: PUT answers with the request, not the record."""
+        self.client.request("PUT", (list_id,), json=changes)
+        record = self.read(list_id)
+        if record is None:
+            raise KoreProtocolError("contact list %s was updated but cannot be read back" % list_id)
+        return record
+
+    def delete(self, list_id):
+        """DELETE and return the deleted record; None when the list was gone before this run deleted it.
+
+        A DELETE whose answer was lost and whose retry finds nothing was applied by this run: the caller
+        then reports the record it read before.
+        """
+        try:
+            return self.client.request("DELETE", (list_id,)).data or {}
+        except KoreNotFoundError as exc:
+            if self.find_by_id(list_id) is not None:
+                raise
+            return {} if exc.earlier_attempt_may_have_applied else None
+
+
+def validate(list_id=None, name=None, description=None):
+    """Refuse, before any request, what Kore documents as invalid."""
+    if list_id is not None and (not list_id.strip() or len(list_id) > MAX_ID):
+        raise KoreInputError("id must be a non-empty string of at most %d characters" % MAX_ID)
+    if name is not None and (not name.strip() or len(name) > MAX_NAME):
+        raise KoreInputError("name must be 1 to %d characters, got %d" % (MAX_NAME, len(name)))
+    if description is not None and len(description) > MAX_DESCRIPTION:
+        raise KoreInputError("description must be at most %d characters, got %d"
+                             % (MAX_DESCRIPTION, len(description)))
+
+
+def label(record):
+    return "%r (%s)" % (record.get("name"), record.get("_id"))
+
+
+def campaigns_using(record):
+    """Campaigns that use the list. ``campaignInUse`` is trusted over ``isListInUse``, which lags behind it."""
+    campaigns = record.get("campaignInUse") or []
+    if not campaigns and record.get("isListInUse") is True:
+        return ["(campaigns not named by Kore)"]
+    return ["%s (%s)" % (c.get("name"), c.get("id")) if isinstance(c, dict) else str(c) for c in campaigns]
+
+
+def ensure_absent(lists, list_id=None, name=None, force=False, check_mode=False):
+    validate(list_id, name)
+    current = lists.find(list_id, name)
+    wanted = list_id or repr(name)
+    if current is None:
+        return Outcome(False, {}, "contact list %s is already absent from %s" % (wanted, lists.client.describe()))
+    in_use = campaigns_using(current)
+    if in_use and not force:
+        raise KoreConflictError("contact list %s is used by campaigns %s; set force: true to delete it anyway. "
+                                "Nothing was changed." % (label(current), ", ".join(in_use)))
+    if check_mode:
+        return Outcome(True, current, "contact list %s would be deleted" % label(current), current, {})
+    deleted = lists.delete(current["_id"])
+    if deleted is None:
+        return Outcome(False, {}, "contact list %s was deleted by someone else meanwhile" % label(current))
+    record = deleted or current  # {} when only the retry of a lost answer saw it gone
+    return Outcome(True, record, "contact list %s deleted" % label(record), current, {})
+
+
+def ensure_present(lists, list_id=None, name=None, description=None, allow_duplicates=None, check_mode=False):
+    validate(list_id, name, description)
+    desired = {"name": name, "description": description, "allowDuplicates": allow_duplicates}
+    desired = dict((k, v) for k, v in desired.items() if v is not None)
+    found = lists.find(list_id, name)
+    if found is None and list_id:
+        raise KoreInputError("contact list %s does not exist in %s; Kore chooses ids, so to create a list "
+                             "give name (and description) without id" % (list_id, lists.client.describe()))
+    if found is None:
+        return _create(lists, desired, check_mode)
+    current = found if list_id else (lists.read(found["_id"]) or found)
+    changes = dict((k, v) for k, v in desired.items() if current.get(k) != v)
+    if not changes:
+        return Outcome(False, current, "contact list %s is as wanted" % label(current), current, current)
+    after = dict(current, **changes) if check_mode else lists.update(current["_id"], changes)
+    verb = "would be updated" if check_mode else "updated"
+    return Outcome(True, after, "contact list %s %s: %s" % (label(after), verb, ", ".join(sorted(changes))),
+                   current, after)
+
+
+def _create(lists, desired, check_mode):
+    if "description" not in desired:
+        raise KoreInputError("description is required to create contact list %r (Kore requires it)" % desired["name"])
+    body = {"name": desired["name"], "description": desired["description"], "source": "passiveApi",
+            "allowDuplicates": desired.get("allowDuplicates", False)}
+    if check_mode:
+        # What Kore would answer, minus what only Kore can know (its id, timestamps, users).
+        record = dict(body, listType=LIST_TYPE, campaignInUse=[], isListInUse=False, totalRecordCount=0)
+        return Outcome(True, record, "contact list %r would be created" % body["name"], {}, record)
+    record = lists.create(body)
+    return Outcome(True, record, "contact list %s created" % label(record), {}, record)
+
+
+def describe_lists(lists, list_id=None, name=None):
+    """For the _info module: one full record by id, full records by name, or every summary."""
+    validate(list_id, name)
+    if list_id:
+        record = lists.find_by_id(list_id)
+        return [record] if record else []
+    summaries = lists.summaries()
+    if name is None:
+        return summaries
+    return [lists.read(s["_id"]) or s for s in summaries if s.get("name") == name]

@@ -1,0 +1,51 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The few errors the wire client raises; every answer Kore gives maps to one of them."""
+
+from __future__ import annotations
+
+
+class KoreError(Exception):
+    """Base: anything that went wrong talking to Kore. ``str()`` is safe to show a user."""
+
+    # Set by the wire client when a retried request failed after an attempt Kore may have acted on.
+    earlier_attempt_may_have_applied = False
+
+    def __init__(self, message, status=None, method=None, path=None):
+        super().__init__(message)
+        self.status = status
+        self.method = method
+        self.path = path
+
+
+class KoreInputError(KoreError):
+    """Refused before any request: a malformed host, id, name or option."""
+
+
+class KoreTransportError(KoreError):
+    """No usable HTTP answer: DNS, refused or dropped connection, TLS, timeout."""
+
+
+class KoreAuthError(KoreError):
+    """401 / 403, or Kore's "Invalid SDK credentials": the token or app is not accepted."""
+
+
+class KoreNotFoundError(KoreError):
+    """404. Kore does not say *what* was not found: a list, or the bot, account or host."""
+
+
+class KoreRateLimitError(KoreError):
+    """429 still answered after every retry."""
+
+
+class KoreServerError(KoreError):
+    """5xx still answered after every retry. For POST, the request may have been applied."""
+
+
+class KoreRequestError(KoreError):
+    """Any other 4xx: Kore refused the request as given (validation, conflict, ...)."""
+
+
+class KoreProtocolError(KoreError):
+    """An answer that is not the documented JSON envelope: wrong host, proxy page, API change."""

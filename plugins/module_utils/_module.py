@@ -1,0 +1,53 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The part every kore.ai module shares: argument spec with connection options, libraries, errors to fail_json."""
+
+from __future__ import annotations
+
+import traceback
+
+from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+
+from ansible_collections.kore.ai.plugins.module_utils import _auth, _client
+from ansible_collections.kore.ai.plugins.module_utils._connection import CONNECTION_ARGSPEC, CONNECTION_RULES, connect
+from ansible_collections.kore.ai.plugins.module_utils._contact_list import ContactLists
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
+
+
+class KoreModule(AnsibleModule):
+    """An AnsibleModule that knows the connection options and turns KoreError into a failed task."""
+
+    def __init__(self, argument_spec, **kwargs):
+        spec = dict(CONNECTION_ARGSPEC)
+        spec.update(argument_spec)
+        for rule, pairs in CONNECTION_RULES.items():
+            kwargs[rule] = list(kwargs.get(rule, [])) + pairs
+        super(KoreModule, self).__init__(argument_spec=spec, **kwargs)
+
+    def contact_lists(self):
+        """The bot's contact lists over a fresh client; fails the task on missing libraries or bad options."""
+        for name, module in (("requests", _client.requests), ("PyJWT", _auth.jwt)):
+            if module is None:
+                self.fail_json(msg=missing_required_lib(name))
+        client = self.guard(connect, self.params)
+        # A token minted here is no module parameter, so Ansible would not mask it on its own.
+        self.no_log_values.add(client.session.headers["auth"])
+        return ContactLists(client)
+
+    def guard(self, call, *args, **kwargs):
+        """Run ``call``; a KoreError fails the task with its message, anything else with a short reason."""
+        try:
+            return call(*args, **kwargs)
+        except KoreError as exc:
+            self.fail_json(msg=str(exc))
+        except Exception as exc:  # pylint: disable=broad-except
+            # A bug of ours: say what, keep the trace for -vvv without secrets (fail_json masks them).
+            self.fail_json(msg="Unexpected %s: %s" % (type(exc).__name__, exc), exception=traceback.format_exc())
+
+    def exit_outcome(self, outcome, **extra):
+        """exit_json with the record as ``contact_list``, and the before / after diff when asked for."""
+        result = dict(changed=outcome.changed, contact_list=outcome.record, msg=outcome.msg, **extra)
+        if self._diff:
+            result["diff"] = dict(before=outcome.before, after=outcome.after)
+        self.exit_json(**result)

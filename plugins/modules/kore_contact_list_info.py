@@ -1,0 +1,93 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: kore_contact_list_info
+short_description: List the campaign contact lists of a Kore.ai bot
+version_added: 0.1.0
+description:
+  - Returns the contact lists of a bot, all of them or those with a given id or name.
+  - Read-only; never changes anything.
+author:
+  - kore.ai collection contributors
+extends_documentation_fragment:
+  - kore.ai.connection
+  - kore.ai.connection.attributes
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: N/A
+options:
+  id:
+    description:
+      - Only the list with this id, as a full record. An empty result when the bot has no such list.
+    type: str
+    aliases: [contact_list_id]
+  name:
+    description:
+      - Only the lists with exactly this name, as full records. Kore allows several.
+    type: str
+"""
+
+EXAMPLES = r"""
+- name: All contact lists of the bot (connection from KORE_* environment variables)
+  kore.ai.kore_contact_list_info:
+  register: all_lists
+
+- name: Names of the lists
+  ansible.builtin.debug:
+    msg: "{{ all_lists.contact_lists | map(attribute='name') | list }}"
+
+- name: The lists named Renewals
+  kore.ai.kore_contact_list_info:
+    stream_id: st-0a1b2c3d-1111-2222-3333-444455556666
+    account_id: 5f0e1d2c3b4a596877665544
+    jwt: "{{ kore_token }}"
+    name: Renewals
+"""
+
+RETURN = r"""
+contact_lists:
+  description:
+    - The lists. Without O(id) or O(name) these are Kore's summaries from "list all", which lack
+      C(createdAt), C(createdBy), C(isActive), C(allowDuplicates), C(isGlobalDNC) and C(isDefault);
+      with O(id) or O(name) they are full records.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - _id: cl-718e888e-3aca-4008-973e-6d79940abcde
+      name: Renewal Due - May/June 2025
+      description: Customers whose services expire in July 2025
+      campaignInUse: []
+      listType: call
+      source: passiveApi
+      status: Ready
+      totalRecordCount: 0
+"""
+
+from ansible_collections.kore.ai.plugins.module_utils._contact_list import describe_lists
+from ansible_collections.kore.ai.plugins.module_utils._module import KoreModule
+
+
+def main():
+    module = KoreModule(
+        argument_spec=dict(
+            id=dict(type="str", aliases=["contact_list_id"]),
+            name=dict(type="str"),
+        ),
+        mutually_exclusive=[("id", "name")],
+        supports_check_mode=True,
+    )
+    lists = module.contact_lists()
+    records = module.guard(describe_lists, lists, module.params["id"], module.params["name"])
+    module.exit_json(changed=False, contact_lists=records)
+
+
+if __name__ == "__main__":
+    main()

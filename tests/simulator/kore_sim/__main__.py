@@ -1,0 +1,71 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Run the simulator by hand.
+
+    python -m kore_sim serve [--port 8080]            serve until Ctrl-C, printing the KORE_* variables
+    python -m kore_sim run -- ansible-playbook x.yml   serve on a free port, run a command with KORE_* set, stop
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+from kore_sim.server import Simulator, Tenant
+
+
+def parse(argv):
+    parser = argparse.ArgumentParser(prog="python -m kore_sim", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("mode", choices=["serve", "run"])
+    parser.add_argument("--bind", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=0, help="port (default: a free one)")
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="delay added to every API request")
+    parser.add_argument("--rate-limit", type=int, default=None, help="API requests per minute before 429")
+    parser.add_argument("--tls-cert", help="PEM certificate: serve HTTPS")
+    parser.add_argument("--tls-key", help="PEM key of --tls-cert")
+    parser.add_argument("--account-id", default=Tenant().account_id)
+    parser.add_argument("--stream-id", default=Tenant().stream_id)
+    parser.add_argument("--client-id", default=Tenant().client_id)
+    parser.add_argument("--client-secret", default=os.environ.get("KORE_SIM_CLIENT_SECRET", Tenant().client_secret),
+                        help="app secret the simulator checks tokens against (or KORE_SIM_CLIENT_SECRET)")
+    parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    parser.add_argument("command", nargs=argparse.REMAINDER, help="with run: the command, after --")
+    args = parser.parse_args(argv)
+    if args.command and args.command[0] == "--":
+        args.command = args.command[1:]
+    if args.mode == "run" and not args.command:
+        parser.error("run needs a command after --")
+    if bool(args.tls_cert) != bool(args.tls_key):
+        parser.error("--tls-cert and --tls-key go together")
+    return args
+
+
+def main(argv=None):
+    args = parse(sys.argv[1:] if argv is None else argv)
+    tenant = Tenant(args.account_id, args.stream_id, args.client_id, args.client_secret)
+    sim = Simulator(args.bind, args.port, tenant, latency=args.latency_ms / 1000.0, rate_limit=args.rate_limit,
+                    tls=(args.tls_cert, args.tls_key) if args.tls_cert else None, verbose=args.verbose)
+    with sim:
+        if args.mode == "run":
+            env = dict(os.environ, **sim.env())
+            return subprocess.call(args.command, env=env)
+        print("Kore simulator listening on %s" % sim.url, flush=True)
+        for key, value in sim.env().items():
+            print("export %s=%s" % (key, value), flush=True)
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        try:
+            stop.wait()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

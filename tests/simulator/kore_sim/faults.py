@@ -1,0 +1,60 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Faults the simulator can be told to inject into the next matching requests."""
+
+from __future__ import annotations
+
+import threading
+
+# What a fault does to a matching request:
+#   status            answer `status` (429 carries Retry-After: `retry_after`) without touching any list
+#   cut               close the connection before doing anything (the request is lost)
+#   cut_after_commit  do the request, then close the connection without answering (the answer is lost)
+#   hang              accept and say nothing for `seconds`, then close
+KINDS = ("status", "cut", "cut_after_commit", "hang")
+
+
+class Fault(object):
+    def __init__(self, kind, method=None, path_contains=None, times=1, status=503, retry_after=None,
+                 seconds=0.0, body=None):
+        if kind not in KINDS:
+            raise ValueError("fault kind must be one of %s" % ", ".join(KINDS))
+        self.kind = kind
+        self.method = method.upper() if method else None
+        self.path_contains = path_contains
+        self.times = times
+        self.status = status
+        self.retry_after = retry_after
+        self.seconds = seconds
+        self.body = body
+
+    def matches(self, method, path):
+        return ((self.method is None or self.method == method)
+                and (self.path_contains is None or self.path_contains in path))
+
+
+class Faults(object):
+    """A queue of faults; each matching request uses up one `times` of the first fault that matches."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.queue = []
+
+    def add(self, kind, **options):
+        fault = Fault(kind, **options)
+        with self.lock:
+            self.queue.append(fault)
+        return fault
+
+    def clear(self):
+        with self.lock:
+            del self.queue[:]
+
+    def take(self, method, path):
+        with self.lock:
+            for fault in self.queue:
+                if fault.times > 0 and fault.matches(method, path):
+                    fault.times -= 1
+                    return fault
+        return None

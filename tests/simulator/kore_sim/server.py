@@ -1,0 +1,309 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The HTTP side: Kore's contact-list endpoints, authentication, faults, and a small /_sim/ control API."""
+
+from __future__ import annotations
+
+import json
+import socket
+import ssl
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import jwt
+
+from kore_sim.faults import Faults
+from kore_sim.store import Invalid, Store
+
+PREFIX = ("campaign", "api", "v2", "public")
+# Kore documents no error bodies. The platform wraps errors like this; one shape for every 404, so that a
+# client cannot tell a missing list from a wrong bot or account by the answer alone (neither can it on Kore).
+NOT_FOUND = {"errors": [{"msg": "Not Found", "code": 404}]}
+BAD_CREDENTIALS = {"errors": [{"msg": "Invalid SDK credentials", "code": 4002}]}
+RATE_LIMITED = {"errors": [{"msg": "Rate limit for this API has been reached. Please try again after some time.",
+                            "code": 429}]}
+
+
+class Tenant(object):
+    """One account with one bot and one app allowed to call its Campaign Management API."""
+
+    def __init__(self, account_id="5f0e1d2c3b4a596877665544", stream_id="st-0a1b2c3d-1111-2222-3333-444455556666",
+                 client_id="cs-0a1b2c3d-aaaa-bbbb-cccc-ddddeeeeffff", client_secret="simulator-only-secret-0123456789abcdef"):
+        self.account_id = account_id
+        self.stream_id = stream_id
+        self.client_id = client_id
+        self.client_secret = client_secret
+
+
+def bad_request(message):
+    return 400, {"errors": [{"msg": message, "code": 400}]}
+
+
+def success(data, message=""):
+    return 200, {"status": "success", "message": message, "data": data}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "KoreSimulator/1"
+    sim = None  # set per server class
+
+    def log_message(self, format, *args):  # pylint: disable=redefined-builtin
+        if self.sim.verbose:
+            super().log_message(format, *args)
+
+    def do_GET(self):
+        self.handle_any("GET")
+
+    def do_POST(self):
+        self.handle_any("POST")
+
+    def do_PUT(self):
+        self.handle_any("PUT")
+
+    def do_DELETE(self):
+        self.handle_any("DELETE")
+
+    def handle_any(self, method):
+        url = urlsplit(self.path)
+        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if url.path.startswith("/_sim/"):
+            return self.send_json(*self.sim.control(method, url.path[len("/_sim/"):], raw))
+        entry = self.sim.record(method, url, self.headers, raw)
+        self.sim.pause()
+        fault = self.sim.faults.take(method, url.path)
+        if fault and fault.kind in ("cut", "hang"):
+            time.sleep(fault.seconds if fault.kind == "hang" else 0)
+            return self.cut(entry)
+        if fault and fault.kind == "status":
+            headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
+            body = fault.body if fault.body is not None else (
+                RATE_LIMITED if fault.status == 429 else {"errors": [{"msg": "Service unavailable",
+                                                                      "code": fault.status}]})
+            return self.send_json(fault.status, body, headers, entry)
+        limited = self.sim.rate_limited()
+        if limited:
+            return self.send_json(429, RATE_LIMITED, {"Retry-After": str(limited)}, entry)
+        status, body = self.sim.api(method, url, self.headers, raw)
+        if fault and fault.kind == "cut_after_commit":
+            return self.cut(entry)
+        return self.send_json(status, body, {}, entry)
+
+    def cut(self, entry):
+        entry["status"] = "cut"
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def send_json(self, status, body, headers=None, entry=None):
+        if entry is not None:
+            entry["status"] = status
+        data = json.dumps(body).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+
+class Simulator(object):
+    """Start with ``Simulator().start()`` (or as a context manager); ``url`` and ``env()`` say how to reach it."""
+
+    def __init__(self, host="127.0.0.1", port=0, tenant=None, latency=0.0, rate_limit=None, tls=None,
+                 verbose=False):
+        self.tenant = tenant or Tenant()
+        self.store = Store()
+        self.faults = Faults()
+        self.latency = latency          # seconds added to every API request
+        self.rate_limit = rate_limit    # API requests per minute, None for no limit
+        self.verbose = verbose
+        self.requests = []
+        self._window = []
+        self._lock = threading.Lock()
+        handler = type("BoundHandler", (Handler,), {"sim": self})
+        self.httpd = ThreadingHTTPServer((host, port), handler)
+        self.httpd.daemon_threads = True
+        self.scheme = "http"
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+            self.scheme = "https"
+        self.thread = None
+
+    @property
+    def url(self):
+        host, port = self.httpd.server_address[:2]
+        return "%s://%s:%d" % (self.scheme, host, port)
+
+    def env(self):
+        """The KORE_* variables that point the collection's modules at this simulator."""
+        return {"KORE_HOST": self.url, "KORE_STREAM_ID": self.tenant.stream_id,
+                "KORE_ACCOUNT_ID": self.tenant.account_id, "KORE_CLIENT_ID": self.tenant.client_id,
+                "KORE_CLIENT_SECRET": self.tenant.client_secret}
+
+    def start(self):
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name="kore-sim", daemon=True)
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def reset(self):
+        self.store.reset()
+        self.faults.clear()
+        with self._lock:
+            del self.requests[:]
+            del self._window[:]
+
+    def seed(self, name, description="", **extra):
+        return self.store.seed(self.tenant.stream_id, self.tenant.account_id, name, description, **extra)
+
+    # ---- request handling -------------------------------------------------------------------------------
+
+    def record(self, method, url, headers, raw):
+        try:
+            body = json.loads(raw) if raw else None
+        except ValueError:
+            body = raw.decode("utf-8", "replace")
+        entry = {"method": method, "path": url.path, "query": parse_qs(url.query),
+                 "headers": {k: headers.get(k) for k in ("iid", "accountId", "Content-Type")},
+                 "auth": self.auth_problem(headers.get("auth")) or "valid", "body": body, "status": None}
+        with self._lock:
+            self.requests.append(entry)
+        return entry
+
+    def pause(self):
+        if self.latency:
+            time.sleep(self.latency)
+
+    def rate_limited(self):
+        """Seconds to wait when the per-minute limit is reached, else 0."""
+        if not self.rate_limit:
+            return 0
+        with self._lock:
+            clock = time.monotonic()
+            self._window = [t for t in self._window if clock - t < 60]
+            if len(self._window) >= self.rate_limit:
+                return max(1, int(60 - (clock - self._window[0])) + 1)
+            self._window.append(clock)
+        return 0
+
+    def auth_problem(self, token):
+        """None when the token is one Kore would accept, else why not (kept in the request log only)."""
+        if not token:
+            return "missing"
+        try:
+            claims = jwt.decode(token, options={"verify_signature": False})
+        except jwt.PyJWTError:
+            return "malformed"
+        if claims.get("appId") != self.tenant.client_id:
+            return "unknown appId"
+        try:
+            jwt.decode(token, self.tenant.client_secret, algorithms=["HS256"])
+        except jwt.ExpiredSignatureError:
+            return "expired"
+        except jwt.PyJWTError:
+            return "bad signature"
+        return None
+
+    def api(self, method, url, headers, raw):
+        segments = [unquote(s) for s in url.path.split("/")[1:]]
+        if tuple(segments[:4]) != PREFIX or len(segments) < 7 or segments[5:7] != ["campaign", "contactList"]:
+            return 404, NOT_FOUND
+        if self.auth_problem(headers.get("auth")):
+            return 401, BAD_CREDENTIALS
+        query = parse_qs(url.query)
+        account_header, account_query = headers.get("accountId"), (query.get("accountId") or [None])[0]
+        if not account_header or not account_query or not headers.get("iid"):
+            return bad_request("accountId (header and query) and iid are required")
+        stream = segments[4]
+        # Kore documents nothing here; a wrong account or bot answers like a missing list.
+        if account_header != self.tenant.account_id or account_query != account_header:
+            return 404, NOT_FOUND
+        if stream != self.tenant.stream_id or headers.get("iid") != stream:
+            return 404, NOT_FOUND
+        body = None
+        if method in ("POST", "PUT"):
+            if "json" not in (headers.get("Content-Type") or ""):
+                return bad_request("Content-Type must be application/json")
+            try:
+                body = json.loads(raw or b"{}")
+            except ValueError:
+                return bad_request("body is not JSON")
+            if not isinstance(body, dict):
+                return bad_request("body must be a JSON object")
+        try:
+            return self.route(method, stream, segments[7:], query, body)
+        except Invalid as exc:
+            return bad_request(str(exc))
+
+    def route(self, method, stream, rest, query, body):
+        store, account = self.store, self.tenant.account_id
+        if rest == ["createContactList"] and method == "POST":
+            return success(store.create(stream, account, body), "Contact list created successfully")
+        if rest == ["getAllListDetails"] and method in ("GET", "POST"):
+            kind = (query.get("type") or ["call"])[0]
+            return success([s for s in store.summaries(stream) if s.get("listType") == kind])
+        if len(rest) == 2 and rest[1] == "getAllContacts" and method == "GET":
+            if store.get(stream, rest[0]) is None:
+                return 404, NOT_FOUND
+            return success({"results": [], "skip": 0, "limit": 50, "hasMore": False, "totalPages": 0,
+                            "totalResults": 0})
+        if len(rest) != 1 or rest[0] in ("createContactList", "getAllListDetails"):
+            return 404, NOT_FOUND
+        list_id = rest[0]
+        if method == "GET":
+            record = store.get(stream, list_id)
+            return success(record) if record else (404, NOT_FOUND)
+        if method == "PUT":
+            known = store.update(stream, list_id, body)
+            if known is None:
+                return 404, NOT_FOUND
+            return success({"contactListId": list_id, "body": known}, "Contact list updated successfully")
+        if method == "DELETE":
+            record = store.delete(stream, list_id)
+            if record is None:
+                return 404, NOT_FOUND
+            return success(record, "Contact list %s deleted successfully" % record["name"])
+        return 404, NOT_FOUND
+
+    # ---- /_sim/ control API (not part of Kore's) ---------------------------------------------------------
+
+    def control(self, method, what, raw):
+        try:
+            body = json.loads(raw) if raw else {}
+        except ValueError:
+            return bad_request("control body is not JSON")
+        if what == "lists" and method == "GET":
+            return 200, self.store.all_records().get(self.tenant.stream_id, {})
+        if what == "lists" and method == "POST":
+            return 200, self.seed(**body)
+        if what == "requests" and method == "GET":
+            with self._lock:
+                return 200, list(self.requests)
+        if what == "faults" and method == "POST":
+            try:
+                self.faults.add(body.pop("kind", None), **body)
+            except (TypeError, ValueError) as exc:
+                return bad_request(str(exc))
+            return 200, {"queued": True}
+        if what == "reset" and method == "POST":
+            self.reset()
+            return 200, {"reset": True}
+        return 404, NOT_FOUND

@@ -1,0 +1,142 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The contact lists the simulator holds, shaped like the records in Kore's documentation."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import threading
+import uuid
+
+# Fields that Kore's "list all" leaves out of each item.
+NOT_IN_SUMMARY = ("createdAt", "createdBy", "isActive", "allowDuplicates", "isGlobalDNC", "isDefault")
+MAX_NAME = 48
+MAX_DESCRIPTION = 256
+USER = "u-eb5bbee1-6af9-5b9a-b471-03a3fe4" + "0ab12"
+
+
+class Invalid(Exception):
+    """A request body Kore would refuse (400)."""
+
+
+def now():
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def new_record(name, description, allow_duplicates=False, stream_id="", account_id="", **extra):
+    stamp = now()
+    record = {
+        "_id": "cl-" + str(uuid.uuid4()),
+        "isActive": True,
+        "name": name,
+        "lname": name.lower(),
+        "description": description,
+        "totalRecordCount": 0,
+        "status": "Ready",
+        "createdBy": USER,
+        "updatedBy": USER,
+        "mapping": {key: key for key in ("firstName", "lastName", "phoneNumber", "timeZone", "uniqueId",
+                                         "contactPriority")},
+        "isListInUse": False,
+        "listType": "call",
+        "isGlobalDNC": False,
+        "isDefault": False,
+        "campaignInUse": [],
+        "source": "passiveApi",
+        "apiConfigurations": {"dataSyncMode": "allowDuplicates" if allow_duplicates else "dontAllowDuplicates"},
+        "columns": [],
+        "files": [],
+        "orgId": "o-" + str(uuid.uuid5(uuid.NAMESPACE_DNS, account_id or "org")),
+        "iId": stream_id,
+        "accountId": account_id,
+        "createdAt": stamp,
+        "updatedAt": stamp,
+        "allowDuplicates": bool(allow_duplicates),
+    }
+    record.update(extra)
+    return record
+
+
+def _check_text(body, key, limit, required):
+    if key not in body:
+        if required:
+            raise Invalid("%s is required" % key)
+        return
+    value = body[key]
+    if not isinstance(value, str) or (key == "name" and not value.strip()):
+        raise Invalid("%s must be a non-empty string" % key)
+    if len(value) > limit:
+        raise Invalid("%s must be at most %d characters" % (key, limit))
+
+
+def _check_bool(body):
+    if "allowDuplicates" in body and not isinstance(body["allowDuplicates"], bool):
+        raise Invalid("allowDuplicates must be a boolean")
+
+
+class Store(object):
+    """Lists per stream id; every method takes the lock, so a threaded server sees one consistent state."""
+
+    def __init__(self):
+        self.lock = threading.RLock()
+        self.lists = {}  # stream id -> {list id -> record}
+
+    def reset(self):
+        with self.lock:
+            self.lists.clear()
+
+    def of(self, stream_id):
+        return self.lists.setdefault(stream_id, {})
+
+    def seed(self, stream_id, account_id, name, description="", **extra):
+        """Put a list in place directly (tests: in-use lists, twins with one name)."""
+        allow = extra.pop("allowDuplicates", False)
+        record = new_record(name, description, allow, stream_id, account_id, **extra)
+        with self.lock:
+            self.of(stream_id)[record["_id"]] = record
+        return copy.deepcopy(record)
+
+    def create(self, stream_id, account_id, body):
+        _check_text(body, "name", MAX_NAME, True)
+        _check_text(body, "description", MAX_DESCRIPTION, True)
+        if body.get("source") != "passiveApi":
+            raise Invalid("source must be passiveApi")
+        _check_bool(body)
+        return self.seed(stream_id, account_id, body["name"], body["description"],
+                         allowDuplicates=bool(body.get("allowDuplicates", False)))
+
+    def get(self, stream_id, list_id):
+        with self.lock:
+            record = self.of(stream_id).get(list_id)
+            return copy.deepcopy(record) if record else None
+
+    def summaries(self, stream_id):
+        with self.lock:
+            return [dict((k, copy.deepcopy(v)) for k, v in record.items() if k not in NOT_IN_SUMMARY)
+                    for record in self.of(stream_id).values()]
+
+    def update(self, stream_id, list_id, body):
+        _check_text(body, "name", MAX_NAME, False)
+        _check_text(body, "description", MAX_DESCRIPTION, False)
+        _check_bool(body)
+        with self.lock:
+            record = self.of(stream_id).get(list_id)
+            if record is None:
+                return None
+            known = dict((k, body[k]) for k in ("name", "description", "allowDuplicates") if k in body)
+            record.update(known)
+            record["lname"] = record["name"].lower()
+            record["apiConfigurations"]["dataSyncMode"] = (
+                "allowDuplicates" if record["allowDuplicates"] else "dontAllowDuplicates")
+            record["updatedAt"] = now()
+            return known
+
+    def delete(self, stream_id, list_id):
+        with self.lock:
+            return self.of(stream_id).pop(list_id, None)
+
+    def all_records(self):
+        with self.lock:
+            return copy.deepcopy(self.lists)
