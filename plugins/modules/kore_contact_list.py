@@ -18,7 +18,7 @@ description:
     missing list and for a wrong bot, account or host.
   - A list that campaigns use is not deleted unless O(force=true).
 author:
-  - kore.ai collection contributors
+  - Kore.ai collection maintainers (@kore-ai-ansible)
 extends_documentation_fragment:
   - kore.ai.connection
   - kore.ai.connection.attributes

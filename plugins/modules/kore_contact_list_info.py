@@ -13,7 +13,7 @@ description:
   - Returns the contact lists of a bot, all of them or those with a given id or name.
   - Read-only; never changes anything.
 author:
-  - kore.ai collection contributors
+  - Kore.ai collection maintainers (@kore-ai-ansible)
 extends_documentation_fragment:
   - kore.ai.connection
   - kore.ai.connection.attributes

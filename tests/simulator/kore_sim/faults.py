@@ -12,12 +12,13 @@ import threading
 #   cut               close the connection before doing anything (the request is lost)
 #   cut_after_commit  do the request, then close the connection without answering (the answer is lost)
 #   hang              accept and say nothing for `seconds`, then close
+# With echo_headers, a `status` answer's body repeats the request's headers (as some proxies' error pages do).
 KINDS = ("status", "cut", "cut_after_commit", "hang")
 
 
 class Fault(object):
     def __init__(self, kind, method=None, path_contains=None, times=1, status=503, retry_after=None,
-                 seconds=0.0, body=None):
+                 seconds=0.0, body=None, echo_headers=False):
         if kind not in KINDS:
             raise ValueError("fault kind must be one of %s" % ", ".join(KINDS))
         self.kind = kind
@@ -28,6 +29,7 @@ class Fault(object):
         self.retry_after = retry_after
         self.seconds = seconds
         self.body = body
+        self.echo_headers = echo_headers
 
     def matches(self, method, path):
         return ((self.method is None or self.method == method)

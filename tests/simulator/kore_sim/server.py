@@ -83,6 +83,8 @@ class Handler(BaseHTTPRequestHandler):
             body = fault.body if fault.body is not None else (
                 RATE_LIMITED if fault.status == 429 else {"errors": [{"msg": "Service unavailable",
                                                                       "code": fault.status}]})
+            if fault.echo_headers:
+                body = dict(body, request_headers=dict(self.headers.items()))
             return self.send_json(fault.status, body, headers, entry)
         limited = self.sim.rate_limited()
         if limited:
@@ -181,7 +183,7 @@ class Simulator(object):
             body = json.loads(raw) if raw else None
         except ValueError:
             body = raw.decode("utf-8", "replace")
-        entry = {"method": method, "path": url.path, "query": parse_qs(url.query),
+        entry = {"at": time.monotonic(), "method": method, "path": url.path, "query": parse_qs(url.query),
                  "headers": {k: headers.get(k) for k in ("iid", "accountId", "Content-Type")},
                  "auth": self.auth_problem(headers.get("auth")) or "valid", "body": body, "status": None}
         with self._lock:

@@ -1,0 +1,50 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Test helper: writes every task result as JSON to $KORE_RESULTS_FILE, beside the normal screen output."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from ansible.plugins.callback import CallbackBase
+
+DOCUMENTATION = r"""
+name: kore_results
+type: aggregate
+short_description: Record task results for the kore.ai tests
+description:
+  - Writes a JSON list of task results to the file named by E(KORE_RESULTS_FILE).
+"""
+
+
+class CallbackModule(CallbackBase):
+    CALLBACK_VERSION = 2.0
+    CALLBACK_TYPE = "aggregate"
+    CALLBACK_NAME = "kore_results"
+    CALLBACK_NEEDS_ENABLED = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+
+    def _record(self, result, status):
+        self.rows.append({"task": result._task.get_name(), "status": status,
+                          "result": json.loads(json.dumps(result._result, default=str))})
+
+    def v2_runner_on_ok(self, result, *args, **kwargs):
+        self._record(result, "changed" if result._result.get("changed") else "ok")
+
+    def v2_runner_on_failed(self, result, *args, **kwargs):
+        self._record(result, "failed")
+
+    def v2_runner_on_skipped(self, result, *args, **kwargs):
+        self._record(result, "skipped")
+
+    def v2_runner_on_unreachable(self, result, *args, **kwargs):
+        self._record(result, "unreachable")
+
+    def v2_playbook_on_stats(self, stats):
+        with open(os.environ["KORE_RESULTS_FILE"], "w") as handle:
+            json.dump(self.rows, handle)
