@@ -139,7 +139,7 @@ BAD_INPUT = [
 
 
 def test_bad_input_is_a_clear_message_and_sends_nothing(sim, playbook, api_log):
-    tasks = [{MODULE: options, "ignore_errors": True} for options, _ in BAD_INPUT]
+    tasks = [{MODULE: options, "ignore_errors": True} for options, dummy in BAD_INPUT]
     run = playbook(tasks, args=["-vvv"])
     for index, (options, expected) in enumerate(BAD_INPUT):
         assert run.status(index) == "failed", (options, run[index])

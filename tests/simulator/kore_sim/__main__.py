@@ -54,6 +54,7 @@ def main(argv=None):
     with sim:
         if args.mode == "run":
             env = dict(os.environ, **sim.env())
+            print("kore_sim: Kore API simulator on %s; running %s" % (sim.url, " ".join(args.command)), file=sys.stderr, flush=True)
             return subprocess.call(args.command, env=env)
         print("Kore simulator listening on %s" % sim.url, flush=True)
         for key, value in sim.env().items():

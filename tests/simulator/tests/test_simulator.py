@@ -1,0 +1,153 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The simulator answers as KORE_API.md describes, and as hard as it allows where Kore is silent."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import jwt
+import pytest
+import requests
+
+from kore_sim.store import NOT_IN_SUMMARY
+
+SIMULATOR_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class Api(object):
+    def __init__(self, sim, stream=None, account=None, token=None, iid=None):
+        tenant = sim.tenant
+        self.stream = stream or tenant.stream_id
+        self.base = "%s/campaign/api/v2/public/%s/campaign/contactList" % (sim.url, self.stream)
+        self.account = account or tenant.account_id
+        self.headers = {"auth": token or jwt.encode({"sub": "t", "appId": tenant.client_id}, tenant.client_secret,
+                                                    algorithm="HS256"),
+                        "iid": iid or self.stream, "accountId": self.account}
+
+    def call(self, method, path="", **kwargs):
+        return requests.request(method, self.base + path, headers=self.headers, params={"accountId": self.account},
+                                timeout=10, **kwargs)
+
+
+@pytest.fixture
+def api(sim):
+    return Api(sim)
+
+
+def test_lifecycle_matches_the_documented_shapes(sim, api):
+    body = {"name": "Renewals", "description": "due", "source": "passiveApi", "allowDuplicates": True}
+    created = api.call("POST", "/createContactList", json=body)
+    assert created.status_code == 200
+    record = created.json()["data"]
+    assert record["_id"].startswith("cl-") and record["allowDuplicates"] is True
+    assert record["apiConfigurations"] == {"dataSyncMode": "allowDuplicates"}
+    got = api.call("GET", "/" + record["_id"]).json()
+    assert got == {"status": "success", "message": "", "data": record}
+    summaries = requests.get(api.base + "/getAllListDetails", headers=api.headers,
+                             params={"accountId": api.account, "type": "call"}, timeout=10).json()["data"]
+    assert isinstance(summaries, list) and summaries[0]["_id"] == record["_id"]
+    assert not set(NOT_IN_SUMMARY) & set(summaries[0])
+    updated = api.call("PUT", "/" + record["_id"], json={"description": "later"}).json()
+    assert updated["data"] == {"contactListId": record["_id"], "body": {"description": "later"}}
+    deleted = api.call("DELETE", "/" + record["_id"]).json()
+    assert deleted["message"] == "Contact list Renewals deleted successfully"
+    assert deleted["data"]["description"] == "later"
+    assert api.call("GET", "/" + record["_id"]).status_code == 404
+
+
+def test_every_404_looks_the_same(sim, api):
+    record = sim.seed("Here", "x")
+    answers = [
+        api.call("GET", "/cl-missing"),
+        Api(sim, stream="st-other").call("GET", "/" + record["_id"]),
+        Api(sim, account="5f0e1d2c3b4a596877669999").call("GET", "/" + record["_id"]),
+        Api(sim, iid="st-other").call("GET", "/" + record["_id"]),
+        Api(sim, stream="st-other").call("GET", "/getAllListDetails"),
+    ]
+    assert {a.status_code for a in answers} == {404}
+    assert len({a.text for a in answers}) == 1
+
+
+@pytest.mark.parametrize("problem", ["missing", "bad signature", "unknown appId", "expired"])
+def test_tokens_are_checked(sim, problem):
+    tenant = sim.tenant
+    claims = {"sub": "t", "appId": tenant.client_id}
+    secret = tenant.client_secret
+    if problem == "bad signature":
+        secret = "another-secret-that-is-long-enough-000"
+    if problem == "unknown appId":
+        claims["appId"] = "cs-nobody"
+    if problem == "expired":
+        claims["exp"] = int(time.time()) - 10
+    token = "" if problem == "missing" else jwt.encode(claims, secret, algorithm="HS256")
+    api = Api(sim, token=token or "x")
+    if problem == "missing":
+        api.headers.pop("auth")
+    answer = api.call("GET", "/getAllListDetails")
+    assert answer.status_code == 401
+    assert answer.json() == {"errors": [{"msg": "Invalid SDK credentials", "code": 4002}]}
+    assert sim.requests[-1]["auth"] == problem
+
+
+@pytest.mark.parametrize("body, words", [
+    ({"description": "x", "source": "passiveApi"}, "name is required"),
+    ({"name": "n" * 49, "description": "x", "source": "passiveApi"}, "at most 48"),
+    ({"name": "n", "description": "d" * 257, "source": "passiveApi"}, "at most 256"),
+    ({"name": "n", "description": "x", "source": "localDrive"}, "passiveApi"),
+    ({"name": "n", "description": "x", "source": "passiveApi", "allowDuplicates": "yes"}, "boolean"),
+])
+def test_create_validates(sim, api, body, words):
+    answer = api.call("POST", "/createContactList", json=body)
+    assert answer.status_code == 400 and words in answer.text
+    assert sim.store.all_records().get(sim.tenant.stream_id, {}) == {}
+
+
+def test_account_must_come_twice(sim, api):
+    answer = requests.get(api.base + "/getAllListDetails", headers=api.headers, timeout=10)
+    assert answer.status_code == 400
+
+
+def test_faults(sim, api):
+    record = sim.seed("F", "x")
+    sim.faults.add("status", method="GET", status=429, retry_after=7)
+    limited = api.call("GET", "/" + record["_id"])
+    assert limited.status_code == 429 and limited.headers["Retry-After"] == "7"
+    assert "Rate limit" in limited.text
+    sim.faults.add("cut_after_commit", method="DELETE")
+    with pytest.raises(requests.exceptions.ConnectionError):
+        api.call("DELETE", "/" + record["_id"])
+    assert sim.store.get(sim.tenant.stream_id, record["_id"]) is None
+    sim.faults.add("hang", seconds=2)
+    with pytest.raises(requests.exceptions.ReadTimeout):
+        requests.get(api.base + "/x", headers=api.headers, params={"accountId": api.account}, timeout=0.5)
+
+
+def test_rate_limit_and_latency(sim, api):
+    sim.rate_limit = 2
+    sim.latency = 0.05
+    statuses = [api.call("GET", "/getAllListDetails").status_code for dummy in range(3)]
+    assert statuses == [200, 200, 429]
+
+
+def test_control_api(sim):
+    seeded = requests.post(sim.url + "/_sim/lists", json={"name": "Seeded", "description": "x",
+                                                          "campaignInUse": [{"id": "cd-1", "name": "C"}]},
+                           timeout=10).json()
+    assert requests.get(sim.url + "/_sim/lists", timeout=10).json()[seeded["_id"]]["campaignInUse"]
+    assert requests.post(sim.url + "/_sim/faults", json={"kind": "status", "status": 503}, timeout=10).ok
+    assert requests.post(sim.url + "/_sim/faults", json={"kind": "nonsense"}, timeout=10).status_code == 400
+    assert requests.post(sim.url + "/_sim/reset", timeout=10).ok
+    assert requests.get(sim.url + "/_sim/lists", timeout=10).json() == {}
+
+
+def test_command_line_run_mode_exports_the_connection():
+    script = "import os; print(os.environ['KORE_HOST'], os.environ['KORE_STREAM_ID'])"
+    out = subprocess.run([sys.executable, "-m", "kore_sim", "run", "--", sys.executable, "-c", script],
+                         cwd=SIMULATOR_DIR, capture_output=True, text=True, timeout=60, check=True).stdout
+    host, stream = out.split()
+    assert host.startswith("http://127.0.0.1:") and stream.startswith("st-")

@@ -1,0 +1,155 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The wire client: URLs, retries, and the mapping of answers to errors."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+
+from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
+from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient, KoreRetry, base_url, path_segment
+from ansible_collections.kore.ai.plugins.module_utils._errors import (
+    KoreAuthError,
+    KoreInputError,
+    KoreNotFoundError,
+    KoreProtocolError,
+    KoreRequestError,
+    KoreServerError,
+    KoreTransportError,
+)
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("platform.kore.ai", "https://platform.kore.ai"),
+    ("https://eu-platform.kore.ai/", "https://eu-platform.kore.ai"),
+    ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+    ("HTTPS://Platform.Kore.AI", "https://platform.kore.ai"),
+    ("http://[::1]:9000", "http://[::1]:9000"),
+    ("jp-platform.kore.ai:8443", "https://jp-platform.kore.ai:8443"),
+])
+def test_base_url_accepts(given, expected):
+    assert base_url(given) == expected
+
+
+@pytest.mark.parametrize("given", ["", "  ", "file:///etc/passwd", "ftp://x", "http://", "https://u:p@h",
+                                   "https://h/path", "https://h?q=1", "https://h#f", "h ost", "http://h:70000",
+                                   "http://h\\x", None])
+def test_base_url_refuses(given):
+    with pytest.raises(KoreInputError):
+        base_url(given)
+
+
+@pytest.mark.parametrize("value, quoted", [
+    ("cl-1", "cl-1"), ("a/b", "a%2Fb"), ("..", "%2E%2E"), ("x?y=1#z", "x%3Fy%3D1%23z"), ("%2F", "%252F"),
+    ("é", "%C3%A9"),
+])
+def test_path_segment_keeps_one_segment(value, quoted):
+    assert path_segment(value) == quoted
+
+
+def test_path_segment_refuses_empty():
+    with pytest.raises(KoreInputError):
+        path_segment("")
+
+
+def test_post_is_retried_only_after_429():
+    retry = KoreRetry(total=3, status_forcelist=(429, 502, 503, 504))
+    assert retry.is_retry("POST", 429)
+    assert not retry.is_retry("POST", 503)
+    assert retry.is_retry("DELETE", 503) and retry.is_retry("GET", 502) and retry.is_retry("PUT", 504)
+
+
+def test_retry_after_is_capped():
+    assert KoreRetry().parse_retry_after("3600") == 60
+    assert KoreRetry().parse_retry_after("2") == 2
+
+
+def client_for(sim, **overrides):
+    tenant = sim.tenant
+    options = dict(host=sim.url, stream_id=tenant.stream_id, account_id=tenant.account_id,
+                   token=mint_token(tenant.client_id, tenant.client_secret), retries=1, timeout=5)
+    options.update(overrides)
+    return KoreClient(**options)
+
+
+def test_answers_map_to_errors(sim):
+    client = client_for(sim)
+    assert client.request("GET", ("getAllListDetails",), query={"type": "call"}).data == []
+    with pytest.raises(KoreNotFoundError):
+        client.request("GET", ("cl-missing",))
+    with pytest.raises(KoreRequestError, match="name is required"):
+        client.request("POST", ("createContactList",), json={"description": "x", "source": "passiveApi"})
+    with pytest.raises(KoreAuthError, match="Invalid SDK credentials"):
+        client_for(sim, token=mint_token(sim.tenant.client_id, "wrong-secret-but-long-enough-for-hs256")).request("GET", ("cl-1",))
+    sim.faults.add("status", status=500, times=5)
+    with pytest.raises(KoreServerError, match="HTTP 500"):
+        client.request("GET", ("cl-1",))
+
+
+def test_secrets_are_redacted_from_error_text(sim):
+    client = client_for(sim, secrets=("the-client-secret",))
+    sim.faults.add("status", status=400, body={"msg": "bad the-client-secret " + client.session.headers["auth"]})
+    with pytest.raises(KoreRequestError) as caught:
+        client.request("GET", ("cl-1",))
+    assert "the-client-secret" not in str(caught.value)
+    assert client.session.headers["auth"] not in str(caught.value)
+    assert "********" in str(caught.value)
+
+
+def test_lost_answer_is_flagged_as_maybe_applied(sim):
+    record = sim.seed("x", "y")
+    client = client_for(sim)
+    sim.faults.add("cut_after_commit", method="DELETE")
+    with pytest.raises(KoreNotFoundError) as caught:
+        client.request("DELETE", (record["_id"],))
+    assert caught.value.earlier_attempt_may_have_applied
+    sim.faults.add("status", method="GET", status=429, retry_after=0)
+    assert client.request("GET", ("getAllListDetails",)).earlier_attempt_may_have_applied is False
+
+
+def test_connection_refused_is_a_transport_error_never_sent():
+    client = KoreClient("http://127.0.0.1:9", "st-1", "a", "test-token", retries=0, timeout=2)
+    with pytest.raises(KoreTransportError, match="connection failed") as caught:
+        client.request("GET", ("cl-1",))
+    assert not caught.value.earlier_attempt_may_have_applied
+
+
+class Odd(BaseHTTPRequestHandler):
+    """Answers that are not Kore's envelope."""
+
+    def do_GET(self):
+        if "redirect" in self.path:
+            self.send_response(302)
+            self.send_header("Location", "https://elsewhere.example/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        body = b"<html>welcome</html>"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def odd_server():
+    server = HTTPServer(("127.0.0.1", 0), Odd)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield "http://127.0.0.1:%d" % server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_non_envelope_and_redirects_are_protocol_errors(odd_server):
+    client = KoreClient(odd_server, "st-1", "a", "test-token", retries=0)
+    with pytest.raises(KoreProtocolError, match="not Kore's JSON envelope"):
+        client.request("GET", ("cl-1",))
+    with pytest.raises(KoreProtocolError, match="redirected"):
+        client.request("GET", ("redirect",))
