@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
@@ -38,3 +40,33 @@ def sim(simulator):
     simulator.rate_limit = None
     yield simulator
     simulator.reset()
+
+
+@pytest.fixture
+def web_server():
+    """``web_server(status, body=b"", headers=None)`` -> URL of a server (not Kore) giving that answer to all."""
+    servers = []
+
+    def start(status, body=b"", headers=None):
+        class Fixed(BaseHTTPRequestHandler):
+            def answer(self):
+                self.send_response(status)
+                for key, value in dict(headers or {}, **{"Content-Length": str(len(body))}).items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = do_PUT = do_DELETE = answer
+
+            def log_message(self, *args):
+                pass
+
+        server = HTTPServer(("127.0.0.1", 0), Fixed)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return "http://127.0.0.1:%d" % server.server_address[1]
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()

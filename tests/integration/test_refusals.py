@@ -6,9 +6,7 @@
 from __future__ import annotations
 
 import socket
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import unquote
 
 import jwt
@@ -16,32 +14,6 @@ import pytest
 
 MODULE = "kore.ai.kore_contact_list"
 PREFIX_SEGMENTS = 8  # "", campaign, api, v2, public, {streamId}, campaign, contactList
-
-
-class NotKore(BaseHTTPRequestHandler):
-    """Some other web server: 404 pages for everything."""
-
-    def _answer(self):
-        body = b"<html><body><h1>404 Not Found</h1></body></html>"
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    do_GET = do_DELETE = do_POST = do_PUT = _answer
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def other_web_server():
-    server = HTTPServer(("127.0.0.1", 0), NotKore)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield "http://127.0.0.1:%d" % server.server_address[1]
-    server.shutdown()
-    server.server_close()
 
 
 def closed_port():
@@ -90,7 +62,9 @@ def test_expired_token_is_refused(sim, playbook, api_log):
     assert [r["auth"] for r in api_log.of()] == ["expired"]
 
 
-def test_wrong_host_is_a_failure(sim, playbook, other_web_server):
+def test_wrong_host_is_a_failure(sim, playbook, web_server):
+    other_web_server = web_server(404, b"<html><body><h1>404 Not Found</h1></body></html>",
+                                  {"Content-Type": "text/html"})
     for host in (other_web_server, closed_port()):
         run = playbook([absent("cl-anything")], env={"KORE_HOST": host})
         assert run.status(0) == "failed", run

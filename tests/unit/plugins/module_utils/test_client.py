@@ -5,9 +5,6 @@
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
-
 import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
@@ -118,38 +115,11 @@ def test_connection_refused_is_a_transport_error_never_sent():
     assert not caught.value.earlier_attempt_may_have_applied
 
 
-class Odd(BaseHTTPRequestHandler):
-    """Answers that are not Kore's envelope."""
-
-    def do_GET(self):
-        if "redirect" in self.path:
-            self.send_response(302)
-            self.send_header("Location", "https://elsewhere.example/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        body = b"<html>welcome</html>"
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def odd_server():
-    server = HTTPServer(("127.0.0.1", 0), Odd)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield "http://127.0.0.1:%d" % server.server_address[1]
-    server.shutdown()
-    server.server_close()
-
-
-def test_non_envelope_and_redirects_are_protocol_errors(odd_server):
-    client = KoreClient(odd_server, "st-1", "a", "test-token", retries=0)
+def test_non_envelope_and_redirects_are_protocol_errors(web_server):
+    welcome = KoreClient(web_server(200, b"<html>welcome</html>"), "st-1", "a", "test-token", retries=0)
     with pytest.raises(KoreProtocolError, match="not Kore's JSON envelope"):
-        client.request("GET", ("cl-1",))
+        welcome.request("GET", ("cl-1",))
+    moved = KoreClient(web_server(302, headers={"Location": "https://elsewhere.example/"}), "st-1", "a",
+                       "test-token", retries=0)
     with pytest.raises(KoreProtocolError, match="redirected"):
-        client.request("GET", ("redirect",))
+        moved.request("GET", ("cl-1",))
