@@ -52,6 +52,10 @@ class KoreRetry(Retry):
     def parse_retry_after(self, retry_after):
         return min(super().parse_retry_after(retry_after), RETRY_AFTER_MAX)
 
+    def get_backoff_time(self):
+        # urllib3 1.26 and 2.x cap backoff differently (class attribute vs. argument): cap it here for both.
+        return min(super().get_backoff_time(), BACKOFF_MAX)
+
 
 def base_url(host):
     """``https://platform.kore.ai``, ``platform.kore.ai`` or ``http://127.0.0.1:8080`` -> ``scheme://host[:port]``."""
@@ -119,7 +123,7 @@ class KoreClient(object):
         })
         retry = KoreRetry(total=retries, connect=retries, read=retries, status=retries, other=0, redirect=0,
                           status_forcelist=RETRY_STATUSES, backoff_factor=BACKOFF_FACTOR,
-                          backoff_max=BACKOFF_MAX, raise_on_status=False, raise_on_redirect=False,
+                          raise_on_status=False, raise_on_redirect=False,
                           respect_retry_after_header=True)
         adapter = HTTPAdapter(max_retries=retry)
         self.session.mount("https://", adapter)
@@ -158,7 +162,8 @@ class KoreClient(object):
 
     def _status_error(self, response, body, method, shown):
         status = response.status_code
-        detail = self.redact(_error_detail(body, response.text))
+        # Redact before shortening: a cut-off secret would no longer match.
+        detail = _shorten(self.redact(_error_detail(body, response.text)))
         where = "%s (%s)" % (shown, self.describe())
         if 300 <= status < 400:
             return KoreProtocolError("%s was redirected (HTTP %d to %s); set host to the API's own URL"
@@ -227,15 +232,17 @@ def _error_detail(body, text):
     """Kore's own words when its body has them (``errors[].msg``, ``msg``, ``message``), else the raw text."""
     if isinstance(body, dict):
         errors = body.get("errors")
-        if isinstance(errors, list):
-            msgs = [str(e.get("msg") or e.get("message") or e) if isinstance(e, dict) else str(e) for e in errors]
-            if msgs:
-                return "; ".join(msgs)[:MAX_ERROR_TEXT]
+        if isinstance(errors, list) and errors:
+            return "; ".join(str(e.get("msg") or e.get("message") or e) if isinstance(e, dict) else str(e)
+                             for e in errors)
         for key in ("msg", "message"):
             if body.get(key):
-                return str(body[key])[:MAX_ERROR_TEXT]
-    text = " ".join((text or "").split())
-    return (text[:MAX_ERROR_TEXT] + "...") if len(text) > MAX_ERROR_TEXT else (text or "(empty body)")
+                return str(body[key])
+    return " ".join((text or "").split()) or "(empty body)"
+
+
+def _shorten(text):
+    return (text[:MAX_ERROR_TEXT] + "...") if len(text) > MAX_ERROR_TEXT else text
 
 
 def _root_cause(exc):

@@ -8,6 +8,9 @@ Check mode runs the same code as a real run; only the final write is replaced by
 
 from __future__ import annotations
 
+import time
+
+from ansible_collections.kore.ai.plugins.module_utils._client import BACKOFF_FACTOR, BACKOFF_MAX
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreError,
     KoreInputError,
@@ -108,6 +111,7 @@ class ContactLists(object):
                     return self.read(made["_id"]) or made
                 if attempt == self.client.retries:
                     raise
+                time.sleep(min(BACKOFF_FACTOR * 2 ** attempt, BACKOFF_MAX))
 
     def update(self, list_id, changes):
         """PUT the changed fields, then read the list back: PUT answers with the request, not the record."""

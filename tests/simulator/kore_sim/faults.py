@@ -12,7 +12,7 @@ import threading
 #   cut               close the connection before doing anything (the request is lost)
 #   cut_after_commit  do the request, then close the connection without answering (the answer is lost)
 #   hang              accept and say nothing for `seconds`, then close
-# With echo_headers, a `status` answer's body repeats the request's headers (as some proxies' error pages do).
+# With echo_headers, a `status` answer's error message repeats the request's headers (as some proxies do).
 KINDS = ("status", "cut", "cut_after_commit", "hang")
 
 

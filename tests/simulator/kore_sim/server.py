@@ -84,7 +84,8 @@ class Handler(BaseHTTPRequestHandler):
                 RATE_LIMITED if fault.status == 429 else {"errors": [{"msg": "Service unavailable",
                                                                       "code": fault.status}]})
             if fault.echo_headers:
-                body = dict(body, request_headers=dict(self.headers.items()))
+                body = {"errors": [{"msg": "upstream error for request %s" % dict(self.headers.items()),
+                                    "code": fault.status}]}
             return self.send_json(fault.status, body, headers, entry)
         limited = self.sim.rate_limited()
         if limited:

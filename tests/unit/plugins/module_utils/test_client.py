@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import pytest
+from urllib3.util.retry import RequestHistory
 
 from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
 from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient, KoreRetry, base_url, path_segment
@@ -123,3 +124,9 @@ def test_non_envelope_and_redirects_are_protocol_errors(web_server):
                        "test-token", retries=0)
     with pytest.raises(KoreProtocolError, match="redirected"):
         moved.request("GET", ("cl-1",))
+
+
+def test_backoff_grows_and_is_capped():
+    failed = RequestHistory("GET", "/", None, 503, None)
+    assert KoreRetry(backoff_factor=0.5, history=(failed,) * 3).get_backoff_time() == 2
+    assert KoreRetry(backoff_factor=0.5, history=(failed,) * 15).get_backoff_time() == 30
