@@ -6,22 +6,33 @@ STAMP := $(VENV)/.installed
 LINK := .build/collections/ansible_collections/kore/ai
 SANITY_TREE := .build/sanity/ansible_collections/kore/ai
 PYTEST := $(BIN)/python -m pytest
-PLAYBOOK_ENV := ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.build/collections PYTHONPATH=$(CURDIR)/tests/simulator \
-	ANSIBLE_CALLBACK_RESULT_FORMAT=yaml ANSIBLE_LOCALHOST_WARNING=false ANSIBLE_INVENTORY_UNPARSED_WARNING=false \
+VERSION := $(shell sed -n 's/^version: *//p' galaxy.yml)
+export ANSIBLE_COLLECTIONS_PATH := $(CURDIR)/.build/collections
+# tools such as antsibull-docs call ansible and ansible-doc: find the virtualenv's first
+export PATH := $(abspath $(BIN)):$(PATH)
+PLAYBOOK_ENV := PYTHONPATH=$(CURDIR)/tests/simulator ANSIBLE_CALLBACK_RESULT_FORMAT=yaml \
+	ANSIBLE_LOCALHOST_WARNING=false ANSIBLE_INVENTORY_UNPARSED_WARNING=false \
 	ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python
 SIM_PORT ?= 8080
 
-.PHONY: help venv test unit integration sanity changelog-lint demo simulator clean
+.PHONY: help venv test unit integration sanity lint docs-lint changelog-lint release-check test-matrix \
+	build docs demo simulator clean
 
 help:
-	@echo "make demo        create, delete and re-run against the simulator (sets everything up)"
-	@echo "make test        unit, simulator, playbook integration tests and ansible-test sanity"
-	@echo "make unit        unit and simulator tests only"
-	@echo "make integration playbook-driven tests against the simulator"
-	@echo "make sanity      ansible-test sanity (default ansible-core)"
-	@echo "make changelog-lint  check changelogs/fragments"
-	@echo "make simulator   serve the Kore API simulator on 127.0.0.1:$(SIM_PORT) until Ctrl-C"
-	@echo "make clean       remove .venv and .build"
+	@echo "make demo          create, delete and re-run against the simulator (sets everything up)"
+	@echo "make test          everything below that CI runs, for the default ansible-core"
+	@echo "make unit          unit and simulator tests"
+	@echo "make integration   playbook-driven tests against the simulator"
+	@echo "make sanity        ansible-test sanity (default ansible-core)"
+	@echo "make lint          ansible-lint (production profile) over the repository and every module's EXAMPLES"
+	@echo "make docs-lint     antsibull-docs lint-collection-docs"
+	@echo "make changelog-lint  antsibull-changelog lint"
+	@echo "make release-check build the tarball, install it, run the demo from it, galaxy-importer, ansible-builder"
+	@echo "make test-matrix   unit, integration and sanity on ansible-core 2.17 to 2.21 (MATRIX='2.20 2.21' for some)"
+	@echo "make build         the Galaxy tarball in .build/dist"
+	@echo "make docs          the docsite in docs/site/build/html"
+	@echo "make simulator     serve the Kore API simulator on 127.0.0.1:$(SIM_PORT) until Ctrl-C"
+	@echo "make clean         remove .venv and .build"
 
 venv: $(STAMP) $(LINK)
 
@@ -35,7 +46,7 @@ $(LINK):
 	mkdir -p $(dir $@)
 	ln -sfn ../../../.. $@
 
-test: unit integration sanity changelog-lint
+test: unit integration sanity lint docs-lint changelog-lint release-check
 
 unit: venv
 	$(PYTEST) tests/unit tests/simulator
@@ -50,11 +61,33 @@ sanity: venv
 	git ls-files -z --cached --others --exclude-standard | \
 		xargs -0 sh -c 'for f; do [ -e "$$f" ] && cp --parents "$$f" $(SANITY_TREE); done' copy
 	cd $(SANITY_TREE) && git init -q && git add -A
-	cd $(SANITY_TREE) && $(CURDIR)/$(BIN)/ansible-test sanity --color no \
-		--python $$($(CURDIR)/$(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+	cd $(SANITY_TREE) && $(abspath $(BIN))/ansible-test sanity --color no \
+		--python $$($(abspath $(BIN))/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+
+lint: venv
+	$(BIN)/ansible-lint --nocolor
+	rm -rf .build/examples && $(BIN)/python tests/examples_as_playbooks.py .build/examples
+	$(BIN)/ansible-lint --nocolor .build/examples/*.yml
+
+docs-lint: venv
+	$(BIN)/antsibull-docs lint-collection-docs --plugin-docs .
 
 changelog-lint: venv
 	$(BIN)/antsibull-changelog lint
+
+release-check: venv
+	$(PYTEST) tests/release
+
+test-matrix: venv
+	tests/matrix.sh $(MATRIX)
+
+build: venv
+	$(BIN)/ansible-galaxy collection build --force --output-path .build/dist
+	@echo "built .build/dist/kore-ai-$(VERSION).tar.gz"
+
+docs: venv
+	bash docs/site/build.sh
+	@echo "open docs/site/build/html/index.html"
 
 demo: venv
 	$(PLAYBOOK_ENV) $(BIN)/python -m kore_sim run -- $(BIN)/ansible-playbook -i localhost, -c local docs/demo.yml
@@ -63,4 +96,4 @@ simulator: venv
 	PYTHONPATH=$(CURDIR)/tests/simulator $(BIN)/python -m kore_sim serve --port $(SIM_PORT)
 
 clean:
-	rm -rf $(VENV) .build
+	rm -rf $(VENV) .build docs/site/build docs/site/rst

@@ -1,0 +1,91 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The built Galaxy artifact: what it holds, that it installs and works on its own, and that Galaxy accepts it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tarfile
+
+import pytest
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+BIN = os.path.dirname(sys.executable)
+VERSION = yaml.safe_load(open(os.path.join(ROOT, "galaxy.yml")))["version"]
+
+
+def run(command, **kwargs):
+    kwargs.setdefault("cwd", ROOT)
+    return subprocess.run(command, capture_output=True, text=True, timeout=900, check=False, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def tarball(tmp_path_factory):
+    out = tmp_path_factory.mktemp("dist")
+    built = run([os.path.join(BIN, "ansible-galaxy"), "collection", "build", "--output-path", str(out)])
+    assert built.returncode == 0, built.stderr
+    return str(out / ("kore-ai-%s.tar.gz" % VERSION))
+
+
+@pytest.fixture(scope="module")
+def installed(tarball, tmp_path_factory):
+    path = tmp_path_factory.mktemp("collections")
+    done = run([os.path.join(BIN, "ansible-galaxy"), "collection", "install", "--offline", "-p", str(path), tarball])
+    assert done.returncode == 0, done.stdout + done.stderr
+    return str(path)
+
+
+def test_tarball_holds_the_collection_and_no_development_files(tarball):
+    with tarfile.open(tarball) as archive:
+        names = set(archive.getnames())
+    for needed in ("README.md", "LICENSE", "CHANGELOG.md", "meta/runtime.yml", "meta/execution-environment.yml",
+                   "requirements.txt", "docs/demo.yml", "plugins/modules/kore_contact_list.py",
+                   "docs/docsite/rst/guide_teardown.rst"):
+        assert needed in names, needed
+    for unwanted in ("tests", ".venv", ".build", ".ci", "Makefile", "docs/site", "changelogs/fragments"):
+        assert not any(n == unwanted or n.startswith(unwanted + "/") for n in names), unwanted
+
+
+def test_demo_runs_from_the_installed_tarball(installed):
+    env = dict((k, v) for k, v in os.environ.items() if not k.startswith(("KORE_", "ANSIBLE_")))
+    env.update({"ANSIBLE_COLLECTIONS_PATH": installed, "ANSIBLE_COLLECTIONS_SCAN_SYS_PATH": "false",
+                "PYTHONPATH": os.path.join(ROOT, "tests", "simulator"), "ANSIBLE_PYTHON_INTERPRETER": sys.executable,
+                "ANSIBLE_NOCOLOR": "1"})
+    playbook = os.path.join(installed, "ansible_collections", "kore", "ai", "docs", "demo.yml")
+    done = run([sys.executable, "-m", "kore_sim", "run", "--", os.path.join(BIN, "ansible-playbook"),
+                "-i", "localhost,", "-c", "local", playbook], env=env, cwd=installed)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "ok=8    changed=3    unreachable=0    failed=0" in done.stdout
+    listed = run([os.path.join(BIN, "ansible-galaxy"), "collection", "list", "kore.ai", "-p", installed], env=env)
+    assert "kore.ai" in listed.stdout and VERSION in listed.stdout
+
+
+def test_galaxy_importer_accepts_the_tarball(tarball):
+    env = dict(os.environ, GALAXY_IMPORTER_CONFIG=os.path.join(HERE, "galaxy-importer.cfg"),
+               PATH=BIN + os.pathsep + os.environ.get("PATH", ""))
+    done = run([sys.executable, "-m", "galaxy_importer.main", tarball], env=env)
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert "Importer processing completed successfully" in output
+    problems = [line for line in output.splitlines() if line.startswith(("ERROR", "WARNING"))]
+    assert problems == []
+
+
+def test_execution_environment_sees_the_python_requirements(installed, tmp_path):
+    seen = run([os.path.join(BIN, "ansible-builder"), "introspect", "--sanitize", installed])
+    assert seen.returncode == 0, seen.stderr
+    introspected = yaml.safe_load(seen.stdout)
+    python = " ".join(introspected["python"])
+    assert "requests" in python and "PyJWT" in python and "kore.ai" in python
+    context = tmp_path / "context"
+    made = run([os.path.join(BIN, "ansible-builder"), "create", "--file",
+                os.path.join(HERE, "execution-environment.yml"), "--context", str(context),
+                "--output-filename", "Containerfile"])
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert "ansible-galaxy" in (context / "Containerfile").read_text()
+    assert "kore.ai" in (context / "_build" / "requirements.yml").read_text()
