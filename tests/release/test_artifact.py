@@ -65,10 +65,11 @@ def test_demo_runs_from_the_installed_tarball(installed):
     assert "kore.ai" in listed.stdout and VERSION in listed.stdout
 
 
-def test_galaxy_importer_accepts_the_tarball(tarball):
+def test_galaxy_importer_accepts_the_tarball(tarball, tmp_path):
     env = dict(os.environ, GALAXY_IMPORTER_CONFIG=os.path.join(HERE, "galaxy-importer.cfg"),
                PATH=BIN + os.pathsep + os.environ.get("PATH", ""))
-    done = run([sys.executable, "-m", "galaxy_importer.main", tarball], env=env)
+    # it leaves importer_result.json in its working directory
+    done = run([sys.executable, "-m", "galaxy_importer.main", tarball], env=env, cwd=str(tmp_path))
     output = done.stdout + done.stderr
     assert done.returncode == 0, output
     assert "Importer processing completed successfully" in output
