@@ -40,16 +40,21 @@ class Run(object):
 def playbook(sim, tmp_path):
     """``playbook(tasks, check=False, diff=False, env=None, args=(), module_defaults=None)`` -> Run.
 
+    ``tasks`` is a list of tasks for one localhost play, or the path of a playbook file to run as it is.
+
     The connection comes from the KORE_* environment, as a user of the simulator would set it, unless
     ``env`` overrides (a value of None removes a variable).
     """
 
     def run(tasks, check=False, diff=False, env=None, args=(), module_defaults=None):
-        play = {"name": "test", "hosts": "localhost", "gather_facts": False, "tasks": tasks}
-        if module_defaults:
-            play["module_defaults"] = {"group/kore.ai.kore": module_defaults}
-        path = tmp_path / ("play-%d.yml" % len(list(tmp_path.glob("play-*.yml"))))
-        path.write_text(yaml.safe_dump([play], sort_keys=False))
+        if isinstance(tasks, str):
+            path = tasks
+        else:
+            play = {"name": "test", "hosts": "localhost", "gather_facts": False, "tasks": tasks}
+            if module_defaults:
+                play["module_defaults"] = {"group/kore.ai.kore": module_defaults}
+            path = tmp_path / ("play-%d.yml" % len(list(tmp_path.glob("play-*.yml"))))
+            path.write_text(yaml.safe_dump([play], sort_keys=False))
         results = tmp_path / "results.json"
         environ = dict(os.environ)
         for key in [k for k in environ if k.startswith("KORE_")]:
