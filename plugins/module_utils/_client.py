@@ -14,7 +14,7 @@ from urllib.parse import quote, urlsplit
 try:
     import requests
     from requests.adapters import HTTPAdapter
-    from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
+    from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
     from urllib3.util.retry import Retry
 except ImportError:  # reported by the module through missing_required_lib
     requests = None
@@ -191,9 +191,12 @@ class KoreClient(object):
         if isinstance(exc, requests.exceptions.SSLError):
             reason = ("TLS verification failed (%s); for a private CA set ca_path, or validate_certs: false "
                       "(unsafe)" % _text(cause))
-        elif isinstance(exc, requests.exceptions.ConnectTimeout):
+        # After the last retry, requests wraps timeouts in ConnectionError: look at the cause too.
+        elif isinstance(cause, NewConnectionError):  # a subclass of ConnectTimeoutError, but a refusal
+            reason = "connection failed: %s" % _text(cause)
+        elif isinstance(exc, requests.exceptions.ConnectTimeout) or isinstance(cause, ConnectTimeoutError):
             reason = "no connection within %s seconds" % self.timeout
-        elif isinstance(exc, requests.exceptions.Timeout):
+        elif isinstance(exc, requests.exceptions.Timeout) or isinstance(cause, ReadTimeoutError):
             reason = "no answer within %s seconds" % self.timeout
         elif isinstance(exc, requests.exceptions.ConnectionError):
             reason = "connection failed: %s" % _text(cause)

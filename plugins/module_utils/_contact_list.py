@@ -113,6 +113,24 @@ class ContactLists(object):
                     raise
                 time.sleep(min(BACKOFF_FACTOR * 2 ** attempt, BACKOFF_MAX))
 
+    def keep_first_twin(self, made):
+        """After a create, settle a race with another run that created the same name at the same moment.
+
+        Kore has no uniqueness or idempotency key, so both runs may create. Each then looks again and keeps the
+        list created first (ties: the smaller id); the run whose list is not kept deletes its own new, empty
+        list. A run that saw no twin created first, so a later run decides alike. Returns the list kept.
+        """
+        twins = [item for item in self.summaries() if item.get("name") == made.get("name")]
+        if len(twins) < 2 or not any(t.get("_id") == made.get("_id") for t in twins):
+            return made
+        # list all leaves createdAt out: read the twins themselves
+        records = [self.read(t["_id"]) or t for t in twins]
+        first = min(records, key=lambda r: (str(r.get("createdAt") or "~"), str(r.get("_id"))))
+        if first["_id"] == made["_id"]:
+            return made
+        self.delete(made["_id"])
+        return first
+
     def update(self, list_id, changes):
         """PUT the changed fields, then read the list back: PUT answers with the request, not the record."""
         self.client.request("PUT", (list_id,), json=changes)
@@ -188,6 +206,11 @@ def ensure_present(lists, list_id=None, name=None, description=None, allow_dupli
     if found is None:
         return _create(lists, desired, check_mode)
     current = found if list_id else (lists.read(found["_id"]) or found)
+    return _converge(lists, current, desired, check_mode)
+
+
+def _converge(lists, current, desired, check_mode):
+    """PUT what differs from ``desired``, or nothing."""
     changes = dict((k, v) for k, v in desired.items() if current.get(k) != v)
     if not changes:
         return Outcome(False, current, "contact list %s is as wanted" % label(current), current, current)
@@ -206,8 +229,12 @@ def _create(lists, desired, check_mode):
         # What Kore would answer, minus what only Kore can know (its id, timestamps, users).
         record = dict(body, listType=LIST_TYPE, campaignInUse=[], isListInUse=False, totalRecordCount=0)
         return Outcome(True, record, "contact list %r would be created" % body["name"], {}, record)
-    record = lists.create(body)
-    return Outcome(True, record, "contact list %s created" % label(record), {}, record)
+    made = lists.create(body)
+    kept = lists.keep_first_twin(made)
+    if kept is not made:
+        # Another run created the name at the same moment and its list is kept: converge that one instead.
+        return _converge(lists, kept, desired, check_mode)
+    return Outcome(True, made, "contact list %s created" % label(made), {}, made)
 
 
 def describe_lists(lists, list_id=None, name=None):

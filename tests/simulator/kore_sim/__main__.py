@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 
+from kore_sim.faults import Chaos
 from kore_sim.server import Simulator, Tenant
 
 
@@ -27,6 +28,9 @@ def parse(argv):
     parser.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="delay added to every API request")
     parser.add_argument("--rate-limit", type=int, default=None, help="API requests per minute before 429")
+    parser.add_argument("--chaos", type=float, default=0.0,
+                        help="probability that an API request fails (429, 503, or a lost answer after a change)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of --chaos, for a reproducible run")
     parser.add_argument("--tls-cert", help="PEM certificate: serve HTTPS")
     parser.add_argument("--tls-key", help="PEM key of --tls-cert")
     parser.add_argument("--account-id", default=Tenant().account_id)
@@ -50,7 +54,8 @@ def main(argv=None):
     args = parse(sys.argv[1:] if argv is None else argv)
     tenant = Tenant(args.account_id, args.stream_id, args.client_id, args.client_secret)
     sim = Simulator(args.bind, args.port, tenant, latency=args.latency_ms / 1000.0, rate_limit=args.rate_limit,
-                    tls=(args.tls_cert, args.tls_key) if args.tls_cert else None, verbose=args.verbose)
+                    tls=(args.tls_cert, args.tls_key) if args.tls_cert else None, verbose=args.verbose,
+                    chaos=Chaos(args.chaos, args.seed) if args.chaos else None)
     with sim:
         if args.mode == "run":
             env = dict(os.environ, **sim.env())

@@ -5,15 +5,20 @@
 
 from __future__ import annotations
 
+import random
 import threading
+import time
 
 # What a fault does to a matching request:
 #   status            answer `status` (429 carries Retry-After: `retry_after`) without touching any list
 #   cut               close the connection before doing anything (the request is lost)
 #   cut_after_commit  do the request, then close the connection without answering (the answer is lost)
 #   hang              accept and say nothing for `seconds`, then close
+#   delay             wait `seconds`, then answer normally
+#   gather            hold each matching request until `times` of them have arrived (at most `seconds`), then
+#                     answer them all normally: makes two clients' requests meet, for deterministic races
 # With echo_headers, a `status` answer's error message repeats the request's headers (as some proxies do).
-KINDS = ("status", "cut", "cut_after_commit", "hang")
+KINDS = ("status", "cut", "cut_after_commit", "hang", "delay", "gather")
 
 
 class Fault(object):
@@ -30,6 +35,17 @@ class Fault(object):
         self.seconds = seconds
         self.body = body
         self.echo_headers = echo_headers
+        self.barrier = threading.Barrier(times, timeout=seconds or 30) if kind == "gather" else None
+
+    def wait(self):
+        """Hold the request as the kind says, before it is answered."""
+        if self.kind == "gather":
+            try:
+                self.barrier.wait()
+            except threading.BrokenBarrierError:
+                pass
+        elif self.kind == "delay":
+            time.sleep(self.seconds)
 
     def matches(self, method, path):
         return ((self.method is None or self.method == method)
@@ -60,3 +76,30 @@ class Faults(object):
                     fault.times -= 1
                     return fault
         return None
+
+
+class Chaos(object):
+    """Random faults: each API request fails with probability ``rate``, reproducibly for a given ``seed``.
+
+    A failing request gets, with equal odds, a 429 (``Retry-After: retry_after``), a 503, or, for a DELETE or a
+    POST, a committed change whose answer is cut: the faults a client must survive without losing or doubling.
+    """
+
+    def __init__(self, rate, seed=0, retry_after=1):
+        if not 0 <= rate <= 1:
+            raise ValueError("chaos rate must be between 0 and 1")
+        self.rate = rate
+        self.retry_after = retry_after
+        self.random = random.Random(seed)
+        self.lock = threading.Lock()
+        self.injected = {}
+
+    def draw(self, method):
+        kinds = [("status", 429), ("status", 503)] + ([("cut_after_commit", None)] if method in ("DELETE", "POST") else [])
+        with self.lock:
+            if self.random.random() >= self.rate:
+                return None
+            kind, status = self.random.choice(kinds)
+            label = kind if status is None else str(status)
+            self.injected[label] = self.injected.get(label, 0) + 1
+        return Fault(kind, status=status or 503, retry_after=self.retry_after if status == 429 else None)

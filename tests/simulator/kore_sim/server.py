@@ -74,7 +74,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(*self.sim.control(method, url.path[len("/_sim/"):], raw))
         entry = self.sim.record(method, url, self.headers, raw)
         self.sim.pause()
-        fault = self.sim.faults.take(method, url.path)
+        fault = self.sim.faults.take(method, url.path) or (self.sim.chaos and self.sim.chaos.draw(method))
+        if fault:
+            fault.wait()
         if fault and fault.kind in ("cut", "hang"):
             time.sleep(fault.seconds if fault.kind == "hang" else 0)
             return self.cut(entry)
@@ -120,12 +122,13 @@ class Simulator(object):
     """Start with ``Simulator().start()`` (or as a context manager); ``url`` and ``env()`` say how to reach it."""
 
     def __init__(self, host="127.0.0.1", port=0, tenant=None, latency=0.0, rate_limit=None, tls=None,
-                 verbose=False):
+                 verbose=False, chaos=None):
         self.tenant = tenant or Tenant()
         self.store = Store()
         self.faults = Faults()
         self.latency = latency          # seconds added to every API request
         self.rate_limit = rate_limit    # API requests per minute, None for no limit
+        self.chaos = chaos              # a faults.Chaos, or None
         self.verbose = verbose
         self.requests = []
         self._window = []
