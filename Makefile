@@ -15,7 +15,7 @@ PLAYBOOK_ENV := PYTHONPATH=$(CURDIR)/tests/simulator ANSIBLE_CALLBACK_RESULT_FOR
 	ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python
 SIM_PORT ?= 8080
 
-.PHONY: help venv test unit integration sanity lint docs-lint changelog-lint release-check test-matrix soak \
+.PHONY: help venv test unit integration sanity lint docs-lint changelog-lint release-check test-matrix soak bench \
 	build docs demo simulator clean
 
 help:
@@ -29,6 +29,7 @@ help:
 	@echo "make changelog-lint  antsibull-changelog lint"
 	@echo "make release-check build the tarball, install it, run the demo from it, galaxy-importer, ansible-builder"
 	@echo "make soak          the chaos soak at N=200 (make test runs it at N=20)"
+	@echo "make bench         kore.ai against ansible.builtin.uri, and the reset: writes docs/performance.md"
 	@echo "make test-matrix   unit, integration and sanity on ansible-core 2.17 to 2.21 (MATRIX='2.20 2.21' for some)"
 	@echo "make build         the Galaxy tarball in .build/dist"
 	@echo "make docs          the docsite in docs/site/build/html"
@@ -81,6 +82,10 @@ release-check: venv
 
 soak: venv
 	KORE_SOAK_N=$${KORE_SOAK_N:-200} $(PYTEST) -s tests/integration/test_soak.py
+
+bench: venv
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/bench/requirements.txt
+	PYTHONPATH=$(CURDIR)/tests/simulator $(BIN)/python tests/bench/bench.py
 
 test-matrix: venv
 	tests/matrix.sh $(MATRIX)

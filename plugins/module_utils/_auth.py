@@ -5,13 +5,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import time
 import uuid
 
-try:
-    import jwt
-except ImportError:  # reported by the module through missing_required_lib
-    jwt = None
+# PyJWT is imported only when a token is minted: its import (with cryptography) costs more than a request.
+HAS_PYJWT = importlib.util.find_spec("jwt") is not None
 
 # Kore does not document how long a public-API token may live; a short one limits the harm of a leak.
 TOKEN_LIFETIME_SECONDS = 300
@@ -22,6 +21,8 @@ def mint_token(client_id, client_secret, now=None):
 
     ``jti`` is always set, so that apps with "Enforce JTI" accept it too.
     """
+    import jwt  # pylint: disable=import-outside-toplevel
+
     issued = int(time.time() if now is None else now)
     claims = {
         "sub": "kore.ai-ansible",

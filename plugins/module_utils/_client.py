@@ -42,7 +42,27 @@ _FORBIDDEN_IN_HOST = re.compile(r"[\s\\]")
 
 
 class KoreRetry(Retry):
-    """urllib3's Retry, with POST repeated only after a 429: any other failure may have created the list."""
+    """urllib3's Retry, with POST repeated only after a 429: any other failure may have created the list.
+
+    With a :class:`~._pacer.Pacer`, a 429 pauses every client sharing it, and each repeat waits its turn.
+    """
+
+    pacer = None
+
+    def new(self, **kw):
+        retry = super().new(**kw)
+        retry.pacer = self.pacer
+        return retry
+
+    def sleep(self, response=None):
+        if self.pacer is None:
+            return super().sleep(response)
+        if response is not None and response.status == 429:
+            self.pacer.slow_down(self.get_retry_after(response))
+        else:
+            self._sleep_backoff()
+        self.pacer.wait_turn()
+        return None
 
     def is_retry(self, method, status_code, has_retry_after=False):
         if method and method.upper() == "POST":
@@ -103,7 +123,11 @@ class KoreClient(object):
     """HTTP access to ``{host}/campaign/api/v2/public/{streamId}/campaign/contactList`` for one bot and account."""
 
     def __init__(self, host, stream_id, account_id, token, iid=None, validate_certs=True, ca_path=None,
-                 timeout=30, retries=3, secrets=()):
+                 timeout=30, retries=3, secrets=(), pacer=None):
+        self._options = dict(host=host, stream_id=stream_id, account_id=account_id, token=token, iid=iid,
+                             validate_certs=validate_certs, ca_path=ca_path, timeout=timeout, retries=retries,
+                             secrets=secrets, pacer=pacer)
+        self.pacer = pacer
         self.base = base_url(host)
         self.stream_id = stream_id
         self.account_id = account_id
@@ -112,7 +136,6 @@ class KoreClient(object):
         self._secrets = [s for s in tuple(secrets) + (token,) if s]
         self.root = "%s/campaign/api/v2/public/%s/campaign/contactList" % (self.base, path_segment(stream_id))
         self.session = requests.Session()
-        self.session.trust_env = False  # no netrc or proxy surprises; the URL is what the user gave
         self.session.verify = ca_path if (ca_path and validate_certs) else bool(validate_certs)
         self.session.headers.update({
             "auth": token,
@@ -125,9 +148,17 @@ class KoreClient(object):
                           status_forcelist=RETRY_STATUSES, backoff_factor=BACKOFF_FACTOR,
                           raise_on_status=False, raise_on_redirect=False,
                           respect_retry_after_header=True)
+        retry.pacer = pacer
         adapter = HTTPAdapter(max_retries=retry)
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)
+
+    def clone(self, pacer=None):
+        """A client like this one with a session of its own (sessions are not shared between threads)."""
+        options = dict(self._options)
+        if pacer is not None:
+            options["pacer"] = pacer
+        return KoreClient(**options)
 
     def describe(self):
         return "bot %s, account %s at %s" % (self.stream_id, self.account_id, self.base)
@@ -139,6 +170,8 @@ class KoreClient(object):
         params = {"accountId": self.account_id}
         params.update(query or {})
         shown = "%s %s" % (method, "contactList/" + "/".join(segments) if segments else "contactList")
+        if self.pacer is not None:
+            self.pacer.wait_turn()
         try:
             response = self.session.request(method, url, params=params, json=json, timeout=self.timeout,
                                             allow_redirects=False)

@@ -27,9 +27,10 @@ class KoreModule(AnsibleModule):
 
     def contact_lists(self):
         """The bot's contact lists over a fresh client; fails the task on missing libraries or bad options."""
-        for name, module in (("requests", _client.requests), ("PyJWT", _auth.jwt)):
-            if module is None:
-                self.fail_json(msg=missing_required_lib(name))
+        if _client.requests is None:
+            self.fail_json(msg=missing_required_lib("requests"))
+        if not (_auth.HAS_PYJWT or self.params["jwt"]):
+            self.fail_json(msg=missing_required_lib("PyJWT", reason="to sign a token from client_id and client_secret"))
         client = self.guard(connect, self.params)
         # A token minted here is no module parameter, so Ansible would not mask it on its own.
         self.no_log_values.add(client.session.headers["auth"])
@@ -50,4 +51,14 @@ class KoreModule(AnsibleModule):
         result = dict(changed=outcome.changed, contact_list=outcome.record, msg=outcome.msg, **extra)
         if self._diff:
             result["diff"] = dict(before=outcome.before, after=outcome.after)
+        self.exit_json(**result)
+
+    def exit_set_outcome(self, outcome):
+        """For a whole set of lists: what was created, updated, deleted; fails if anything was kept or failed."""
+        result = dict(changed=outcome.changed, created=outcome.created, updated=outcome.updated,
+                      deleted=outcome.deleted, unchanged=outcome.unchanged, msg=outcome.message(self.check_mode))
+        if self._diff:
+            result["diff"] = dict(before=outcome.before, after=outcome.after)
+        if outcome.in_use or outcome.errors:
+            self.fail_json(**result)
         self.exit_json(**result)

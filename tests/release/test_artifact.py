@@ -19,8 +19,16 @@ BIN = os.path.dirname(sys.executable)
 VERSION = yaml.safe_load(open(os.path.join(ROOT, "galaxy.yml")))["version"]
 
 
+def clean_env(**extra):
+    """This environment without Ansible or Kore settings: `make` points ANSIBLE_COLLECTIONS_PATH at the tree."""
+    env = dict((k, v) for k, v in os.environ.items() if not k.startswith(("KORE_", "ANSIBLE_")))
+    env.update(extra)
+    return env
+
+
 def run(command, **kwargs):
     kwargs.setdefault("cwd", ROOT)
+    kwargs.setdefault("env", clean_env())
     return subprocess.run(command, capture_output=True, text=True, timeout=900, check=False, **kwargs)
 
 
@@ -35,7 +43,8 @@ def tarball(tmp_path_factory):
 @pytest.fixture(scope="module")
 def installed(tarball, tmp_path_factory):
     path = tmp_path_factory.mktemp("collections")
-    done = run([os.path.join(BIN, "ansible-galaxy"), "collection", "install", "--offline", "-p", str(path), tarball])
+    done = run([os.path.join(BIN, "ansible-galaxy"), "collection", "install", "--offline", "-p", str(path), tarball],
+               env=clean_env(ANSIBLE_COLLECTIONS_PATH=str(path)))
     assert done.returncode == 0, done.stdout + done.stderr
     return str(path)
 
@@ -52,10 +61,9 @@ def test_tarball_holds_the_collection_and_no_development_files(tarball):
 
 
 def test_demo_runs_from_the_installed_tarball(installed):
-    env = dict((k, v) for k, v in os.environ.items() if not k.startswith(("KORE_", "ANSIBLE_")))
-    env.update({"ANSIBLE_COLLECTIONS_PATH": installed, "ANSIBLE_COLLECTIONS_SCAN_SYS_PATH": "false",
-                "PYTHONPATH": os.path.join(ROOT, "tests", "simulator"), "ANSIBLE_PYTHON_INTERPRETER": sys.executable,
-                "ANSIBLE_NOCOLOR": "1"})
+    env = clean_env(ANSIBLE_COLLECTIONS_PATH=installed, ANSIBLE_COLLECTIONS_SCAN_SYS_PATH="false",
+                    PYTHONPATH=os.path.join(ROOT, "tests", "simulator"), ANSIBLE_PYTHON_INTERPRETER=sys.executable,
+                    ANSIBLE_NOCOLOR="1")
     playbook = os.path.join(installed, "ansible_collections", "kore", "ai", "docs", "demo.yml")
     done = run([sys.executable, "-m", "kore_sim", "run", "--", os.path.join(BIN, "ansible-playbook"),
                 "-i", "localhost,", "-c", "local", playbook], env=env, cwd=installed)
@@ -66,8 +74,8 @@ def test_demo_runs_from_the_installed_tarball(installed):
 
 
 def test_galaxy_importer_accepts_the_tarball(tarball, tmp_path):
-    env = dict(os.environ, GALAXY_IMPORTER_CONFIG=os.path.join(HERE, "galaxy-importer.cfg"),
-               PATH=BIN + os.pathsep + os.environ.get("PATH", ""))
+    env = clean_env(GALAXY_IMPORTER_CONFIG=os.path.join(HERE, "galaxy-importer.cfg"),
+                    PATH=BIN + os.pathsep + os.environ.get("PATH", ""))
     # it leaves importer_result.json in its working directory
     done = run([sys.executable, "-m", "galaxy_importer.main", tarball], env=env, cwd=str(tmp_path))
     output = done.stdout + done.stderr

@@ -1,0 +1,168 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""A bot's whole set of contact lists, by name: plan what to create, update and delete, then do it in parallel.
+
+Check mode makes the same plan (the same reads) and only skips carrying it out.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from ansible_collections.kore.ai.plugins.module_utils._contact_list import (
+    LIST_TYPE,
+    ContactLists,
+    KoreConflictError,
+    campaigns_using,
+    label,
+    validate,
+)
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
+from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacer
+
+MAX_PARALLEL = 16
+
+
+class SetOutcome(object):
+    def __init__(self):
+        self.created, self.updated, self.deleted, self.unchanged, self.in_use, self.errors = [], [], [], [], [], []
+        self.before, self.after = {}, {}
+
+    @property
+    def changed(self):
+        return bool(self.created or self.updated or self.deleted)
+
+    def message(self, check_mode):
+        verb = "would be " if check_mode else ""
+        parts = ["%d %s%s" % (len(items), verb, what) for items, what in (
+            (self.created, "created"), (self.updated, "updated"), (self.deleted, "deleted"))]
+        text = "contact lists: %s, %d unchanged" % (", ".join(parts), len(self.unchanged))
+        if self.in_use:
+            text += "; kept %d in use by campaigns (set force: true to delete them): %s" % (
+                len(self.in_use), "; ".join("%s used by %s" % (label(r), ", ".join(campaigns_using(r)))
+                                            for r in self.in_use))
+        if self.errors:
+            text += "; %d failed: %s" % (len(self.errors), "; ".join(self.errors))
+        return text
+
+
+def desired_lists(entries):
+    """Module entries -> Kore fields by name; names must be unique."""
+    wanted = {}
+    for entry in entries:
+        validate(name=entry.get("name"), description=entry.get("description"))
+        if entry["name"] in wanted:
+            raise KoreInputError("lists names %r twice; each name may appear once" % entry["name"])
+        fields = {"name": entry["name"], "description": entry.get("description"),
+                  "allowDuplicates": entry.get("allow_duplicates")}
+        wanted[entry["name"]] = dict((k, v) for k, v in fields.items() if v is not None)
+    return wanted
+
+
+class Workers(object):
+    """A pool whose threads each hold their own client, all paced by one Pacer."""
+
+    def __init__(self, client, parallel, max_rate):
+        if not 1 <= parallel <= MAX_PARALLEL:
+            raise KoreInputError("parallel must be between 1 and %d, got %d" % (MAX_PARALLEL, parallel))
+        if max_rate is not None and max_rate <= 0:
+            raise KoreInputError("max_rate must be a positive number of requests per minute, got %d" % max_rate)
+        self.client, self.parallel = client, parallel
+        self.pacer = Pacer(max_rate)
+        self.local = threading.local()
+
+    def lists(self):
+        if not hasattr(self.local, "lists"):
+            self.local.lists = ContactLists(self.client.clone(pacer=self.pacer))
+        return self.local.lists
+
+    def map(self, work, items):
+        """``work(lists, item)`` for each item; returns (item, result or KoreError) pairs in order."""
+        def run(item):
+            try:
+                return item, work(self.lists(), item)
+            except KoreError as exc:
+                return item, exc
+        with ThreadPoolExecutor(max_workers=self.parallel) as pool:
+            return list(pool.map(run, items))
+
+
+def ensure_set(client, entries, purge=False, force=False, parallel=4, max_rate=None, check_mode=False):
+    wanted = desired_lists(entries)
+    workers = Workers(client, parallel, max_rate)
+    summaries = workers.lists().summaries()
+    by_name = {}
+    for item in summaries:
+        by_name.setdefault(item.get("name"), []).append(item)
+    twins = dict((name, by_name[name]) for name in wanted if len(by_name.get(name, [])) > 1)
+    if twins:
+        raise KoreConflictError("lists that lists names share their name, so it cannot tell which is meant: %s. "
+                                "Nothing was changed." % "; ".join(
+                                    "%r: %s" % (n, ", ".join(str(s.get("_id")) for s in found))
+                                    for n, found in sorted(twins.items())))
+    missing = [w for n, w in wanted.items() if n not in by_name]
+    for fields in missing:
+        if "description" not in fields:
+            raise KoreInputError("description is required to create contact list %r. Nothing was changed."
+                                 % fields["name"])
+    outcome = SetOutcome()
+    # list all lacks allowDuplicates: read in full only the lists whose duplicate policy is managed
+    existing = [by_name[n][0] for n in wanted if n in by_name]
+    needs_read = [s for s in existing if "allowDuplicates" in wanted[s["name"]]]
+    full = dict((s["_id"], r) for s, r in workers.map(lambda lists, s: lists.read(s["_id"]) or s, needs_read))
+    updates = []
+    for summary in existing:
+        current = full.get(summary["_id"], summary)
+        if isinstance(current, KoreError):
+            raise current
+        changes = dict((k, v) for k, v in wanted[summary["name"]].items() if current.get(k) != v)
+        if changes:
+            updates.append((current, changes))
+        else:
+            outcome.unchanged.append(summary["name"])
+    doomed = []
+    if purge:
+        for item in summaries:
+            if item.get("name") in wanted:
+                continue
+            (outcome.in_use if campaigns_using(item) and not force else doomed).append(item)
+    outcome.before = dict((s["_id"], _view(s)) for s in summaries)
+    doomed_ids = set(d["_id"] for d in doomed)
+    outcome.after = dict((s["_id"], _view(s)) for s in summaries if s["_id"] not in doomed_ids)
+    for current, changes in updates:
+        outcome.after[current["_id"]] = _view(dict(current, **changes))
+    for fields in missing:
+        outcome.after["(new) " + fields["name"]] = _view(fields)
+    if check_mode:
+        outcome.created = [dict(f, source="passiveApi", listType=LIST_TYPE) for f in missing]
+        outcome.updated = [dict(c, **ch) for c, ch in updates]
+        outcome.deleted = list(doomed)
+        return outcome
+    _carry_out(workers, outcome, missing, updates, doomed)
+    return outcome
+
+
+def _view(record):
+    return dict((k, record[k]) for k in ("name", "description", "allowDuplicates") if k in record)
+
+
+def _carry_out(workers, outcome, missing, updates, doomed):
+    def create(lists, fields):
+        body = dict(fields, source="passiveApi")
+        body.setdefault("allowDuplicates", False)
+        return lists.create(body)
+
+    def delete(lists, item):
+        deleted = lists.delete(item["_id"])
+        return item if deleted == {} else deleted  # {}: answer lost; None: someone else deleted it
+
+    jobs = ([("create", f) for f in missing] + [("update", u) for u in updates] + [("delete", d) for d in doomed])
+    work = {"create": create, "update": lambda lists, u: lists.update(u[0]["_id"], u[1]), "delete": delete}
+    for (kind, item), result in workers.map(lambda lists, job: work[job[0]](lists, job[1]), jobs):
+        if isinstance(result, KoreError):
+            what = item["name"] if kind == "create" else label(item[0] if kind == "update" else item)
+            outcome.errors.append("%s %s: %s" % (kind, what, result))
+        elif result is not None:
+            {"create": outcome.created, "update": outcome.updated, "delete": outcome.deleted}[kind].append(result)

@@ -1,0 +1,52 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Request pacing shared by the workers of one task, so that they respect Kore's rate limit together."""
+
+from __future__ import annotations
+
+import collections
+import threading
+import time
+
+
+class Pacer(object):
+    """Spaces out the requests of every client that shares it: at most ``per_minute``, and all of them wait
+    after a 429, so that several workers slow down together instead of each hammering the limit.
+
+    Kore limits its public APIs per 60 seconds. Without a given rate, the first 429 teaches one: 90 % of what
+    got through in the minute before it.
+    """
+
+    WINDOW = 60.0
+
+    def __init__(self, per_minute=None, clock=time.monotonic, sleep=time.sleep):
+        self.interval = self.WINDOW / per_minute if per_minute else 0.0
+        self.learned = bool(per_minute)
+        self.next_slot = 0.0
+        self.paused_until = 0.0
+        self.started = collections.deque()
+        self.limited = 0
+        self._clock, self._sleep = clock, sleep
+        self._lock = threading.Lock()
+
+    def wait_turn(self):
+        with self._lock:
+            now = self._clock()
+            start = max(now, self.next_slot, self.paused_until)
+            self.next_slot = start + self.interval
+            self.started.append(start)
+            while self.started[0] < start - self.WINDOW:
+                self.started.popleft()
+        if start > now:
+            self._sleep(start - now)
+
+    def slow_down(self, retry_after):
+        with self._lock:
+            now = self._clock()
+            self.limited += 1
+            self.paused_until = max(self.paused_until, now + (retry_after if retry_after is not None else 1.0))
+            if not self.learned:
+                recent = sum(1 for t in self.started if t >= now - self.WINDOW)
+                self.interval = max(self.interval, self.WINDOW / max(1.0, 0.9 * recent))
+                self.learned = True

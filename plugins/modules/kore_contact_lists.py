@@ -1,0 +1,146 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: kore_contact_lists
+short_description: Declare the whole set of a Kore.ai bot's contact lists, for environment resets in one task
+version_added: 0.2.0
+description:
+  - Makes the contact lists named in O(lists) exist with the given description and duplicate policy and, with
+    O(purge=true), deletes every other list of the bot. One task instead of a loop, with requests in parallel.
+  - Names are the identity. When two existing lists share a name that O(lists) manages, the task fails naming
+    both ids and changes nothing. Lists sharing a name that O(lists) does not manage are purged like any other.
+  - Lists used by campaigns are not purged unless O(force=true); they are reported and kept, and the task fails
+    after doing everything else, naming them.
+  - All workers share one pace. O(max_rate) keeps them under a known rate limit; without it, the first HTTP 429
+    pauses all of them for its C(Retry-After) and sets the pace to 90 % of what got through in the minute before.
+author:
+  - Kore.ai collection maintainers (@kore-ai-ansible)
+extends_documentation_fragment:
+  - kore.ai.connection
+  - kore.ai.connection.attributes
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+options:
+  lists:
+    description:
+      - The lists that must exist. Each name at most once.
+    type: list
+    elements: dict
+    default: []
+    suboptions:
+      name:
+        description: The list's name, at most 48 characters, matched exactly.
+        type: str
+        required: true
+      description:
+        description: At most 256 characters. Required for a list that does not exist yet.
+        type: str
+      allow_duplicates:
+        description: Whether the list accepts the same contact twice. New lists default to V(false).
+        type: bool
+  purge:
+    description: Delete every list of the bot that O(lists) does not name.
+    type: bool
+    default: false
+  force:
+    description: With O(purge), delete lists that campaigns use as well.
+    type: bool
+    default: false
+  parallel:
+    description: How many requests may be in flight at once, 1 to 16.
+    type: int
+    default: 4
+  max_rate:
+    description: At most this many requests per minute, to stay under a known rate limit.
+    type: int
+"""
+
+EXAMPLES = r"""
+- name: Reset the QA bot to exactly two lists (connection from KORE_* environment variables)
+  kore.ai.kore_contact_lists:
+    lists:
+      - name: Renewals
+        description: Customers up for renewal
+      - name: Win-back
+        description: Lapsed customers
+        allow_duplicates: false
+    purge: true
+    max_rate: 540
+  register: reset
+
+- name: Keep what the reset deleted
+  ansible.builtin.copy:
+    content: "{{ reset.deleted | to_nice_json }}"
+    dest: backup/deleted-lists.json
+    mode: "0600"
+  when: reset.deleted | length > 0
+"""
+
+RETURN = r"""
+created:
+  description: The lists created, as Kore returned them (in check mode, as they would be).
+  returned: always
+  type: list
+  elements: dict
+  sample: [{_id: cl-718e888e-3aca-4008-973e-6d79940abcde, name: Renewals, description: Customers up for renewal}]
+updated:
+  description: The lists updated, as read back after the update.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{_id: cl-0b1c2d3e-3aca-4008-973e-6d79940abcde, name: Win-back, description: Lapsed customers}]
+deleted:
+  description: The deleted lists, as Kore returned them.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{_id: cl-9f8e7d6c-3aca-4008-973e-6d79940abcde, name: Spring 2025, campaignInUse: []}]
+unchanged:
+  description: Names of the managed lists that were already as wanted.
+  returned: always
+  type: list
+  elements: str
+  sample: [Renewals]
+msg:
+  description: What was done, in words.
+  returned: always
+  type: str
+  sample: "contact lists: 0 created, 1 updated, 12 deleted, 1 unchanged"
+"""
+
+from ansible_collections.kore.ai.plugins.module_utils._contact_list_set import ensure_set
+from ansible_collections.kore.ai.plugins.module_utils._module import KoreModule
+
+
+def main():
+    module = KoreModule(
+        argument_spec=dict(
+            lists=dict(type="list", elements="dict", default=[], options=dict(
+                name=dict(type="str", required=True),
+                description=dict(type="str"),
+                allow_duplicates=dict(type="bool"),
+            )),
+            purge=dict(type="bool", default=False),
+            force=dict(type="bool", default=False),
+            parallel=dict(type="int", default=4),
+            max_rate=dict(type="int"),
+        ),
+        supports_check_mode=True,
+    )
+    p = module.params
+    lists = module.contact_lists()
+    outcome = module.guard(ensure_set, lists.client, p["lists"], p["purge"], p["force"], p["parallel"],
+                           p["max_rate"], module.check_mode)
+    module.exit_set_outcome(outcome)
+
+
+if __name__ == "__main__":
+    main()

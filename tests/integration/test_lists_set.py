@@ -1,0 +1,124 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""kore_contact_lists: a bot's whole set of lists in one task, through ansible-playbook."""
+
+from __future__ import annotations
+
+MODULE = "kore.ai.kore_contact_lists"
+WANTED = [{"name": "Renewals", "description": "Customers up for renewal"},
+          {"name": "Win-back", "description": "Lapsed customers", "allow_duplicates": True}]
+
+
+def task(**options):
+    return {MODULE: options, "register": "out"}
+
+
+def names(sim):
+    return sorted(r["name"] for r in sim.store.all_records().get(sim.tenant.stream_id, {}).values())
+
+
+def test_purge_creates_updates_deletes_and_then_is_unchanged(sim, playbook, api_log):
+    keep = sim.seed("Renewals", "Customers up for renewal")
+    update = sim.seed("Win-back", "old words")
+    doomed = [sim.seed("Old %d" % i, "x") for i in range(5)] + [sim.seed("Old 0", "twin of an unmanaged name")]
+    run = playbook([task(lists=WANTED + [{"name": "New", "description": "n"}], purge=True)], diff=True)
+    assert run.status(0) == "changed", run
+    result = run[0]
+    assert [r["name"] for r in result["created"]] == ["New"]
+    assert [(r["_id"], r["description"], r["allowDuplicates"]) for r in result["updated"]] == [
+        (update["_id"], "Lapsed customers", True)]
+    assert sorted(r["_id"] for r in result["deleted"]) == sorted(d["_id"] for d in doomed)
+    assert result["unchanged"] == ["Renewals"]
+    assert names(sim) == ["New", "Renewals", "Win-back"]
+    assert sim.store.get(sim.tenant.stream_id, keep["_id"]) == keep
+    assert result["diff"]["before"][doomed[0]["_id"]]["name"] == "Old 0"
+    assert doomed[0]["_id"] not in result["diff"]["after"] and "(new) New" in result["diff"]["after"]
+    again = playbook([task(lists=WANTED + [{"name": "New", "description": "n"}], purge=True)])
+    assert again.status(0) == "ok", again
+    assert again[0]["unchanged"] == ["Renewals", "Win-back", "New"]
+
+
+def test_without_purge_other_lists_are_kept(sim, playbook):
+    other = sim.seed("Someone else's", "x")
+    run = playbook([task(lists=WANTED)])
+    assert run.status(0) == "changed", run
+    assert names(sim) == ["Renewals", "Someone else's", "Win-back"]
+    assert sim.store.get(sim.tenant.stream_id, other["_id"]) == other
+
+
+def test_lists_in_use_are_kept_and_fail_the_task_unless_forced(sim, playbook):
+    used = sim.seed("Running", "x", campaignInUse=[{"id": "cd-9", "name": "Autumn drive"}])
+    sim.seed("Idle", "x")
+    run = playbook([task(lists=[], purge=True)])
+    assert run.status(0) == "failed"
+    assert "Autumn drive" in run[0]["msg"] and "force" in run[0]["msg"]
+    assert [r["name"] for r in run[0]["deleted"]] == ["Idle"]  # the rest was done
+    assert names(sim) == ["Running"]
+    forced = playbook([task(lists=[], purge=True, force=True)])
+    assert forced.status(0) == "changed", forced
+    assert forced[0]["deleted"][0]["_id"] == used["_id"] and names(sim) == []
+
+
+def test_check_mode_plans_the_same_and_writes_nothing(sim, playbook, api_log):
+    sim.seed("Win-back", "old words")
+    for i in range(3):
+        sim.seed("Old %d" % i, "x")
+    checked = playbook([task(lists=WANTED, purge=True)], check=True, diff=True)
+    assert checked.status(0) == "changed", checked
+    assert api_log.writes() == []
+    real = playbook([task(lists=WANTED, purge=True)], diff=True)
+    for key in ("created", "updated", "deleted"):
+        assert len(checked[0][key]) == len(real[0][key]), key
+        assert sorted(r["name"] for r in checked[0][key]) == sorted(r["name"] for r in real[0][key])
+    assert checked[0]["diff"]["after"].keys() - {"(new) Renewals"} <= real[0]["diff"]["before"].keys()
+
+
+def test_a_managed_name_shared_by_two_lists_changes_nothing(sim, playbook, api_log):
+    first, second = sim.seed("Renewals", "a"), sim.seed("Renewals", "b")
+    sim.seed("Other", "x")
+    run = playbook([task(lists=WANTED, purge=True)])
+    assert run.status(0) == "failed"
+    assert first["_id"] in run[0]["msg"] and second["_id"] in run[0]["msg"]
+    assert api_log.writes() == []
+    assert len(names(sim)) == 3
+
+
+def test_repeated_names_in_lists_are_refused(sim, playbook, api_log):
+    run = playbook([task(lists=[WANTED[0], WANTED[0]])])
+    assert run.status(0) == "failed" and "twice" in run[0]["msg"]
+    assert api_log.of() == []
+
+
+def test_max_rate_paces_every_worker_and_meets_no_429(sim, playbook, api_log):
+    for i in range(12):
+        sim.seed("Old %d" % i, "x")
+    sim.rate_limit = 600
+    run = playbook([task(lists=[], purge=True, parallel=4, max_rate=240)])
+    assert run.status(0) == "changed", run
+    starts = sorted(r["at"] for r in api_log.of())
+    assert [r["status"] for r in api_log.of()].count(429) == 0
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert min(gaps) >= 60.0 / 240 * 0.8, gaps  # 0.25 s apart, less scheduling jitter
+
+
+def test_a_429_slows_the_whole_pool(sim, playbook, api_log):
+    for i in range(16):
+        sim.seed("Old %d" % i, "x")
+    sim.rate_limit = 12  # per minute: the 13th request meets a 429 with Retry-After
+    run = playbook([task(lists=[], purge=True, parallel=4)])
+    assert run.status(0) == "changed", run
+    assert names(sim) == []
+    statuses = [r["status"] for r in api_log.of()]
+    # only the requests already in flight meet the limit; after the pause the pool keeps under it
+    assert 1 <= statuses.count(429) <= 4, statuses
+
+
+def test_faults_are_retried_and_a_lost_delete_answer_keeps_its_record(sim, playbook):
+    doomed = [sim.seed("Old %d" % i, "x") for i in range(6)]
+    sim.faults.add("cut_after_commit", method="DELETE", times=2)
+    sim.faults.add("status", method="DELETE", status=503, times=2)
+    run = playbook([task(lists=[], purge=True)])
+    assert run.status(0) == "changed", run
+    assert sorted(r["_id"] for r in run[0]["deleted"]) == sorted(d["_id"] for d in doomed)
+    assert names(sim) == []

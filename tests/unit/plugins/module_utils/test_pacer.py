@@ -1,0 +1,52 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The shared pace of a task's workers, on a fake clock."""
+
+from __future__ import annotations
+
+from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacer
+
+
+class FakeClock(object):
+    def __init__(self):
+        self.now = 1000.0
+        self.slept = []
+
+    def __call__(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+def test_max_rate_spaces_requests():
+    clock = FakeClock()
+    pacer = Pacer(120, clock=clock, sleep=clock.sleep)
+    for dummy in range(3):
+        pacer.wait_turn()
+    assert clock.slept == [0.5, 0.5]
+
+
+def test_no_rate_means_no_wait_until_a_429_teaches_one():
+    clock = FakeClock()
+    pacer = Pacer(clock=clock, sleep=clock.sleep)
+    for dummy in range(20):
+        pacer.wait_turn()
+    assert clock.slept == []
+    pacer.slow_down(retry_after=5)
+    pacer.wait_turn()
+    assert clock.slept == [5]
+    # 20 requests got through in the last minute: from now on 90 % of that
+    assert abs(pacer.interval - 60.0 / (0.9 * 20)) < 1e-9
+    pacer.wait_turn()
+    assert abs(clock.slept[-1] - pacer.interval) < 1e-9
+
+
+def test_a_given_rate_is_not_relearned():
+    clock = FakeClock()
+    pacer = Pacer(600, clock=clock, sleep=clock.sleep)
+    pacer.wait_turn()
+    pacer.slow_down(retry_after=None)
+    assert pacer.interval == 0.1 and pacer.paused_until == clock.now + 1.0
