@@ -136,7 +136,7 @@ class KoreClient(object):
         self._secrets = [s for s in tuple(secrets) + (token,) if s]
         self.root = "%s/campaign/api/v2/public/%s/campaign/contactList" % (self.base, path_segment(stream_id))
         self.session = requests.Session()
-        self.session.verify = ca_path if (ca_path and validate_certs) else bool(validate_certs)
+        self.verify = ca_path if (ca_path and validate_certs) else bool(validate_certs)
         self.session.headers.update({
             "auth": token,
             "iid": iid or stream_id,
@@ -173,8 +173,9 @@ class KoreClient(object):
         if self.pacer is not None:
             self.pacer.wait_turn()
         try:
+            # verify per request: requests lets REQUESTS_CA_BUNDLE override a session's ca_path or False
             response = self.session.request(method, url, params=params, json=json, timeout=self.timeout,
-                                            allow_redirects=False)
+                                            allow_redirects=False, verify=self.verify)
         except requests.exceptions.RequestException as exc:
             raise self._transport_error(exc, method, shown)
         may_have_applied = _earlier_attempt_may_have_applied(response)

@@ -9,6 +9,7 @@ import datetime
 import ipaddress
 import time
 
+import certifi
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -42,7 +43,8 @@ def self_signed(tmp_path_factory):
 def test_tls_is_verified_unless_told_otherwise(playbook, self_signed):
     with Simulator(tls=self_signed) as https_sim:
         record = https_sim.seed("Behind TLS", "x")
-        env = https_sim.env()
+        # a CA bundle from the environment must not override ca_path or validate_certs: false
+        env = dict(https_sim.env(), REQUESTS_CA_BUNDLE=certifi.where(), CURL_CA_BUNDLE=certifi.where())
         task = {"id": record["_id"], "state": "absent", "retries": 0}
         refused = playbook([{MODULE: task}], env=env)
         assert refused.status(0) == "failed"
