@@ -126,7 +126,8 @@ def playbook(sim, tmp_path):
             path.write_text(yaml.safe_dump([play], sort_keys=False))
         results = tmp_path / ("results-%d.json" % number)
         environ = dict(os.environ)
-        for key in [k for k in environ if k.startswith("KORE_")]:
+        # no KORE_* of the caller's, and no proxy of the machine's between the modules and the simulator
+        for key in [k for k in environ if k.startswith("KORE_") or k.lower().endswith("_proxy")]:
             del environ[key]
         environ.update(sim.env())
         environ.update({

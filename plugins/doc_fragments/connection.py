@@ -62,6 +62,7 @@ options:
   ca_path:
     description:
       - A PEM file of CA certificates to verify the server against, for a private CA.
+      - When not set, the system's trusted CAs are used (OpenSSL's E(SSL_CERT_FILE) and E(SSL_CERT_DIR) apply).
     type: path
   timeout:
     description:
@@ -78,9 +79,11 @@ options:
     type: int
     default: 3
 requirements:
-  - requests >= 2.25
+  - urllib3 >= 1.26
   - PyJWT >= 2.0 (only when signing tokens from O(client_id) and O(client_secret))
 notes:
+  - Requests go through the proxy that E(HTTPS_PROXY), E(HTTP_PROXY) or E(ALL_PROXY) names, unless E(NO_PROXY)
+    names the host.
   - "These modules talk to Kore's API from the host they run on, usually the controller
     (C(hosts: localhost) or C(delegate_to: localhost))."
 """

@@ -27,13 +27,13 @@ class KoreModule(AnsibleModule):
 
     def contact_lists(self):
         """The bot's contact lists over a fresh client; fails the task on missing libraries or bad options."""
-        if _client.requests is None:
-            self.fail_json(msg=missing_required_lib("requests"))
+        if _client.urllib3 is None:
+            self.fail_json(msg=missing_required_lib("urllib3"))
         if not (_auth.HAS_PYJWT or self.params["jwt"]):
             self.fail_json(msg=missing_required_lib("PyJWT", reason="to sign a token from client_id and client_secret"))
         client = self.guard(connect, self.params)
         # A token minted here is no module parameter, so Ansible would not mask it on its own.
-        self.no_log_values.add(client.session.headers["auth"])
+        self.no_log_values.add(client.token)
         return ContactLists(client)
 
     def guard(self, call, *args, **kwargs):

@@ -5,9 +5,15 @@
 
 from __future__ import annotations
 
+import base64
 import datetime
+import http.client
 import ipaddress
+import socket
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 import certifi
 import pytest
@@ -40,11 +46,79 @@ def self_signed(tmp_path_factory):
     return str(cert_path), str(key_path)
 
 
+@pytest.fixture
+def forward_proxy():
+    """A plain-HTTP forward proxy: ``(url, seen)``, ``seen`` being (method, target, Proxy-Authorization) per request."""
+    seen = []
+
+    class Forward(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def forward(self):
+            target = urlsplit(self.path)  # a proxy is sent the absolute URL
+            seen.append((self.command, self.path, self.headers.get("Proxy-Authorization")))
+            length = int(self.headers.get("Content-Length") or 0)
+            upstream = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
+            headers = dict((k, v) for k, v in self.headers.items() if not k.lower().startswith("proxy-"))
+            upstream.request(self.command, target.path + ("?" + target.query if target.query else ""),
+                             body=self.rfile.read(length) if length else None, headers=headers)
+            answer = upstream.getresponse()
+            body = answer.read()
+            self.send_response(answer.status)
+            for key, value in answer.getheaders():
+                if key.lower() not in ("content-length", "connection", "transfer-encoding", "server", "date"):
+                    self.send_header(key, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            upstream.close()
+
+        do_GET = do_POST = do_PUT = do_DELETE = forward
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Forward)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield "http://127.0.0.1:%d" % server.server_address[1], seen
+    server.shutdown()
+    server.server_close()
+
+
+def test_requests_go_through_the_proxy_the_environment_names(playbook, sim, forward_proxy):
+    proxy, seen = forward_proxy
+    record = sim.seed("Behind a proxy", "x")
+    with_user = proxy.replace("http://", "http://ops:proxy-pass-123@")
+    run = playbook([{MODULE: {"id": record["_id"], "state": "absent"}}], env={"HTTP_PROXY": with_user})
+    assert run.status(0) == "changed", run
+    assert [method for method, dummy, dummy in seen] == ["GET", "DELETE"]
+    assert all(target.startswith(sim.url + "/campaign/") for dummy, target, dummy in seen)
+    assert {auth for dummy, dummy, auth in seen} == {"Basic " + base64.b64encode(b"ops:proxy-pass-123").decode()}
+
+    # NO_PROXY naming the host (lower case works too): straight to the API
+    del seen[:]
+    run = playbook([{MODULE: {"id": record["_id"], "state": "absent"}}],
+                   env={"http_proxy": with_user, "no_proxy": "example.org,127.0.0.1"})
+    assert run.status(0) == "ok", run
+    assert seen == []
+
+    # a proxy that is down: a clear reason, and its password nowhere in the output
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    run = playbook([{MODULE: {"id": record["_id"], "state": "absent", "retries": 0}}],
+                   env={"HTTP_PROXY": "http://ops:proxy-pass-123@127.0.0.1:%d" % closed}, args=["-vvv"])
+    assert run.status(0) == "failed"
+    assert "proxy" in run[0]["msg"], run[0]["msg"]
+    assert "proxy-pass-123" not in run.output and "proxy-pass-123" not in str(run[0])
+
+
 def test_tls_is_verified_unless_told_otherwise(playbook, self_signed):
     with Simulator(tls=self_signed) as https_sim:
         record = https_sim.seed("Behind TLS", "x")
         # a CA bundle from the environment must not override ca_path or validate_certs: false
-        env = dict(https_sim.env(), REQUESTS_CA_BUNDLE=certifi.where(), CURL_CA_BUNDLE=certifi.where())
+        env = dict(https_sim.env(), SSL_CERT_FILE=certifi.where(), REQUESTS_CA_BUNDLE=certifi.where(),
+                   CURL_CA_BUNDLE=certifi.where())
         task = {"id": record["_id"], "state": "absent", "retries": 0}
         refused = playbook([{MODULE: task}], env=env)
         assert refused.status(0) == "failed"

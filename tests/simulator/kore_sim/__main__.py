@@ -39,12 +39,15 @@ def parse(argv):
     parser.add_argument("--client-secret", default=os.environ.get("KORE_SIM_CLIENT_SECRET", Tenant().client_secret),
                         help="app secret the simulator checks tokens against (or KORE_SIM_CLIENT_SECRET)")
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
-    parser.add_argument("command", nargs=argparse.REMAINDER, help="with run: the command, after --")
-    args = parser.parse_args(argv)
-    if args.command and args.command[0] == "--":
-        args.command = args.command[1:]
+    # the command comes after "--": a positional REMAINDER would swallow the options given after the mode
+    argv = list(argv)
+    command = argv[argv.index("--") + 1:] if "--" in argv else []
+    args = parser.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
+    args.command = command
     if args.mode == "run" and not args.command:
         parser.error("run needs a command after --")
+    if args.mode == "serve" and "--" in argv:
+        parser.error("serve takes no command")
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error("--tls-cert and --tls-key go together")
     return args

@@ -49,6 +49,9 @@ def success(data, message=""):
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "KoreSimulator/1"
+    # Headers and body go out in two writes: with Nagle's algorithm the body waits for the client's delayed
+    # ACK (about 40 ms on Linux) on every reused connection, a stall no real server adds.
+    disable_nagle_algorithm = True
     sim = None  # set per server class
 
     def log_message(self, format, *args):  # pylint: disable=redefined-builtin

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -151,3 +152,18 @@ def test_command_line_run_mode_exports_the_connection():
                          cwd=SIMULATOR_DIR, capture_output=True, text=True, timeout=60, check=True).stdout
     host, stream = out.split()
     assert host.startswith("http://127.0.0.1:") and stream.startswith("st-")
+
+
+def test_command_line_options_after_the_mode_are_options():
+    # `serve --port 8080 --latency-ms 20` as the guide writes it: options, not a command
+    script = "import os; print(os.environ['KORE_HOST'])"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    out = subprocess.run([sys.executable, "-m", "kore_sim", "run", "--port", str(port), "--stream-id", "st-cli",
+                          "--", sys.executable, "-c", script],
+                         cwd=SIMULATOR_DIR, capture_output=True, text=True, timeout=60, check=True).stdout
+    assert out.split() == ["http://127.0.0.1:%d" % port]
+    refused = subprocess.run([sys.executable, "-m", "kore_sim", "serve", "--", "true"], cwd=SIMULATOR_DIR,
+                             capture_output=True, text=True, timeout=60, check=False)
+    assert refused.returncode == 2 and "serve takes no command" in refused.stderr

@@ -90,11 +90,11 @@ def test_answers_map_to_errors(sim):
 
 def test_secrets_are_redacted_from_error_text(sim):
     client = client_for(sim, secrets=("the-client-secret",))
-    sim.faults.add("status", status=400, body={"msg": "bad the-client-secret " + client.session.headers["auth"]})
+    sim.faults.add("status", status=400, body={"msg": "bad the-client-secret " + client.token})
     with pytest.raises(KoreRequestError) as caught:
         client.request("GET", ("cl-1",))
     assert "the-client-secret" not in str(caught.value)
-    assert client.session.headers["auth"] not in str(caught.value)
+    assert client.token not in str(caught.value)
     assert "********" in str(caught.value)
 
 
