@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -48,6 +49,14 @@ def sim(simulator):
     simulator.chaos = None
     yield simulator
     simulator.reset()
+
+
+@pytest.fixture
+def unused_port():
+    """A TCP port on 127.0.0.1 that nothing listens on (free a moment ago)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @pytest.fixture

@@ -145,6 +145,7 @@ class KoreClient(object):
         self.token = token
         self.timeout = timeout
         self.retries = retries
+        self._timeouts = urllib3.Timeout(connect=timeout, read=timeout)
         self.root = "%s/campaign/api/v2/public/%s/campaign/contactList" % (self.base, path_segment(stream_id))
         self.pool, proxy_password = pool_for(self.base, validate_certs, ca_path)
         self._secrets = [s for s in tuple(secrets) + (token, proxy_password) if s]
@@ -186,8 +187,7 @@ class KoreClient(object):
             self.pacer.wait_turn()
         try:
             response = self.pool.request(method, url, body=body, headers=headers, retries=self.retry,
-                                         redirect=False, timeout=urllib3.Timeout(connect=self.timeout,
-                                                                                 read=self.timeout))
+                                         redirect=False, timeout=self._timeouts)
         except HTTPError as exc:
             raise self._transport_error(exc, method, shown)
         may_have_applied = _earlier_attempt_may_have_applied(response)

@@ -80,8 +80,22 @@ def uri_delete(sim, ids, token):
 
 
 def seed(sim, count):
+    """A bot holding ``count`` lists and nothing else; the simulator's request log and rate window emptied."""
     sim.reset()
     return [sim.seed("bench-%04d" % i, "x")["_id"] for i in range(count)]
+
+
+def assert_all_deleted(sim):
+    assert not sim.store.all_records().get(sim.tenant.stream_id), "not everything was deleted"
+
+
+def purge_seconds(sim, folder, token, max_rate=None):
+    """Wall time of one kore_contact_lists task that purges every list of the bot."""
+    options = {"lists": [], "purge": True, "jwt": token}
+    options.update({"max_rate": max_rate} if max_rate else {})
+    seconds = playbook_seconds(sim, [{"kore.ai.kore_contact_lists": options}], folder)
+    assert_all_deleted(sim)
+    return seconds
 
 
 def per_task(sim, folder, variants, count, rounds):
@@ -99,7 +113,7 @@ def per_task(sim, folder, variants, count, rounds):
     samples = dict((name, []) for name in variants)
     for task_name, seconds in task_seconds(sim, tasks, folder):
         samples[task_name.rsplit(" ", 1)[0]].append(seconds / count)
-    assert not sim.store.all_records().get(sim.tenant.stream_id), "not everything was deleted"
+    assert_all_deleted(sim)
     return dict((name, statistics.median(values)) for name, values in samples.items())
 
 
@@ -189,12 +203,10 @@ def main():
                                              "uri": lambda ids: uri_delete(sim, ids, token)},
                                args.deletes, args.rounds)
             kore, uri = medians["kore"], medians["uri"]
-            ids = seed(sim, args.reset)
-            reset = playbook_seconds(sim, [{"kore.ai.kore_contact_lists": {"lists": [], "purge": True,
-                                                                           "jwt": token}}], folder)
-            assert not sim.store.all_records().get(sim.tenant.stream_id)
-            ids = seed(sim, args.reset)
-            loop = playbook_seconds(sim, kore_delete(ids, token), folder)
+            seed(sim, args.reset)
+            reset = purge_seconds(sim, folder, token)
+            loop = playbook_seconds(sim, kore_delete(seed(sim, args.reset), token), folder)
+            assert_all_deleted(sim)
             rows.append({"latency_ms": latency, "kore_s": kore, "uri_s": uri, "reset_s": reset, "loop_s": loop})
             print(json.dumps(rows[-1]), flush=True)
         sim.latency = 0.0
@@ -210,13 +222,9 @@ def main():
 
 def purge_against_limit(sim, folder, token, count, max_rate):
     """One purge of ``count`` lists under ``sim.rate_limit``: what it cost against the floor (requests / rate)."""
-    seed(sim, count)  # also empties the simulator's rate-limit window
-    before = len(sim.requests)
-    options = {"lists": [], "purge": True, "jwt": token}
-    options.update({"max_rate": max_rate} if max_rate else {})
-    seconds = playbook_seconds(sim, [{"kore.ai.kore_contact_lists": options}], folder)
-    assert not sim.store.all_records().get(sim.tenant.stream_id)
-    sent = sim.requests[before:]
+    seed(sim, count)  # so the request log and the rate-limit window hold this run only
+    seconds = purge_seconds(sim, folder, token, max_rate)
+    sent = sim.requests
     answered = [r for r in sent if r["status"] != 429]
     # requests answered, not sent: a 429 is Kore saying "not now", and the floor counts the work to do
     floor = len(answered) / float(sim.rate_limit) * 60

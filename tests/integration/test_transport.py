@@ -9,7 +9,6 @@ import base64
 import datetime
 import http.client
 import ipaddress
-import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -85,7 +84,7 @@ def forward_proxy():
     server.server_close()
 
 
-def test_requests_go_through_the_proxy_the_environment_names(playbook, sim, forward_proxy):
+def test_requests_go_through_the_proxy_the_environment_names(playbook, sim, forward_proxy, unused_port):
     proxy, seen = forward_proxy
     record = sim.seed("Behind a proxy", "x")
     with_user = proxy.replace("http://", "http://ops:proxy-pass-123@")
@@ -103,11 +102,8 @@ def test_requests_go_through_the_proxy_the_environment_names(playbook, sim, forw
     assert seen == []
 
     # a proxy that is down: a clear reason, and its password nowhere in the output
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed = probe.getsockname()[1]
     run = playbook([{MODULE: {"id": record["_id"], "state": "absent", "retries": 0}}],
-                   env={"HTTP_PROXY": "http://ops:proxy-pass-123@127.0.0.1:%d" % closed}, args=["-vvv"])
+                   env={"HTTP_PROXY": "http://ops:proxy-pass-123@127.0.0.1:%d" % unused_port}, args=["-vvv"])
     assert run.status(0) == "failed"
     assert "proxy" in run[0]["msg"], run[0]["msg"]
     assert "proxy-pass-123" not in run.output and "proxy-pass-123" not in str(run[0])

@@ -41,12 +41,12 @@ def parse(argv):
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     # the command comes after "--": a positional REMAINDER would swallow the options given after the mode
     argv = list(argv)
-    command = argv[argv.index("--") + 1:] if "--" in argv else []
-    args = parser.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
-    args.command = command
+    cut = argv.index("--") if "--" in argv else len(argv)
+    args = parser.parse_args(argv[:cut])
+    args.command = argv[cut + 1:]
     if args.mode == "run" and not args.command:
         parser.error("run needs a command after --")
-    if args.mode == "serve" and "--" in argv:
+    if args.mode == "serve" and cut < len(argv):
         parser.error("serve takes no command")
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error("--tls-cert and --tls-key go together")

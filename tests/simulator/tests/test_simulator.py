@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -154,16 +153,13 @@ def test_command_line_run_mode_exports_the_connection():
     assert host.startswith("http://127.0.0.1:") and stream.startswith("st-")
 
 
-def test_command_line_options_after_the_mode_are_options():
+def test_command_line_options_after_the_mode_are_options(unused_port):
     # `serve --port 8080 --latency-ms 20` as the guide writes it: options, not a command
     script = "import os; print(os.environ['KORE_HOST'])"
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    out = subprocess.run([sys.executable, "-m", "kore_sim", "run", "--port", str(port), "--stream-id", "st-cli",
+    out = subprocess.run([sys.executable, "-m", "kore_sim", "run", "--port", str(unused_port), "--stream-id", "st-cli",
                           "--", sys.executable, "-c", script],
                          cwd=SIMULATOR_DIR, capture_output=True, text=True, timeout=60, check=True).stdout
-    assert out.split() == ["http://127.0.0.1:%d" % port]
+    assert out.split() == ["http://127.0.0.1:%d" % unused_port]
     refused = subprocess.run([sys.executable, "-m", "kore_sim", "serve", "--", "true"], cwd=SIMULATOR_DIR,
                              capture_output=True, text=True, timeout=60, check=False)
     assert refused.returncode == 2 and "serve takes no command" in refused.stderr
