@@ -118,7 +118,9 @@ class ContactLists(object):
 
         Kore has no uniqueness or idempotency key, so both runs may create. Each then looks again and keeps the
         list created first (ties: the smaller id); the run whose list is not kept deletes its own new, empty
-        list. A run that saw no twin created first, so a later run decides alike. Returns the list kept.
+        list. A run that saw no twin created first, so a later run decides alike. This trusts Kore's createdAt to
+        follow the order in which lists appear; when it does not, both lists stay (docs/reliability.md).
+        Returns the list kept.
         """
         twins = [item for item in self.summaries() if item.get("name") == made.get("name")]
         if len(twins) < 2 or not any(t.get("_id") == made.get("_id") for t in twins):

@@ -21,12 +21,16 @@ class Invalid(Exception):
     """A request body Kore would refuse (400)."""
 
 
+def stamp(moment):
+    """Kore's timestamp format: UTC, milliseconds."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
 def now():
-    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    return stamp(datetime.datetime.now(datetime.timezone.utc))
 
 
-def new_record(name, description, allow_duplicates=False, stream_id="", account_id="", **extra):
-    stamp = now()
+def new_record(name, description, created, allow_duplicates=False, stream_id="", account_id="", **extra):
     record = {
         "_id": "cl-" + str(uuid.uuid4()),
         "isActive": True,
@@ -51,8 +55,8 @@ def new_record(name, description, allow_duplicates=False, stream_id="", account_
         "orgId": "o-" + str(uuid.uuid5(uuid.NAMESPACE_DNS, account_id or "org")),
         "iId": stream_id,
         "accountId": account_id,
-        "createdAt": stamp,
-        "updatedAt": stamp,
+        "createdAt": created,
+        "updatedAt": created,
         "allowDuplicates": bool(allow_duplicates),
     }
     record.update(extra)
@@ -77,15 +81,21 @@ def _check_bool(body):
 
 
 class Store(object):
-    """Lists per stream id; every method takes the lock, so a threaded server sees one consistent state."""
+    """Lists per stream id; every method takes the lock, so a threaded server sees one consistent state.
+
+    A list is stamped under the lock as it is added, so ``createdAt`` order is the order in which lists appear to
+    readers. Tests replace ``clock`` to break that (servers whose clocks disagree).
+    """
 
     def __init__(self):
         self.lock = threading.RLock()
         self.lists = {}  # stream id -> {list id -> record}
+        self.clock = now
 
     def reset(self):
         with self.lock:
             self.lists.clear()
+            self.clock = now
 
     def of(self, stream_id):
         return self.lists.setdefault(stream_id, {})
@@ -93,8 +103,8 @@ class Store(object):
     def seed(self, stream_id, account_id, name, description="", **extra):
         """Put a list in place directly (tests: in-use lists, twins with one name)."""
         allow = extra.pop("allowDuplicates", False)
-        record = new_record(name, description, allow, stream_id, account_id, **extra)
         with self.lock:
+            record = new_record(name, description, self.clock(), allow, stream_id, account_id, **extra)
             self.of(stream_id)[record["_id"]] = record
         return copy.deepcopy(record)
 
@@ -130,7 +140,7 @@ class Store(object):
             record["lname"] = record["name"].lower()
             record["apiConfigurations"]["dataSyncMode"] = (
                 "allowDuplicates" if record["allowDuplicates"] else "dontAllowDuplicates")
-            record["updatedAt"] = now()
+            record["updatedAt"] = self.clock()
             return known
 
     def delete(self, stream_id, list_id):
