@@ -98,8 +98,11 @@ def test_max_rate_paces_every_worker_and_meets_no_429(sim, playbook, api_log):
     assert run.status(0) == "changed", run
     starts = sorted(r["at"] for r in api_log.of())
     assert [r["status"] for r in api_log.of()].count(429) == 0
+    # slots are 0.25 s apart; a worker may wake late on a busy machine, but never early, and never two together
+    interval = 60.0 / 240
     gaps = [b - a for a, b in zip(starts, starts[1:])]
-    assert min(gaps) >= 60.0 / 240 * 0.8, gaps  # 0.25 s apart, less scheduling jitter
+    assert min(gaps) >= interval / 2, gaps
+    assert (starts[-1] - starts[0]) / len(gaps) >= interval * 0.9, gaps
 
 
 def test_a_429_slows_the_whole_pool(sim, playbook, api_log):
