@@ -47,6 +47,9 @@ def sim(simulator):
     simulator.latency = 0.0
     simulator.rate_limit = None
     simulator.chaos = None
+    # Kore's add is asynchronous: every test sees contacts show a moment after they were accepted
+    simulator.add_delay = 0.3
+    simulator.max_page = 100
     yield simulator
     simulator.reset()
 

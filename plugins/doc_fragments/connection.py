@@ -62,7 +62,9 @@ options:
   ca_path:
     description:
       - A PEM file of CA certificates to verify the server against, for a private CA.
-      - When not set, the system's trusted CAs are used (OpenSSL's E(SSL_CERT_FILE) and E(SSL_CERT_DIR) apply).
+      - When not set, the bundle that E(REQUESTS_CA_BUNDLE) (or E(CURL_CA_BUNDLE)) names is used, else the
+        bundle of the C(certifi) package, as C(requests) does. An explicit O(ca_path) or O(validate_certs=false)
+        wins over those variables.
     type: path
   timeout:
     description:
@@ -79,11 +81,11 @@ options:
     type: int
     default: 3
 requirements:
-  - urllib3 >= 1.26
-  - PyJWT >= 2.0 (only when signing tokens from O(client_id) and O(client_secret))
+  - requests >= 2.25
 notes:
   - Requests go through the proxy that E(HTTPS_PROXY), E(HTTP_PROXY) or E(ALL_PROXY) names, unless E(NO_PROXY)
-    names the host.
+    names the host, as C(requests) reads them; a proxy password is kept out of every message.
+  - Tokens from O(client_id) and O(client_secret) are signed (HS256) with the Python standard library.
   - "These modules talk to Kore's API from the host they run on, usually the controller
     (C(hosts: localhost) or C(delegate_to: localhost))."
 """

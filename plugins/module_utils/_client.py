@@ -1,33 +1,28 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Wire client for Kore's contact-list API: one urllib3 pool, retries, and answers mapped to errors.
+"""Wire client for Kore's contact-list API: one requests session, retries, and answers mapped to errors.
 
-Knows URLs, headers and status codes; knows nothing of what a contact list is. urllib3 does the pooling, TLS,
-timeouts and retries (with ``Retry-After``); requests would add nothing this client uses but about 40 ms of
-imports to every task (cookies, character-set detection, IDNA).
+Knows URLs, headers and status codes; knows nothing of what a contact list is. requests does the pooling, TLS,
+proxies (``HTTPS_PROXY``, ``NO_PROXY``) and CA lookup (``REQUESTS_CA_BUNDLE``); urllib3's ``Retry``, mounted
+through requests' ``HTTPAdapter``, does the retries and ``Retry-After``.
 """
 
 from __future__ import annotations
 
 import json as json_codec
 import re
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 try:
-    import urllib3
-    from urllib3.exceptions import (
-        ConnectTimeoutError,
-        HTTPError,
-        MaxRetryError,
-        NewConnectionError,
-        ProxyError,
-        ReadTimeoutError,
-        SSLError,
-    )
+    import requests
+    from requests.adapters import HTTPAdapter
+    from requests.utils import get_environ_proxies
+    from urllib3 import disable_warnings
+    from urllib3.exceptions import ConnectTimeoutError, InsecureRequestWarning, NewConnectionError, ReadTimeoutError
     from urllib3.util.retry import Retry
 except ImportError:  # reported by the module through missing_required_lib
-    urllib3 = None
+    requests = None
     Retry = object
 
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
@@ -41,7 +36,6 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreServerError,
     KoreTransportError,
 )
-from ansible_collections.kore.ai.plugins.module_utils._pool import pool_for
 
 USER_AGENT = "kore.ai-ansible-collection"
 RETRY_STATUSES = (429, 502, 503, 504)
@@ -145,25 +139,34 @@ class KoreClient(object):
         self.token = token
         self.timeout = timeout
         self.retries = retries
-        self._timeouts = urllib3.Timeout(connect=timeout, read=timeout)
         self.root = "%s/campaign/api/v2/public/%s/campaign/contactList" % (self.base, path_segment(stream_id))
-        self.pool, proxy_password = pool_for(self.base, validate_certs, ca_path)
-        self._secrets = [s for s in tuple(secrets) + (token, proxy_password) if s]
-        self.headers = {
+        # Kore adds contacts through an older API, keyed by the app id, without accountId in the query
+        self.v1_root = "%s/api/1.1/public/%s/campaign/contactList" % (self.base, path_segment(iid or stream_id))
+        # passed on each request: requests lets REQUESTS_CA_BUNDLE override a session's ca_path or False
+        self.verify = ca_path if (ca_path and validate_certs) else bool(validate_certs)
+        if not validate_certs:
+            # the user switched verification off on purpose: no warning on every request
+            disable_warnings(InsecureRequestWarning)
+        self._secrets = [s for s in tuple(secrets) + (token,) + proxy_passwords(self.base) if s]
+        self.session = requests.Session()
+        self.session.headers.update({
             "auth": token,
             "iid": iid or stream_id,
             "accountId": account_id,
             "Accept": "application/json",
             "User-Agent": USER_AGENT,
-        }
-        self.retry = KoreRetry(total=retries, connect=retries, read=retries, status=retries, other=0, redirect=0,
-                               status_forcelist=RETRY_STATUSES, backoff_factor=BACKOFF_FACTOR,
-                               raise_on_status=False, raise_on_redirect=False,
-                               respect_retry_after_header=True)
-        self.retry.pacer = pacer
+        })
+        retry = KoreRetry(total=retries, connect=retries, read=retries, status=retries, other=0, redirect=0,
+                          status_forcelist=RETRY_STATUSES, backoff_factor=BACKOFF_FACTOR,
+                          raise_on_status=False, raise_on_redirect=False,
+                          respect_retry_after_header=True)
+        retry.pacer = pacer
+        adapter = HTTPAdapter(max_retries=retry, pool_connections=1, pool_maxsize=1)
+        self.session.mount("https://", adapter)
+        self.session.mount("http://", adapter)
 
     def clone(self, pacer=None):
-        """A client like this one with a pool of its own (one per thread)."""
+        """A client like this one with a session of its own (sessions are not shared between threads)."""
         options = dict(self._options)
         if pacer is not None:
             options["pacer"] = pacer
@@ -172,31 +175,31 @@ class KoreClient(object):
     def describe(self):
         return "bot %s, account %s at %s" % (self.stream_id, self.account_id, self.base)
 
-    def request(self, method, segments=(), json=None, query=None):
-        """Send one request (retried per policy) and return an :class:`Answer`, or raise a KoreError."""
+    def request(self, method, segments=(), json=None, query=None, v1=False):
+        """Send one request (retried per policy) and return an :class:`Answer`, or raise a KoreError.
+
+        ``v1``: to the v1.1 API (``/api/1.1/public/{iid}/...``), whose answers need not be wrapped in Kore's
+        envelope; :attr:`Answer.data` is then None.
+        """
         path = "/".join(path_segment(s) for s in segments)
-        params = {"accountId": self.account_id}
+        url = (self.v1_root if v1 else self.root) + ("/" + path if path else "")
+        params = {} if v1 else {"accountId": self.account_id}
         params.update(query or {})
-        url = "%s%s?%s" % (self.root, "/" + path if path else "", urlencode(params))
         shown = "%s %s" % (method, "contactList/" + "/".join(segments) if segments else "contactList")
-        headers, body = self.headers, None
-        if json is not None:
-            headers = dict(self.headers, **{"Content-Type": "application/json"})
-            body = json_codec.dumps(json).encode("utf-8")
         if self.pacer is not None:
             self.pacer.wait_turn()
         try:
-            response = self.pool.request(method, url, body=body, headers=headers, retries=self.retry,
-                                         redirect=False, timeout=self._timeouts)
-        except HTTPError as exc:
+            response = self.session.request(method, url, params=params, json=json, timeout=self.timeout,
+                                            allow_redirects=False, verify=self.verify)
+        except requests.exceptions.RequestException as exc:
             raise self._transport_error(exc, method, shown)
         may_have_applied = _earlier_attempt_may_have_applied(response)
-        text = response.data.decode("utf-8", "replace")
+        text = response.content.decode("utf-8", "replace")
         try:
             body = json_codec.loads(text)
         except ValueError:
             body = None
-        if 200 <= response.status < 300 and isinstance(body, dict) and not body.get("errors"):
+        if 200 <= response.status_code < 300 and isinstance(body, dict) and not body.get("errors"):
             return Answer(body, may_have_applied)
         error = self._status_error(response, body, text, method, shown)
         error.earlier_attempt_may_have_applied = may_have_applied
@@ -208,7 +211,7 @@ class KoreClient(object):
         return text
 
     def _status_error(self, response, body, text, method, shown):
-        status = response.status
+        status = response.status_code
         # Redact before shortening: a cut-off secret would no longer match.
         detail = _shorten(self.redact(_error_detail(body, text)))
         where = "%s (%s)" % (shown, self.describe())
@@ -234,31 +237,46 @@ class KoreClient(object):
 
     def _transport_error(self, exc, method, shown):
         where = "%s (%s)" % (shown, self.describe())
-        # Retries used up end in MaxRetryError; a failure that is not retried (a cut answer to a POST) comes bare.
-        cause = exc.reason if isinstance(exc, MaxRetryError) and exc.reason is not None else exc
-        if isinstance(cause, SSLError):
+        cause = _root_cause(exc)
+        if isinstance(exc, requests.exceptions.SSLError):
             reason = ("TLS verification failed (%s); for a private CA set ca_path, or validate_certs: false "
-                      "(unsafe)" % _text(_root_cause(cause)))
-        elif isinstance(cause, ProxyError):
-            reason = "the proxy failed: %s" % _text(_root_cause(cause))
+                      "(unsafe)" % _text(cause))
+        elif isinstance(exc, requests.exceptions.ProxyError):
+            reason = "the proxy failed: %s" % _text(cause)
+        # After the last retry, requests wraps timeouts in ConnectionError: look at the cause too.
         elif isinstance(cause, NewConnectionError):  # a subclass of ConnectTimeoutError, but a refusal
             reason = "connection failed: %s" % _text(cause)
-        elif isinstance(cause, ConnectTimeoutError):
+        elif isinstance(exc, requests.exceptions.ConnectTimeout) or isinstance(cause, ConnectTimeoutError):
             reason = "no connection within %s seconds" % self.timeout
-        elif isinstance(cause, ReadTimeoutError):
+        elif isinstance(exc, requests.exceptions.Timeout) or isinstance(cause, ReadTimeoutError):
             reason = "no answer within %s seconds" % self.timeout
         else:
-            reason = "connection failed: %s" % _text(_root_cause(cause))
+            reason = "connection failed: %s" % _text(cause)
         error = KoreTransportError("Could not reach Kore for %s after %d retries: %s"
                                    % (where, self.retries, self.redact(reason)), None, method)
         # Only a request that never left (no connection, no TLS) is sure not to have been applied.
-        error.earlier_attempt_may_have_applied = not isinstance(cause, (ConnectTimeoutError, SSLError))
+        never_sent = isinstance(exc, (requests.exceptions.ConnectTimeout, requests.exceptions.SSLError)) or \
+            isinstance(cause, (ConnectTimeoutError, NewConnectionError))
+        error.earlier_attempt_may_have_applied = not never_sent
         return error
+
+
+def proxy_passwords(url):
+    """Passwords of the proxies the environment names for ``url`` (``http://user:password@proxy``), to redact."""
+    found = []
+    for proxy in get_environ_proxies(url).values():
+        try:
+            password = urlsplit(proxy if "://" in proxy else "http://" + proxy).password
+        except ValueError:
+            continue
+        if password:
+            found += [password, unquote(password)]
+    return tuple(found)
 
 
 def _earlier_attempt_may_have_applied(response):
     """True when urllib3 retried after a failure that the server may have acted on (not a refusal)."""
-    retries = getattr(response, "retries", None)
+    retries = getattr(response.raw, "retries", None)
     for attempt in getattr(retries, "history", ()) or ():
         if attempt.status == 429:
             continue
@@ -294,7 +312,7 @@ def _shorten(text):
 
 
 def _root_cause(exc):
-    """The innermost exception behind the wrappers urllib3 adds."""
+    """The innermost exception behind the wrappers requests and urllib3 add."""
     seen = exc
     while True:
         inner = getattr(seen, "reason", None) or (seen.args[0] if getattr(seen, "args", None) else None)

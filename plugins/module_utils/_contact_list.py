@@ -23,6 +23,7 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
 MAX_NAME = 48
 MAX_DESCRIPTION = 256
 MAX_ID = 256
+ID_PREFIX = "cl-"
 LIST_TYPE = "call"
 # Module option -> field of Kore's record
 FIELDS = (("name", "name"), ("description", "description"), ("allow_duplicates", "allowDuplicates"))
@@ -35,12 +36,15 @@ class KoreConflictError(KoreError):
 class Outcome(object):
     """What an ensure_* call did (or, in check mode, would do)."""
 
-    def __init__(self, changed, record, msg, before=None, after=None):
+    def __init__(self, changed, record, msg, before=None, after=None, warnings=(), created=False):
         self.changed = changed
         self.record = record
         self.msg = msg
         self.before = before if before is not None else {}
         self.after = after if after is not None else {}
+        self.warnings = list(warnings)
+        self.created = created
+        self.extra = {}  # more return values, e.g. contacts
 
 
 class ContactLists(object):
@@ -144,15 +148,17 @@ class ContactLists(object):
     def delete(self, list_id):
         """DELETE and return the deleted record; None when the list was gone before this run deleted it.
 
-        A DELETE whose answer was lost and whose retry finds nothing was applied by this run: the caller
-        then reports the record it read before.
+        A 404 counts as gone only once the bot's list answers without the id. A DELETE whose answer was lost and
+        whose retry finds nothing was applied by this run: it returns ``{}``, the record being unknown.
         """
         try:
-            return self.client.request("DELETE", (list_id,)).data or {}
+            deleted = self.client.request("DELETE", (list_id,)).data
         except KoreNotFoundError as exc:
-            if self.find_by_id(list_id) is not None:
-                raise
+            if any(item.get("_id") == list_id for item in self.summaries()):
+                raise KoreProtocolError("Kore lists %s for %s but answered DELETE with 404: %s"
+                                        % (list_id, self.client.describe(), exc), exc.status, exc.method)
             return {} if exc.earlier_attempt_may_have_applied else None
+        return deleted if isinstance(deleted, dict) else {}
 
 
 def validate(list_id=None, name=None, description=None):
@@ -178,16 +184,21 @@ def campaigns_using(record):
     return ["%s (%s)" % (c.get("name"), c.get("id")) if isinstance(c, dict) else str(c) for c in campaigns]
 
 
-def ensure_absent(lists, list_id=None, name=None, force=False, check_mode=False):
+def ensure_absent(lists, list_id=None, name=None, force=False, check_mode=False, before_delete=None):
+    """``before_delete(record)`` is called with the list about to go (in check mode too), e.g. to back it up."""
     validate(list_id, name)
+    if list_id and force and not check_mode and before_delete is None:
+        # nothing to check first: Kore's answer to DELETE is the deleted record
+        return _delete_at_once(lists, list_id)
     current = lists.find(list_id, name)
-    wanted = list_id or repr(name)
     if current is None:
-        return Outcome(False, {}, "contact list %s is already absent from %s" % (wanted, lists.client.describe()))
+        return _already_absent(lists, list_id, name)
     in_use = campaigns_using(current)
     if in_use and not force:
         raise KoreConflictError("contact list %s is used by campaigns %s; set force: true to delete it anyway. "
                                 "Nothing was changed." % (label(current), ", ".join(in_use)))
+    if before_delete is not None:
+        before_delete(current)
     if check_mode:
         return Outcome(True, current, "contact list %s would be deleted" % label(current), current, {})
     deleted = lists.delete(current["_id"])
@@ -195,6 +206,25 @@ def ensure_absent(lists, list_id=None, name=None, force=False, check_mode=False)
         return Outcome(False, {}, "contact list %s was deleted by someone else meanwhile" % label(current))
     record = deleted or current  # {} when only the retry of a lost answer saw it gone
     return Outcome(True, record, "contact list %s deleted" % label(record), current, {})
+
+
+def _delete_at_once(lists, list_id):
+    deleted = lists.delete(list_id)
+    if deleted is None:
+        return _already_absent(lists, list_id, None)
+    if not deleted:
+        return Outcome(True, {}, "contact list %s deleted; Kore's answer was lost, so the deleted record is not "
+                                 "known" % list_id)
+    return Outcome(True, deleted, "contact list %s deleted" % label(deleted), deleted, {})
+
+
+def _already_absent(lists, list_id, name):
+    warnings = []
+    if list_id and not list_id.startswith(ID_PREFIX):
+        warnings.append("id %r is not a Kore contact list id (those start with %r) and no list has it; if it is "
+                        "the list's name, use name: instead of id:" % (list_id, ID_PREFIX))
+    return Outcome(False, {}, "contact list %s is already absent from %s"
+                   % (list_id or repr(name), lists.client.describe()), warnings=warnings)
 
 
 def ensure_present(lists, list_id=None, name=None, description=None, allow_duplicates=None, check_mode=False):
@@ -230,13 +260,13 @@ def _create(lists, desired, check_mode):
     if check_mode:
         # What Kore would answer, minus what only Kore can know (its id, timestamps, users).
         record = dict(body, listType=LIST_TYPE, campaignInUse=[], isListInUse=False, totalRecordCount=0)
-        return Outcome(True, record, "contact list %r would be created" % body["name"], {}, record)
+        return Outcome(True, record, "contact list %r would be created" % body["name"], {}, record, created=True)
     made = lists.create(body)
     kept = lists.keep_first_twin(made)
     if kept is not made:
         # Another run created the name at the same moment and its list is kept: converge that one instead.
         return _converge(lists, kept, desired, check_mode)
-    return Outcome(True, made, "contact list %s created" % label(made), {}, made)
+    return Outcome(True, made, "contact list %s created" % label(made), {}, made, created=True)
 
 
 def describe_lists(lists, list_id=None, name=None):

@@ -19,6 +19,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_list import (
     label,
     validate,
 )
+from ansible_collections.kore.ai.plugins.module_utils._contacts import Contacts, clean, identities, sync
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacer
 
@@ -28,17 +29,23 @@ MAX_PARALLEL = 16
 class SetOutcome(object):
     def __init__(self):
         self.created, self.updated, self.deleted, self.unchanged, self.in_use, self.errors = [], [], [], [], [], []
+        self.contacts_added, self.recreated = {}, []
         self.before, self.after = {}, {}
 
     @property
     def changed(self):
-        return bool(self.created or self.updated or self.deleted)
+        return bool(self.created or self.updated or self.deleted or self.contacts_added or self.recreated)
 
     def message(self, check_mode):
         verb = "would be " if check_mode else ""
         parts = ["%d %s%s" % (len(items), verb, what) for items, what in (
             (self.created, "created"), (self.updated, "updated"), (self.deleted, "deleted"))]
         text = "contact lists: %s, %d unchanged" % (", ".join(parts), len(self.unchanged))
+        if self.contacts_added or self.recreated:
+            added = sum(len(c) for c in self.contacts_added.values())
+            text += "; %d contacts %sadded to %d lists" % (added, verb, len(self.contacts_added))
+        if self.recreated:
+            text += ", %d lists %sdeleted and created again to drop other contacts" % (len(self.recreated), verb)
         if self.in_use:
             text += "; kept %d in use by campaigns (set force: true to delete them): %s" % (
                 len(self.in_use), "; ".join("%s used by %s" % (label(r), ", ".join(campaigns_using(r)))
@@ -49,8 +56,8 @@ class SetOutcome(object):
 
 
 def desired_lists(entries):
-    """Module entries -> Kore fields by name; names must be unique."""
-    wanted = {}
+    """Module entries -> (Kore fields by name, cleaned contacts by name for the entries that have them)."""
+    wanted, contacts = {}, {}
     for entry in entries:
         validate(name=entry.get("name"), description=entry.get("description"))
         if entry["name"] in wanted:
@@ -58,7 +65,12 @@ def desired_lists(entries):
         fields = {"name": entry["name"], "description": entry.get("description"),
                   "allowDuplicates": entry.get("allow_duplicates")}
         wanted[entry["name"]] = dict((k, v) for k, v in fields.items() if v is not None)
-    return wanted
+        if entry.get("contacts") is not None:
+            try:
+                contacts[entry["name"]] = clean(entry["contacts"])
+            except KoreInputError as exc:
+                raise KoreInputError("list %r: %s" % (entry["name"], exc))
+    return wanted, contacts
 
 
 class Workers(object):
@@ -89,8 +101,10 @@ class Workers(object):
             return list(pool.map(run, items))
 
 
-def ensure_set(client, entries, purge=False, force=False, parallel=4, max_rate=None, check_mode=False):
-    wanted = desired_lists(entries)
+def ensure_set(client, entries, purge=False, force=False, parallel=4, max_rate=None, check_mode=False,
+               purge_contacts=False, wait_timeout=120):
+    wanted, wanted_contacts = desired_lists(entries)
+    Contacts(client, wait_timeout)  # refuses a bad wait_timeout before any request
     workers = Workers(client, parallel, max_rate)
     summaries = workers.lists().summaries()
     by_name = {}
@@ -139,9 +153,35 @@ def ensure_set(client, entries, purge=False, force=False, parallel=4, max_rate=N
         outcome.created = [dict(f, source="passiveApi", listType=LIST_TYPE) for f in missing]
         outcome.updated = [dict(c, **ch) for c, ch in updates]
         outcome.deleted = list(doomed)
-        return outcome
-    _carry_out(workers, outcome, missing, updates, doomed)
+    else:
+        _carry_out(workers, outcome, missing, updates, doomed)
+    if wanted_contacts:
+        current = dict((n, by_name[n][0]) for n in wanted if n in by_name)
+        current.update((r["name"], r) for r in outcome.updated + outcome.created)
+        _sync_contacts(workers, outcome, current, wanted_contacts, purge_contacts, force, wait_timeout, check_mode)
     return outcome
+
+
+def _sync_contacts(workers, outcome, current, wanted_contacts, purge, force, wait_timeout, check_mode):
+    """Each managed list that declares contacts gets them, in parallel; failures are reported per list."""
+    def work(lists, name):
+        record = current[name]
+        return sync(lists, Contacts(lists.client, wait_timeout), record, wanted_contacts[name], purge, force,
+                    exists="_id" in record, check_mode=check_mode)
+
+    names = [n for n in wanted_contacts if n in current]  # a list whose create failed is reported already
+    for name, synced in workers.map(work, names):
+        if isinstance(synced, KoreError):
+            outcome.errors.append("contacts of %r: %s" % (name, synced))
+            continue
+        key = "(new) " + name if "(new) " + name in outcome.after else current[name]["_id"]
+        if key in outcome.before:
+            outcome.before[key] = dict(outcome.before[key], contacts=identities(synced.before))
+        outcome.after[key] = dict(outcome.after.get(key, {}), contacts=identities(synced.after))
+        if synced.added:
+            outcome.contacts_added[name] = synced.added
+        if synced.recreated:
+            outcome.recreated.append(dict(synced.recreated, name=name))
 
 
 def _view(record):

@@ -9,10 +9,18 @@ import traceback
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
-from ansible_collections.kore.ai.plugins.module_utils import _auth, _client
+from ansible_collections.kore.ai.plugins.module_utils import _client
 from ansible_collections.kore.ai.plugins.module_utils._connection import CONNECTION_ARGSPEC, CONNECTION_RULES, connect
 from ansible_collections.kore.ai.plugins.module_utils._contact_list import ContactLists
+from ansible_collections.kore.ai.plugins.module_utils._contacts import Contacts
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
+
+
+# documented in the kore.ai.contacts doc fragment
+CONTACTS_ARGSPEC = dict(
+    purge_contacts=dict(type="bool", default=False),
+    wait_timeout=dict(type="int", default=120),
+)
 
 
 class KoreModule(AnsibleModule):
@@ -27,14 +35,17 @@ class KoreModule(AnsibleModule):
 
     def contact_lists(self):
         """The bot's contact lists over a fresh client; fails the task on missing libraries or bad options."""
-        if _client.urllib3 is None:
-            self.fail_json(msg=missing_required_lib("urllib3"))
-        if not (_auth.HAS_PYJWT or self.params["jwt"]):
-            self.fail_json(msg=missing_required_lib("PyJWT", reason="to sign a token from client_id and client_secret"))
+        if _client.requests is None:
+            self.fail_json(msg=missing_required_lib("requests"))
         client = self.guard(connect, self.params)
         # A token minted here is no module parameter, so Ansible would not mask it on its own.
         self.no_log_values.add(client.token)
         return ContactLists(client)
+
+    def contacts_of(self, lists):
+        """Contacts over the same client; the ``wait_timeout`` option, where the module has it, bounds each wait."""
+        wait_timeout = self.params.get("wait_timeout")
+        return self.guard(Contacts, lists.client, 120 if wait_timeout is None else wait_timeout)
 
     def guard(self, call, *args, **kwargs):
         """Run ``call``; a KoreError fails the task with its message, anything else with a short reason."""
@@ -48,7 +59,10 @@ class KoreModule(AnsibleModule):
 
     def exit_outcome(self, outcome, **extra):
         """exit_json with the record as ``contact_list``, and the before / after diff when asked for."""
+        for warning in outcome.warnings:
+            self.warn(warning)
         result = dict(changed=outcome.changed, contact_list=outcome.record, msg=outcome.msg, **extra)
+        result.update(outcome.extra)
         if self._diff:
             result["diff"] = dict(before=outcome.before, after=outcome.after)
         self.exit_json(**result)
@@ -56,7 +70,8 @@ class KoreModule(AnsibleModule):
     def exit_set_outcome(self, outcome):
         """For a whole set of lists: what was created, updated, deleted; fails if anything was kept or failed."""
         result = dict(changed=outcome.changed, created=outcome.created, updated=outcome.updated,
-                      deleted=outcome.deleted, unchanged=outcome.unchanged, msg=outcome.message(self.check_mode))
+                      deleted=outcome.deleted, unchanged=outcome.unchanged, contacts_added=outcome.contacts_added,
+                      recreated=outcome.recreated, msg=outcome.message(self.check_mode))
         if self._diff:
             result["diff"] = dict(before=outcome.before, after=outcome.after)
         if outcome.in_use or outcome.errors:

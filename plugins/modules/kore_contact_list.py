@@ -22,6 +22,7 @@ author:
 extends_documentation_fragment:
   - kore.ai.connection
   - kore.ai.connection.attributes
+  - kore.ai.contacts
 attributes:
   check_mode:
     support: full
@@ -31,6 +32,8 @@ options:
   id:
     description:
       - The contact list id, C(cl-...). Used as one URL path segment, whatever it contains.
+      - An id that does not start with C(cl-) still works, but when no list has it the task warns that it may
+        be a name, which belongs in O(name).
       - One of O(id) and O(name) is required. With both, O(id) finds the list and O(name) renames it.
     type: str
     aliases: [contact_list_id]
@@ -57,9 +60,36 @@ options:
     type: bool
   force:
     description:
-      - Delete the list even when campaigns use it (C(campaignInUse) is not empty).
+      - Delete the list even when campaigns use it (C(campaignInUse) is not empty); with O(purge_contacts),
+        recreate it even then.
+      - With O(id), the C(DELETE) is sent at once, without reading the list first, so the task costs one request;
+        Kore's answer is the deleted record. A C(404) is still proven by the bot's list of lists before the list
+        is reported already absent. Check mode still reads the list and writes nothing.
     type: bool
     default: false
+  contacts:
+    description:
+      - With O(state=present), contacts the list must hold.
+      - Each a contact in Kore's own field names. V(phoneNumber) is required, a non-empty string (quote numbers
+        in YAML); V(firstName), V(lastName), V(timeZone) and V(uniqueId) must be strings too; V(contactPriority)
+        and custom columns may be strings, numbers or booleans. Fields are passed to Kore as given.
+      - A contact's identity is its V(uniqueId) when it has one, else its V(phoneNumber). Contacts whose identity
+        the list does not hold are added; a contact already there is not changed, since Kore cannot update one.
+        Two entries with one identity are an error.
+      - Kore adds contacts by list name, so the task fails, adding nothing, when another list has the same name.
+      - Kore's own fields (V(_id), V(createdAt), V(updatedAt)) and empty (null) fields are dropped, so the
+        C(contacts) of an earlier result (O(return_contacts=true)) can be given back as they are to restore a list.
+      - At most 20000 contacts in one task; they are sent 100 at a time.
+    type: list
+    elements: dict
+    version_added: 0.2.0
+  return_contacts:
+    description:
+      - Return every contact of the list (all pages) as C(contacts). With O(state=absent) they are read before the
+        list is deleted, so that a teardown keeps them.
+    type: bool
+    default: false
+    version_added: 0.2.0
 """
 
 EXAMPLES = r"""
@@ -83,6 +113,28 @@ EXAMPLES = r"""
     description: Customers whose services expire in July 2025
     allow_duplicates: false
 
+- name: Seed a QA list with test numbers (only the missing ones are sent)
+  kore.ai.kore_contact_list:
+    name: QA smoke
+    description: Test numbers for the smoke campaign
+    contacts:
+      - {phoneNumber: "+15550100001", firstName: Ada, uniqueId: qa-1}
+      - {phoneNumber: "+15550100002", firstName: Bob, uniqueId: qa-2}
+
+- name: Delete a list and keep its contacts, to restore it later
+  kore.ai.kore_contact_list:
+    name: QA smoke
+    state: absent
+    return_contacts: true
+  register: qa_gone
+
+- name: Restore it from the result
+  kore.ai.kore_contact_list:
+    name: QA smoke
+    description: "{{ qa_gone.contact_list.description }}"
+    contacts: "{{ qa_gone.contacts }}"
+  when: qa_gone.contact_list | length > 0
+
 - name: Delete a list by name, even though campaigns still use it
   kore.ai.kore_contact_list:
     name: Old renewals
@@ -94,7 +146,8 @@ RETURN = r"""
 contact_list:
   description:
     - The list as Kore returned it. For O(state=absent), the deleted record.
-    - Empty when nothing was there to delete. In check mode, the record as it would be.
+    - Empty when nothing was there to delete, and after a forced delete whose answer was lost. In check mode,
+      the record as it would be.
   returned: always
   type: dict
   sample:
@@ -110,6 +163,29 @@ contact_list:
     totalRecordCount: 0
     createdAt: "2025-12-05T10:30:57.258Z"
     updatedAt: "2025-12-05T10:35:41.551Z"
+contacts:
+  description:
+    - With O(return_contacts=true), every contact of the list as Kore returns it. For O(state=absent), the
+      contacts the list held before it was deleted. In check mode, contacts that would be added lack Kore's fields.
+  returned: when O(return_contacts=true)
+  type: list
+  elements: dict
+  sample: [{_id: cc-3f2a9d1e-4c55-4e0f-9d7e-0a1b2c3d4e5f, phoneNumber: "+15550100001", firstName: Ada,
+            uniqueId: qa-1, createdAt: "2025-12-05T10:30:57.258Z", updatedAt: "2025-12-05T10:30:57.258Z"}]
+  version_added: 0.2.0
+contacts_added:
+  description: With O(contacts), the contacts sent to Kore (in check mode, those that would be sent).
+  returned: when O(contacts) is given
+  type: list
+  elements: dict
+  sample: [{phoneNumber: "+15550100002", firstName: Bob, uniqueId: qa-2}]
+  version_added: 0.2.0
+recreated:
+  description: With O(purge_contacts=true), when the list was deleted and created again to drop contacts.
+  returned: when the list was recreated
+  type: dict
+  sample: {old_id: cl-718e888e-3aca-4008-973e-6d79940abcde, new_id: cl-0b1c2d3e-3aca-4008-973e-6d79940abcde}
+  version_added: 0.2.0
 msg:
   description: What was done, in words.
   returned: always
@@ -117,8 +193,8 @@ msg:
   sample: contact list 'Renewal Due - May/June 2025' (cl-718e888e-3aca-4008-973e-6d79940abcde) deleted
 """
 
-from ansible_collections.kore.ai.plugins.module_utils._contact_list import ensure_absent, ensure_present
-from ansible_collections.kore.ai.plugins.module_utils._module import KoreModule
+from ansible_collections.kore.ai.plugins.module_utils._list_and_contacts import ensure_list_absent, ensure_list_present
+from ansible_collections.kore.ai.plugins.module_utils._module import CONTACTS_ARGSPEC, KoreModule
 
 
 def main():
@@ -130,17 +206,23 @@ def main():
             description=dict(type="str"),
             allow_duplicates=dict(type="bool"),
             force=dict(type="bool", default=False),
+            contacts=dict(type="list", elements="dict"),
+            return_contacts=dict(type="bool", default=False),
+            **CONTACTS_ARGSPEC
         ),
         required_one_of=[("id", "name")],
         supports_check_mode=True,
     )
     p = module.params
     lists = module.contact_lists()
+    contacts = module.contacts_of(lists)
     if p["state"] == "absent":
-        outcome = module.guard(ensure_absent, lists, p["id"], p["name"], p["force"], module.check_mode)
+        outcome = module.guard(ensure_list_absent, lists, contacts, p["id"], p["name"], p["force"], p["contacts"],
+                               p["purge_contacts"], p["return_contacts"], module.check_mode)
     else:
-        outcome = module.guard(ensure_present, lists, p["id"], p["name"], p["description"],
-                               p["allow_duplicates"], module.check_mode)
+        outcome = module.guard(ensure_list_present, lists, contacts, p["id"], p["name"], p["description"],
+                               p["allow_duplicates"], p["contacts"], p["purge_contacts"], p["force"],
+                               p["return_contacts"], module.check_mode)
     module.exit_outcome(outcome)
 
 

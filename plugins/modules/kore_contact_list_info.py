@@ -32,6 +32,13 @@ options:
     description:
       - Only the lists with exactly this name, as full records. Kore allows several.
     type: str
+  return_contacts:
+    description:
+      - Also return every contact of the list (all pages) as C(contacts). Needs O(id) or O(name), and fails when
+        the name is shared by several lists.
+    type: bool
+    default: false
+    version_added: 0.2.0
 """
 
 EXAMPLES = r"""
@@ -49,6 +56,18 @@ EXAMPLES = r"""
     account_id: 5f0e1d2c3b4a596877665544
     jwt: "{{ kore_token }}"
     name: Renewals
+
+- name: Back up a list's contacts to a file
+  kore.ai.kore_contact_list_info:
+    name: QA smoke
+    return_contacts: true
+  register: qa_list
+
+- name: Write the backup
+  ansible.builtin.copy:
+    content: "{{ qa_list.contacts | to_nice_json }}"
+    dest: backup/qa-smoke-contacts.json
+    mode: "0600"
 """
 
 RETURN = r"""
@@ -69,9 +88,16 @@ contact_lists:
       source: passiveApi
       status: Ready
       totalRecordCount: 0
+contacts:
+  description: With O(return_contacts=true), every contact of the list, as Kore returns it.
+  returned: when O(return_contacts=true)
+  type: list
+  elements: dict
+  sample: [{_id: cc-3f2a9d1e-4c55-4e0f-9d7e-0a1b2c3d4e5f, phoneNumber: "+15550100001", firstName: Ada}]
+  version_added: 0.2.0
 """
 
-from ansible_collections.kore.ai.plugins.module_utils._contact_list import describe_lists
+from ansible_collections.kore.ai.plugins.module_utils._list_and_contacts import describe_with_contacts
 from ansible_collections.kore.ai.plugins.module_utils._module import KoreModule
 
 
@@ -80,13 +106,17 @@ def main():
         argument_spec=dict(
             id=dict(type="str", aliases=["contact_list_id"]),
             name=dict(type="str"),
+            return_contacts=dict(type="bool", default=False),
         ),
         mutually_exclusive=[("id", "name")],
         supports_check_mode=True,
     )
+    p = module.params
     lists = module.contact_lists()
-    records = module.guard(describe_lists, lists, module.params["id"], module.params["name"])
-    module.exit_json(changed=False, contact_lists=records)
+    records, contacts = module.guard(describe_with_contacts, lists, module.contacts_of(lists), p["id"], p["name"],
+                                     p["return_contacts"])
+    extra = {} if contacts is None else {"contacts": contacts}
+    module.exit_json(changed=False, contact_lists=records, **extra)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ author:
 extends_documentation_fragment:
   - kore.ai.connection
   - kore.ai.connection.attributes
+  - kore.ai.contacts
 attributes:
   check_mode:
     support: full
@@ -46,12 +47,19 @@ options:
       allow_duplicates:
         description: Whether the list accepts the same contact twice. New lists default to V(false).
         type: bool
+      contacts:
+        description:
+          - Contacts the list must hold, as O(kore.ai.kore_contact_list#module:contacts) of
+            M(kore.ai.kore_contact_list) (same rules); lists without this key keep their contacts untouched.
+        type: list
+        elements: dict
+        version_added: 0.2.0
   purge:
     description: Delete every list of the bot that O(lists) does not name.
     type: bool
     default: false
   force:
-    description: With O(purge), delete lists that campaigns use as well.
+    description: With O(purge), delete lists that campaigns use as well; with O(purge_contacts), recreate them too.
     type: bool
     default: false
   parallel:
@@ -103,6 +111,19 @@ deleted:
   type: list
   elements: dict
   sample: [{_id: cl-9f8e7d6c-3aca-4008-973e-6d79940abcde, name: Spring 2025, campaignInUse: []}]
+contacts_added:
+  description: By list name, the contacts sent to Kore (in check mode, those that would be sent).
+  returned: always
+  type: dict
+  sample: {QA smoke: [{phoneNumber: "+15550100002", uniqueId: qa-2}]}
+  version_added: 0.2.0
+recreated:
+  description: The lists deleted and created again to drop contacts (O(purge_contacts=true)).
+  returned: always
+  type: list
+  elements: dict
+  sample: [{name: QA smoke, old_id: cl-718e888e-3aca-4008-973e-6d79940abcde, new_id: cl-0b1c2d3e-3aca-4008-973e-6d79940abcde}]
+  version_added: 0.2.0
 unchanged:
   description: Names of the managed lists that were already as wanted.
   returned: always
@@ -117,7 +138,7 @@ msg:
 """
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_list_set import ensure_set
-from ansible_collections.kore.ai.plugins.module_utils._module import KoreModule
+from ansible_collections.kore.ai.plugins.module_utils._module import CONTACTS_ARGSPEC, KoreModule
 
 
 def main():
@@ -127,18 +148,20 @@ def main():
                 name=dict(type="str", required=True),
                 description=dict(type="str"),
                 allow_duplicates=dict(type="bool"),
+                contacts=dict(type="list", elements="dict"),
             )),
             purge=dict(type="bool", default=False),
             force=dict(type="bool", default=False),
             parallel=dict(type="int", default=4),
             max_rate=dict(type="int"),
+            **CONTACTS_ARGSPEC
         ),
         supports_check_mode=True,
     )
     p = module.params
     lists = module.contact_lists()
     outcome = module.guard(ensure_set, lists.client, p["lists"], p["purge"], p["force"], p["parallel"],
-                           p["max_rate"], module.check_mode)
+                           p["max_rate"], module.check_mode, p["purge_contacts"], p["wait_timeout"])
     module.exit_set_outcome(outcome)
 
 

@@ -95,3 +95,53 @@ def test_list_in_use_is_kept_unless_forced(sim, playbook, api_log, flag):
     assert forced.status(0) == "changed", forced
     assert forced[0]["contact_list"]["_id"] == used["_id"]
     assert sim.store.get(sim.tenant.stream_id, used["_id"]) is None
+
+
+def test_forced_delete_by_id_is_one_request_and_returns_the_record(sim, playbook, api_log):
+    used = sim.seed("Forced", "used", campaignInUse=[{"id": "cd-21", "name": "Autumn"}])
+    # check mode still reads (the record it would delete) and writes nothing
+    checked = playbook([absent(id=used["_id"], force=True)], check=True, diff=True)
+    assert checked.status(0) == "changed", checked
+    assert api_log.writes() == [] and api_log.of("GET")
+    assert sim.store.get(sim.tenant.stream_id, used["_id"]) == used
+    del sim.requests[:]
+    run = playbook([absent(id=used["_id"], force=True)], diff=True)
+    assert run.status(0) == "changed", run
+    assert run[0]["contact_list"] == checked[0]["contact_list"] == used
+    assert run[0]["diff"] == checked[0]["diff"] == {"before": used, "after": {}}
+    assert [r["method"] for r in api_log.of()] == ["DELETE"]
+    assert sim.store.get(sim.tenant.stream_id, used["_id"]) is None
+
+
+def test_forced_delete_of_a_missing_id_still_proves_absence(sim, playbook, api_log):
+    sim.seed("Other", "stays")
+    run = playbook([absent(id="cl-gone", force=True)])
+    assert run.status(0) == "ok", run
+    assert run[0]["contact_list"] == {}
+    assert [(r["method"], r["path"].rsplit("/", 1)[1]) for r in api_log.of()] == [
+        ("DELETE", "cl-gone"), ("GET", "getAllListDetails")]
+    # a 404 from a wrong bot is not taken for absence
+    wrong_bot = playbook([absent(id="cl-gone", force=True)], env={"KORE_STREAM_ID": "st-not-this-bot"})
+    assert wrong_bot.status(0) == "failed"
+    assert "check stream_id, account_id and host" in wrong_bot[0]["msg"]
+
+
+def test_forced_delete_whose_answer_is_lost_is_changed_without_a_record(sim, playbook):
+    record = sim.seed("Lost answer", "x")
+    sim.faults.add("cut_after_commit", method="DELETE")
+    run = playbook([absent(id=record["_id"], force=True)])
+    assert run.status(0) == "changed", run
+    assert run[0]["contact_list"] == {}
+    assert "answer was lost" in run[0]["msg"]
+    assert sim.store.get(sim.tenant.stream_id, record["_id"]) is None
+
+
+@pytest.mark.parametrize("force", [False, True], ids=["read-first", "forced"])
+def test_a_name_given_as_id_warns_when_reported_absent(sim, playbook, force):
+    sim.seed("Renewals", "the list the user meant")
+    run = playbook([absent(id="Renewals", force=force), absent(id="cl-missing", force=force)])
+    assert [run.status(0), run.status(1)] == ["ok", "ok"], run
+    warnings = run[0].get("warnings") or []
+    assert len(warnings) == 1 and "use name: instead of id:" in warnings[0], run[0]
+    assert not run[1].get("warnings"), run[1]  # a real-looking id that is gone: no warning
+    assert len(sim.store.all_records()[sim.tenant.stream_id]) == 1

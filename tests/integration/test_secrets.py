@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import jwt
+from kore_sim import Simulator, Tenant
 
 MODULES = {
     "kore.ai.kore_contact_list": {"name": "Leak", "description": "x", "retries": 0},
@@ -45,3 +46,14 @@ def test_secrets_never_appear_in_any_output(sim, playbook):
     assert "upstream error for request" in cases[0][2][0]["msg"] and "********" in cases[0][2][0]["msg"]
     print("secret-leak scan: %d playbook outputs at -vvvv, %d bytes, 0 secrets found"
           % (len(cases), sum(len(run.output) for dummy, dummy2, run in cases)))
+
+
+def test_tokens_signed_from_non_ascii_credentials_work_and_stay_secret(playbook, tmp_path):
+    tenant = Tenant(client_id="cs-appé-日本", client_secret="sécret-ünïcödé-ключ-0123456789abcdef")
+    with Simulator(tenant=tenant) as other:
+        record = other.seed("Unicode app", "x")
+        run = playbook([{"kore.ai.kore_contact_list": {"id": record["_id"], "state": "absent"}}], args=["-vvvv"],
+                       env=other.env())
+        assert run.status(0) == "changed", run
+        assert [r["auth"] for r in other.requests] == ["valid", "valid"]
+        assert tenant.client_secret not in run.output and "eyJ" not in run.output

@@ -122,6 +122,14 @@ def test_tls_is_verified_unless_told_otherwise(playbook, self_signed):
         assert https_sim.store.get(https_sim.tenant.stream_id, record["_id"]) is not None
         trusted = playbook([{MODULE: dict(task, ca_path=self_signed[0], state="present")}], env=env)
         assert trusted.status(0) == "ok", trusted
+        # the documented way to trust a private CA for a whole run, without ca_path on every task
+        by_environment = playbook([{MODULE: dict(task, state="present")}],
+                                  env=dict(https_sim.env(), REQUESTS_CA_BUNDLE=self_signed[0]))
+        assert by_environment.status(0) == "ok", by_environment
+        # an explicit ca_path wins over the environment's bundle, both ways
+        wrong_ca = playbook([{MODULE: dict(task, ca_path=certifi.where())}],
+                            env=dict(https_sim.env(), REQUESTS_CA_BUNDLE=self_signed[0]))
+        assert wrong_ca.status(0) == "failed" and "TLS verification failed" in wrong_ca[0]["msg"], wrong_ca
         unsafe = playbook([{MODULE: task}], env=dict(env, KORE_VALIDATE_CERTS="false"))
         assert unsafe.status(0) == "changed", unsafe
         assert https_sim.store.get(https_sim.tenant.stream_id, record["_id"]) is None

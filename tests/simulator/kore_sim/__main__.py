@@ -27,6 +27,9 @@ def parse(argv):
     parser.add_argument("--bind", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="delay added to every API request")
+    parser.add_argument("--add-delay-ms", type=float, default=1000.0,
+                        help="how long an accepted addContacts takes to show in getAllContacts (default 1000)")
+    parser.add_argument("--max-page", type=int, default=100, help="contacts per getAllContacts page at most")
     parser.add_argument("--rate-limit", type=int, default=None, help="API requests per minute before 429")
     parser.add_argument("--chaos", type=float, default=0.0,
                         help="probability that an API request fails (429, 503, or a lost answer after a change)")
@@ -58,7 +61,8 @@ def main(argv=None):
     tenant = Tenant(args.account_id, args.stream_id, args.client_id, args.client_secret)
     sim = Simulator(args.bind, args.port, tenant, latency=args.latency_ms / 1000.0, rate_limit=args.rate_limit,
                     tls=(args.tls_cert, args.tls_key) if args.tls_cert else None, verbose=args.verbose,
-                    chaos=Chaos(args.chaos, args.seed) if args.chaos else None)
+                    chaos=Chaos(args.chaos, args.seed) if args.chaos else None,
+                    add_delay=args.add_delay_ms / 1000.0, max_page=args.max_page)
     with sim:
         if args.mode == "run":
             env = dict(os.environ, **sim.env())

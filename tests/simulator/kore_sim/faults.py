@@ -17,13 +17,14 @@ import time
 #   delay             wait `seconds`, then answer normally
 #   gather            hold each matching request until `times` of them have arrived (at most `seconds`), then
 #                     answer them all normally: makes two clients' requests meet, for deterministic races
+#   drop_contacts     accept an addContacts as usual, but silently leave out its last `count` contacts
 # With echo_headers, a `status` answer's error message repeats the request's headers (as some proxies do).
-KINDS = ("status", "cut", "cut_after_commit", "hang", "delay", "gather")
+KINDS = ("status", "cut", "cut_after_commit", "hang", "delay", "gather", "drop_contacts")
 
 
 class Fault(object):
     def __init__(self, kind, method=None, path_contains=None, times=1, status=503, retry_after=None,
-                 seconds=0.0, body=None, echo_headers=False):
+                 seconds=0.0, body=None, echo_headers=False, count=1):
         if kind not in KINDS:
             raise ValueError("fault kind must be one of %s" % ", ".join(KINDS))
         self.kind = kind
@@ -35,6 +36,7 @@ class Fault(object):
         self.seconds = seconds
         self.body = body
         self.echo_headers = echo_headers
+        self.count = count
         self.barrier = threading.Barrier(times, timeout=seconds or 30) if kind == "gather" else None
 
     def wait(self):

@@ -15,10 +15,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import jwt
 
+from kore_sim import contacts
 from kore_sim.faults import Faults
 from kore_sim.store import Invalid, Store
 
 PREFIX = ("campaign", "api", "v2", "public")
+V1_ADD = ("api", "1.1", "public", None, "campaign", "contactList", "addContacts")  # None: the iid
 # Kore documents no error bodies. The platform wraps errors like this; one shape for every 404, so that a
 # client cannot tell a missing list from a wrong bot or account by the answer alone (neither can it on Kore).
 NOT_FOUND = {"errors": [{"msg": "Not Found", "code": 404}]}
@@ -95,7 +97,7 @@ class Handler(BaseHTTPRequestHandler):
         limited = self.sim.rate_limited()
         if limited:
             return self.send_json(429, RATE_LIMITED, {"Retry-After": str(limited)}, entry)
-        status, body = self.sim.api(method, url, self.headers, raw)
+        status, body = self.sim.api(method, url, self.headers, raw, fault)
         if fault and fault.kind == "cut_after_commit":
             return self.cut(entry)
         return self.send_json(status, body, {}, entry)
@@ -125,13 +127,16 @@ class Simulator(object):
     """Start with ``Simulator().start()`` (or as a context manager); ``url`` and ``env()`` say how to reach it."""
 
     def __init__(self, host="127.0.0.1", port=0, tenant=None, latency=0.0, rate_limit=None, tls=None,
-                 verbose=False, chaos=None):
+                 verbose=False, chaos=None, add_delay=0.0, max_page=100, max_add_batch=100):
         self.tenant = tenant or Tenant()
         self.store = Store()
         self.faults = Faults()
         self.latency = latency          # seconds added to every API request
         self.rate_limit = rate_limit    # API requests per minute, None for no limit
         self.chaos = chaos              # a faults.Chaos, or None
+        self.add_delay = add_delay      # seconds before an accepted addContacts shows in getAllContacts
+        self.max_page = max_page        # contacts per getAllContacts page at most, whatever limit asks
+        self.max_add_batch = max_add_batch  # contacts per addContacts at most (400 beyond)
         self.verbose = verbose
         self.requests = []
         self._window = []
@@ -183,6 +188,14 @@ class Simulator(object):
     def seed(self, name, description="", **extra):
         return self.store.seed(self.tenant.stream_id, self.tenant.account_id, name, description, **extra)
 
+    def seed_contacts(self, list_id, data):
+        """Put contacts in a list at once (as Kore would, duplicates policy included)."""
+        contacts.apply(self.store, self.tenant.stream_id, list_id, data)
+
+    def contacts_of(self, list_id):
+        with self.store.lock:
+            return [dict(c) for c in self.store.contacts.get(list_id, [])]
+
     # ---- request handling -------------------------------------------------------------------------------
 
     def record(self, method, url, headers, raw):
@@ -231,17 +244,21 @@ class Simulator(object):
             return "bad signature"
         return None
 
-    def api(self, method, url, headers, raw):
+    def api(self, method, url, headers, raw, fault=None):
         segments = [unquote(s) for s in url.path.split("/")[1:]]
-        if tuple(segments[:4]) != PREFIX or len(segments) < 7 or segments[5:7] != ["campaign", "contactList"]:
+        v1 = len(segments) == len(V1_ADD) and all(s == w for s, w in zip(segments, V1_ADD) if w is not None)
+        v2 = tuple(segments[:4]) == PREFIX and len(segments) >= 7 and segments[5:7] == ["campaign", "contactList"]
+        if not (v1 and method == "POST") and not v2:
             return 404, NOT_FOUND
         if self.auth_problem(headers.get("auth")):
             return 401, BAD_CREDENTIALS
         query = parse_qs(url.query)
-        account_header, account_query = headers.get("accountId"), (query.get("accountId") or [None])[0]
+        account_header = headers.get("accountId")
+        # the v1.1 add sends accountId as a header only
+        account_query = account_header if v1 else (query.get("accountId") or [None])[0]
         if not account_header or not account_query or not headers.get("iid"):
             return bad_request("accountId (header and query) and iid are required")
-        stream = segments[4]
+        stream = segments[3 if v1 else 4]
         # Kore documents nothing here; a wrong account or bot answers like a missing list.
         if account_header != self.tenant.account_id or account_query != account_header:
             return 404, NOT_FOUND
@@ -258,9 +275,22 @@ class Simulator(object):
             if not isinstance(body, dict):
                 return bad_request("body must be a JSON object")
         try:
+            if v1:
+                return self.add_contacts(stream, body, fault)
             return self.route(method, stream, segments[7:], query, body)
         except Invalid as exc:
             return bad_request(str(exc))
+
+    def add_contacts(self, stream, body, fault):
+        """addContacts: Kore answers at once, without its envelope, and adds later (``add_delay``)."""
+        name, data = contacts.check_add(body, self.max_add_batch)
+        list_id = contacts.list_named(self.store, stream, name)
+        if list_id is None:
+            return 404, NOT_FOUND
+        if fault is not None and fault.kind == "drop_contacts":
+            data = data[:max(0, len(data) - fault.count)]
+        contacts.add_later(self.store, stream, list_id, data, self.add_delay)
+        return 200, contacts.IN_PROGRESS
 
     def route(self, method, stream, rest, query, body):
         store, account = self.store, self.tenant.account_id
@@ -272,8 +302,7 @@ class Simulator(object):
         if len(rest) == 2 and rest[1] == "getAllContacts" and method == "GET":
             if store.get(stream, rest[0]) is None:
                 return 404, NOT_FOUND
-            return success({"results": [], "skip": 0, "limit": 50, "hasMore": False, "totalPages": 0,
-                            "totalResults": 0})
+            return success(contacts.page(store, stream, rest[0], query, self.max_page))
         if len(rest) != 1 or rest[0] in ("createContactList", "getAllListDetails"):
             return 404, NOT_FOUND
         list_id = rest[0]

@@ -90,11 +90,13 @@ class Store(object):
     def __init__(self):
         self.lock = threading.RLock()
         self.lists = {}  # stream id -> {list id -> record}
+        self.contacts = {}  # list id -> [contact], in the order added (kore_sim.contacts)
         self.clock = now
 
     def reset(self):
         with self.lock:
             self.lists.clear()
+            self.contacts.clear()
             self.clock = now
 
     def of(self, stream_id):
@@ -145,6 +147,7 @@ class Store(object):
 
     def delete(self, stream_id, list_id):
         with self.lock:
+            self.contacts.pop(list_id, None)
             return self.of(stream_id).pop(list_id, None)
 
     def all_records(self):

@@ -163,3 +163,51 @@ def test_command_line_options_after_the_mode_are_options(unused_port):
     refused = subprocess.run([sys.executable, "-m", "kore_sim", "serve", "--", "true"], cwd=SIMULATOR_DIR,
                              capture_output=True, text=True, timeout=60, check=False)
     assert refused.returncode == 2 and "serve takes no command" in refused.stderr
+
+
+def add_contacts(api, sim, name, data, account=None):
+    url = "%s/api/1.1/public/%s/campaign/contactList/addContacts" % (sim.url, api.stream)
+    headers = dict(api.headers, accountId=account or api.account)
+    return requests.post(url, headers=headers, json={"contact_list_name": name, "data": data}, timeout=10)
+
+
+def test_contacts_are_added_later_by_name_and_read_in_capped_pages(sim, api):
+    sim.add_delay, sim.max_page = 0.3, 100
+    record = sim.seed("Seeded", "x")
+    data = [{"phoneNumber": "+1555%04d" % i, "firstName": "P%d" % i} for i in range(100)]
+    answer = add_contacts(api, sim, "Seeded", data)
+    assert answer.status_code == 200
+    assert answer.json() == {"message": "Adding contacts to public list is in progress"}  # no envelope, no ids
+    assert api.call("GET", "/%s/getAllContacts" % record["_id"]).json()["data"]["totalResults"] == 0
+    time.sleep(0.5)
+    first = api.call("GET", "/%s/getAllContacts" % record["_id"]).json()["data"]
+    assert (first["skip"], first["limit"], first["hasMore"], first["totalPages"], first["totalResults"]) == (
+        0, 50, True, 2, 100)
+    contact = first["results"][0]
+    assert contact["_id"].startswith("cc-") and contact["phoneNumber"] == "+15550000" and contact["createdAt"]
+    capped = requests.get(api.base + "/%s/getAllContacts" % record["_id"], headers=api.headers, timeout=10,
+                          params={"accountId": api.account, "skip": 90, "limit": 1000}).json()["data"]
+    assert (capped["limit"], len(capped["results"]), capped["hasMore"]) == (100, 10, False)
+    assert sim.store.get(sim.tenant.stream_id, record["_id"])["totalRecordCount"] == 100
+
+
+def test_contact_add_refusals_and_duplicate_policy(sim, api):
+    sim.add_delay, sim.max_add_batch = 0.0, 100
+    strict = sim.seed("Strict", "x")
+    loose = sim.seed("Loose", "x", allowDuplicates=True)
+    same = [{"phoneNumber": "+1"}, {"phoneNumber": "+1", "uniqueId": "other"}]
+    assert add_contacts(api, sim, "Strict", same).status_code == 200
+    assert add_contacts(api, sim, "Loose", same).status_code == 200
+    assert len(sim.contacts_of(strict["_id"])) == 1 and len(sim.contacts_of(loose["_id"])) == 2
+    assert add_contacts(api, sim, "Strict", [{"phoneNumber": "+2"}] * 101).status_code == 400
+    assert add_contacts(api, sim, "Strict", [{"firstName": "no number"}]).status_code == 400
+    assert add_contacts(api, sim, "Nobody", [{"phoneNumber": "+3"}]).status_code == 404
+    assert add_contacts(api, sim, "Strict", [{"phoneNumber": "+3"}], account="0" * 24).status_code == 404
+    bad_skip = requests.get(api.base + "/%s/getAllContacts" % strict["_id"], headers=api.headers, timeout=10,
+                            params={"accountId": api.account, "skip": "x"})
+    assert bad_skip.status_code == 400
+    sim.faults.add("drop_contacts", path_contains="addContacts", count=1)
+    assert add_contacts(api, sim, "Loose", [{"phoneNumber": "+4"}, {"phoneNumber": "+5"}]).status_code == 200
+    assert [c["phoneNumber"] for c in sim.contacts_of(loose["_id"])] == ["+1", "+1", "+4"]
+    api.call("DELETE", "/" + loose["_id"])
+    assert sim.contacts_of(loose["_id"]) == []

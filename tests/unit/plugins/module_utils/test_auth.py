@@ -5,6 +5,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import jwt
 import pytest
 
@@ -23,6 +27,30 @@ def test_minted_token_has_kore_claims():
     assert claims["jti"] and claims["sub"]
     assert jwt.get_unverified_header(token)["alg"] == "HS256"
     assert mint_token("cs-app", SECRET) != mint_token("cs-app", SECRET)  # jti differs
+
+
+@pytest.mark.parametrize("client_id, secret", [
+    ("cs-0a1b2c3d-aaaa-bbbb-cccc-ddddeeeeffff", SECRET),
+    ("cs-appé-日本", "sécret-with-ünïcödé-and-more-than-32-bytes-ключ"),
+    ("cs-\u2028line\"quote\\", "s" * 200),
+])
+def test_standard_library_token_verifies_with_pyjwt(client_id, secret):
+    token = mint_token(client_id, secret)
+    claims = jwt.decode(token, secret, algorithms=["HS256"])
+    assert claims["appId"] == client_id
+    assert claims["exp"] - claims["iat"] == TOKEN_LIFETIME_SECONDS
+    assert jwt.get_unverified_header(token) == {"alg": "HS256", "typ": "JWT"}
+    assert "=" not in token and token.count(".") == 2  # base64url without padding, as RFC 7515 wants
+    with pytest.raises(jwt.InvalidSignatureError):
+        jwt.decode(token, secret + "x", algorithms=["HS256"])
+
+
+def test_signing_does_not_import_pyjwt():
+    code = ("import sys; from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token; "
+            "mint_token('c', 's'); print('jwt' in sys.modules, 'cryptography' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
+    assert done.stdout.split() == ["False", "False"]
 
 
 def test_ready_jwt_wins_and_missing_credentials_are_named():

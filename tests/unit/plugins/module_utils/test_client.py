@@ -5,11 +5,19 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from urllib3.util.retry import RequestHistory
 
 from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
-from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient, KoreRetry, base_url, path_segment
+from ansible_collections.kore.ai.plugins.module_utils._client import (
+    KoreClient,
+    KoreRetry,
+    base_url,
+    path_segment,
+    proxy_passwords,
+)
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreAuthError,
     KoreInputError,
@@ -130,3 +138,14 @@ def test_backoff_grows_and_is_capped():
     failed = RequestHistory("GET", "/", None, 503, None)
     assert KoreRetry(backoff_factor=0.5, history=(failed,) * 3).get_backoff_time() == 2
     assert KoreRetry(backoff_factor=0.5, history=(failed,) * 15).get_backoff_time() == 30
+
+
+def test_proxy_passwords_from_the_environment_are_redacted(monkeypatch):
+    for key in [k for k in os.environ if k.lower().endswith("_proxy")]:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("HTTPS_PROXY", "http://ops:p%40ss-word-9@proxy.example:3128")
+    assert set(proxy_passwords("https://platform.kore.ai")) == {"p%40ss-word-9", "p@ss-word-9"}
+    client = KoreClient("https://platform.kore.ai", "st-1", "a", "test-token")
+    assert client.redact("proxy said p@ss-word-9 and p%40ss-word-9") == "proxy said ******** and ********"
+    monkeypatch.setenv("NO_PROXY", "platform.kore.ai")
+    assert proxy_passwords("https://platform.kore.ai") == ()
