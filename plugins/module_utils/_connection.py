@@ -38,8 +38,6 @@ def connect(params):
     for option in ("stream_id", "account_id"):
         if not (params[option] or "").strip():
             raise KoreInputError("%s must not be empty" % option)
-    if params["timeout"] <= 0:
-        raise KoreInputError("timeout must be a positive number of seconds, got %d" % params["timeout"])
     if not 0 <= params["retries"] <= MAX_RETRIES:
         raise KoreInputError("retries must be between 0 and %d, got %d" % (MAX_RETRIES, params["retries"]))
     token = token_from(params)

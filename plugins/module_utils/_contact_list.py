@@ -63,7 +63,11 @@ class ContactLists(object):
                 "and host. Nothing was changed. (%s)" % (self.client.describe(), exc), exc.status, exc.method)
         if not isinstance(answer.data, list):
             raise KoreProtocolError("list all answered for %s without a list in 'data'" % self.client.describe())
-        return [item for item in answer.data if isinstance(item, dict)]
+        # an entry without its id could be the very list meant: refuse to guess
+        if not all(isinstance(item, dict) and isinstance(item.get("_id"), str) and item["_id"] for item in answer.data):
+            raise KoreProtocolError("list all answered for %s with an entry that is not a list with an _id. "
+                                    "Nothing was changed." % self.client.describe())
+        return answer.data
 
     def read(self, list_id):
         """The full record, or None when Kore did not give it (not yet proof that it is missing)."""
@@ -129,8 +133,10 @@ class ContactLists(object):
         twins = [item for item in self.summaries() if item.get("name") == made.get("name")]
         if len(twins) < 2 or not any(t.get("_id") == made.get("_id") for t in twins):
             return made
-        # list all leaves createdAt out: read the twins themselves
-        records = [self.read(t["_id"]) or t for t in twins]
+        # list all leaves createdAt out: read the twins themselves; one that cannot be read decides nothing
+        records = [self.read(t["_id"]) for t in twins]
+        if None in records:
+            return made
         first = min(records, key=lambda r: (str(r.get("createdAt") or "~"), str(r.get("_id"))))
         if first["_id"] == made["_id"]:
             return made

@@ -10,6 +10,7 @@ is deleted and created again.
 
 from __future__ import annotations
 
+import math
 import time
 
 from ansible_collections.kore.ai.plugins.module_utils._client import BACKOFF_FACTOR, BACKOFF_MAX
@@ -72,9 +73,9 @@ def clean(contacts):
             if key in STRING_FIELDS and not isinstance(value, str):
                 raise KoreInputError("%s: %s must be a string (quote it in YAML), got %s %r"
                                      % (where, key, type(value).__name__, value))
-            if not isinstance(value, (str, int, float, bool)):
-                raise KoreInputError("%s: %s must be a string, number or boolean, got %s"
-                                     % (where, key, type(value).__name__))
+            if not isinstance(value, (str, int, float, bool)) or (isinstance(value, float) and not math.isfinite(value)):
+                raise KoreInputError("%s: %s must be a string, number or boolean, got %s %r"
+                                     % (where, key, type(value).__name__, value))
         if not fields.get("phoneNumber", "").strip():
             raise KoreInputError("%s has no phoneNumber; every contact needs a non-empty phoneNumber" % where)
         key = identity(fields)

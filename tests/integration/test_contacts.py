@@ -246,6 +246,8 @@ BAD = [
     ({"contacts": [{"phoneNumber": 15550001}]}, "phoneNumber must be a string (quote it in YAML)"),
     ({"contacts": [{"phoneNumber": "+1", "firstName": ["A"]}]}, "firstName must be a string"),
     ({"contacts": [{"phoneNumber": "+1", "region": {"a": 1}}]}, "region must be a string, number or boolean"),
+    ({"contacts": [{"phoneNumber": "+1", "contactPriority": float("inf")}]},
+     "contactPriority must be a string, number or boolean, got float inf"),
     ({"contacts": [{"phoneNumber": "+1"}, {"phoneNumber": "+1"}]}, "contacts[1] and contacts[2] are one contact"),
     ({"contacts": [{"phoneNumber": "+1", "uniqueId": "u"}, {"phoneNumber": "+2", "uniqueId": "u"}]},
      "are one contact (uniqueId u)"),

@@ -57,6 +57,10 @@ ROWS = [
     ({"name": "x", "retries": 99}, "retries must be between 0 and 10"),
     ({"name": "x", "retries": -1}, "retries must be between 0 and 10"),
     ({"name": "x", "stream_id": ""}, "stream_id must not be empty"),
+    ({"name": "x", "account_id": "5f0e\r\nX-Injected: 1"}, "account_id must be printable ASCII without spaces"),
+    ({"name": "x", "iid": "st-é"}, "iid must be printable ASCII without spaces"),
+    ({"name": "x", "host": "https://\x1b"}, "is not a host name or IP address"),
+    ({"name": "x", "timeout": 100000}, "timeout must be a positive number of seconds, at most 3600"),
 ]
 
 

@@ -149,3 +149,8 @@ def test_proxy_passwords_from_the_environment_are_redacted(monkeypatch):
     assert client.redact("proxy said p@ss-word-9 and p%40ss-word-9") == "proxy said ******** and ********"
     monkeypatch.setenv("NO_PROXY", "platform.kore.ai")
     assert proxy_passwords("https://platform.kore.ai") == ()
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "1.5", "", "Fri, 32 Foo 2025 99:99:99 GMT"])
+def test_an_unreadable_retry_after_means_plain_backoff(value):
+    assert KoreRetry().parse_retry_after(value) is None
