@@ -110,7 +110,12 @@ class ContactLists(object):
         """POST once; when the answer is lost, look by name before trying again, so a retry cannot add a twin."""
         for attempt in range(self.client.retries + 1):
             try:
-                return self.client.request("POST", ("createContactList",), json=body).data
+                made = self.client.request("POST", ("createContactList",), json=body).data
+                if not (isinstance(made, dict) and isinstance(made.get("_id"), str) and made["_id"]):
+                    raise KoreProtocolError("Kore answered POST contactList/createContactList for %r without the new "
+                                            "list's record; it may exist now: the next run finds it by name"
+                                            % body["name"])
+                return made
             except (KoreServerError, KoreTransportError) as exc:
                 if not exc.earlier_attempt_may_have_applied and isinstance(exc, KoreTransportError):
                     raise

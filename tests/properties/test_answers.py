@@ -122,6 +122,9 @@ def assert_writes_follow_understood_answers(log, forced):
 @example(answers=[Answer(404, [], b""), Answer(200, [], b'{"status": "success", "data": []}')])
 # found: requests failed with UnicodeDecodeError on a Location header that is not UTF-8, even without redirects
 @example(answers=[Answer(301, [("Location", "\x80")], b"")])
+# found (make fuzz): a create answered with something other than a record ended in KeyError or TypeError
+@example(answers=[Answer(200, [], b'{"status": "success", "data": {"results": [{"_id": "", "phoneNumber": null}], '
+                                  b'"hasMore": false, "totalResults": 0}}')])
 # found: a listed entry without _id, named as wanted, ended in "an id used in a URL must be a non-empty string"
 @example(answers=[Answer(200, [], b'{"status": "success", "data": [{"_id": null, "name": "Fuzz"}]}')])
 # found by the write rule: a twin that could not be read made a run delete its own new list
