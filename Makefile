@@ -23,7 +23,7 @@ help:
 	@echo "make test          everything below that CI runs, for the default ansible-core"
 	@echo "make unit          unit and simulator tests"
 	@echo "make properties    property-based tests (Hypothesis), small derandomized profile"
-	@echo "make fuzz          the same with 10,000 examples a property (and 8 playbook batches): about 40 minutes"
+	@echo "make fuzz          the same with 10,000 examples a property (and 8 playbook batches): about 25 minutes"
 	@echo "make integration   playbook-driven tests against the simulator"
 	@echo "make sanity        ansible-test sanity (default ansible-core)"
 	@echo "make lint          ansible-lint (production profile) over the repository and every module's EXAMPLES"
@@ -60,7 +60,7 @@ properties: venv
 	$(PYTEST) -p no:logging tests/properties
 
 fuzz: venv
-	KORE_HYPOTHESIS_PROFILE=fuzz $(PYTEST) -p no:logging --hypothesis-show-statistics tests/properties
+	KORE_HYPOTHESIS_PROFILE=fuzz $(PYTEST) -p no:logging -n 2 --hypothesis-show-statistics tests/properties
 
 integration: venv
 	$(PYTEST) -n 2 tests/integration

@@ -375,8 +375,8 @@ def write_report(args, rows, counts, imports, limited, seeding):
         "One `kore.ai.kore_contact_list` task with %d contacts at 20 ms latency per request; the simulator shows an"
         " accepted add after %d ms, as Kore's asynchronous add may. The module sends %d contacts per add, asks"
         " for %d contacts per page (the simulator gives at most %d), and reads the list until every contact shows."
-        % (args.contacts, args.add_delay_ms, BATCH_SIZE, PAGE_SIZE, 100),
-        " The baseline row is Ansible's own cost of a task whose arguments hold that many contacts.",
+        % (args.contacts, args.add_delay_ms, BATCH_SIZE, PAGE_SIZE, 100)
+        + " The baseline row is Ansible's own cost of a task whose arguments hold that many contacts.",
         "",
     ]
     lines += table(["run", "seconds", "requests", "of which"],
