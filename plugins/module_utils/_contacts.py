@@ -223,14 +223,15 @@ def sync(lists, contacts, record, wanted, purge=False, force=False, exists=True,
     present = Present(held)
     missing = present.missing(wanted)
     recreated = None
-    if purge and present.others(wanted):
+    others = present.others(wanted) if purge else []
+    if others:
         in_use = campaigns_using(record)
         if in_use and not force:
             raise KoreConflictError(
                 "contact list %s holds %d contacts that are not in contacts; Kore cannot remove a contact, so "
                 "purge_contacts would delete and create the list again, but campaigns %s use it. Set force: true "
                 "to do that anyway. Its contacts were not changed."
-                % (label(record), len(present.others(wanted)), ", ".join(in_use)))
+                % (label(record), len(others), ", ".join(in_use)))
         recreated = {"old_id": record["_id"], "new_id": None}
         if not check_mode:
             record = recreate(lists, record)
