@@ -63,10 +63,15 @@ class ContactLists(object):
                 "and host. Nothing was changed. (%s)" % (self.client.describe(), exc), exc.status, exc.method)
         if not isinstance(answer.data, list):
             raise KoreProtocolError("list all answered for %s without a list in 'data'" % self.client.describe())
-        # an entry without its id could be the very list meant: refuse to guess
-        if not all(isinstance(item, dict) and isinstance(item.get("_id"), str) and item["_id"] for item in answer.data):
-            raise KoreProtocolError("list all answered for %s with an entry that is not a list with an _id. "
-                                    "Nothing was changed." % self.client.describe())
+        # an entry without its id or name could be the very list meant, one listed twice a sign of a broken
+        # answer: refuse to guess
+        if not all(isinstance(item, dict) and _is_text(item.get("_id")) and isinstance(item.get("name"), str)
+                   for item in answer.data):
+            raise KoreProtocolError("list all answered for %s with an entry that is not a list with an _id and a "
+                                    "name. Nothing was changed." % self.client.describe())
+        if len(set(item["_id"] for item in answer.data)) < len(answer.data):
+            raise KoreProtocolError("list all answered for %s with the same _id twice. Nothing was changed."
+                                    % self.client.describe())
         return answer.data
 
     def read(self, list_id):
@@ -111,7 +116,7 @@ class ContactLists(object):
         for attempt in range(self.client.retries + 1):
             try:
                 made = self.client.request("POST", ("createContactList",), json=body).data
-                if not (isinstance(made, dict) and isinstance(made.get("_id"), str) and made["_id"]):
+                if not (isinstance(made, dict) and _is_text(made.get("_id"))):
                     raise KoreProtocolError("Kore answered POST contactList/createContactList for %r without the new "
                                             "list's record; it may exist now: the next run finds it by name"
                                             % body["name"])
@@ -181,6 +186,10 @@ def validate(list_id=None, name=None, description=None):
     if description is not None and len(description) > MAX_DESCRIPTION:
         raise KoreInputError("description must be at most %d characters, got %d"
                              % (MAX_DESCRIPTION, len(description)))
+
+
+def _is_text(value):
+    return isinstance(value, str) and bool(value)
 
 
 def label(record):

@@ -29,7 +29,7 @@ MAX_PARALLEL = 16
 class SetOutcome(object):
     def __init__(self):
         self.created, self.updated, self.deleted, self.unchanged, self.in_use, self.errors = [], [], [], [], [], []
-        self.contacts_added, self.recreated = {}, []
+        self.contacts_added, self.recreated, self.not_attempted = {}, [], []
         self.before, self.after = {}, {}
 
     @property
@@ -52,6 +52,9 @@ class SetOutcome(object):
                                             for r in self.in_use))
         if self.errors:
             text += "; %d failed: %s" % (len(self.errors), "; ".join(self.errors))
+        if self.not_attempted:
+            text += "; %d not attempted after that failure: %s" % (len(self.not_attempted),
+                                                                   "; ".join(self.not_attempted))
         return text
 
 
@@ -73,8 +76,19 @@ def desired_lists(entries):
     return wanted, contacts
 
 
+class NotAttempted(object):
+    """The result of a change left out because an earlier change failed."""
+
+
+NOT_ATTEMPTED = NotAttempted()
+
+
 class Workers(object):
-    """A pool whose threads each hold their own client, all paced by one Pacer."""
+    """A pool whose threads each hold their own client, all paced by one Pacer.
+
+    After a change fails, no further change starts (those in flight finish): the plan was made from one reading
+    of the bot, and an answer that was not a success means the bot may no longer be as read.
+    """
 
     def __init__(self, client, parallel, max_rate):
         if not 1 <= parallel <= MAX_PARALLEL:
@@ -84,18 +98,26 @@ class Workers(object):
         self.client, self.parallel = client, parallel
         self.pacer = Pacer(max_rate)
         self.local = threading.local()
+        self.change_failed = threading.Event()
 
     def lists(self):
         if not hasattr(self.local, "lists"):
             self.local.lists = ContactLists(self.client.clone(pacer=self.pacer))
         return self.local.lists
 
-    def map(self, work, items):
-        """``work(lists, item)`` for each item; returns (item, result or KoreError) pairs in order."""
+    def map(self, work, items, changes=False):
+        """``work(lists, item)`` for each item; returns (item, result or KoreError) pairs in order.
+
+        With ``changes``, an item not started because a change failed gets NOT_ATTEMPTED.
+        """
         def run(item):
+            if changes and self.change_failed.is_set():
+                return item, NOT_ATTEMPTED
             try:
                 return item, work(self.lists(), item)
             except KoreError as exc:
+                if changes:
+                    self.change_failed.set()
                 return item, exc
         with ThreadPoolExecutor(max_workers=self.parallel) as pool:
             return list(pool.map(run, items))
@@ -112,8 +134,9 @@ def ensure_set(client, entries, purge=False, force=False, parallel=4, max_rate=N
         by_name.setdefault(item.get("name"), []).append(item)
     twins = dict((name, by_name[name]) for name in wanted if len(by_name.get(name, [])) > 1)
     if twins:
-        raise KoreConflictError("lists that lists names share their name, so it cannot tell which is meant: %s. "
-                                "Nothing was changed." % "; ".join(
+        raise KoreConflictError("list all shows two or more contact lists with a name that lists manages, so it "
+                                "cannot tell which is meant: %s. Rename or delete all but one. Nothing was changed."
+                                % "; ".join(
                                     "%r: %s" % (n, ", ".join(str(s.get("_id")) for s in found))
                                     for n, found in sorted(twins.items())))
     missing = [w for n, w in wanted.items() if n not in by_name]
@@ -170,7 +193,10 @@ def _sync_contacts(workers, outcome, current, wanted_contacts, purge, force, wai
                     exists="_id" in record, check_mode=check_mode)
 
     names = [n for n in wanted_contacts if n in current]  # a list whose create failed is reported already
-    for name, synced in workers.map(work, names):
+    for name, synced in workers.map(work, names, changes=True):
+        if synced is NOT_ATTEMPTED:
+            outcome.not_attempted.append("contacts of %r" % name)
+            continue
         if isinstance(synced, KoreError):
             outcome.errors.append("contacts of %r: %s" % (name, synced))
             continue
@@ -200,9 +226,11 @@ def _carry_out(workers, outcome, missing, updates, doomed):
 
     jobs = ([("create", f) for f in missing] + [("update", u) for u in updates] + [("delete", d) for d in doomed])
     work = {"create": create, "update": lambda lists, u: lists.update(u[0]["_id"], u[1]), "delete": delete}
-    for (kind, item), result in workers.map(lambda lists, job: work[job[0]](lists, job[1]), jobs):
-        if isinstance(result, KoreError):
-            what = item["name"] if kind == "create" else label(item[0] if kind == "update" else item)
+    for (kind, item), result in workers.map(lambda lists, job: work[job[0]](lists, job[1]), jobs, changes=True):
+        what = repr(item["name"]) if kind == "create" else label(item[0] if kind == "update" else item)
+        if result is NOT_ATTEMPTED:
+            outcome.not_attempted.append("%s %s" % (kind, what))
+        elif isinstance(result, KoreError):
             outcome.errors.append("%s %s: %s" % (kind, what, result))
         elif result is not None:
             {"create": outcome.created, "update": outcome.updated, "delete": outcome.deleted}[kind].append(result)

@@ -71,7 +71,8 @@ class KoreModule(AnsibleModule):
         """For a whole set of lists: what was created, updated, deleted; fails if anything was kept or failed."""
         result = dict(changed=outcome.changed, created=outcome.created, updated=outcome.updated,
                       deleted=outcome.deleted, unchanged=outcome.unchanged, contacts_added=outcome.contacts_added,
-                      recreated=outcome.recreated, msg=outcome.message(self.check_mode))
+                      recreated=outcome.recreated, not_attempted=outcome.not_attempted,
+                      msg=outcome.message(self.check_mode))
         if self._diff:
             result["diff"] = dict(before=outcome.before, after=outcome.after)
         if outcome.in_use or outcome.errors:

@@ -16,6 +16,10 @@ description:
     both ids and changes nothing. Lists sharing a name that O(lists) does not manage are purged like any other.
   - Lists used by campaigns are not purged unless O(force=true); they are reported and kept, and the task fails
     after doing everything else, naming them.
+  - When a change fails (Kore refuses it or answers something that is not a success), no further change starts,
+    since the plan was made from one reading of the bot, which may no longer hold. Changes already in flight finish.
+    The task fails naming what failed and, in RV(not_attempted), what was left out; run it again once the cause
+    is fixed.
   - All workers share one pace. O(max_rate) keeps them under a known rate limit; without it, the first HTTP 429
     pauses all of them for its C(Retry-After) and sets the pace to 90 % of what got through in the minute before.
 author:
@@ -123,6 +127,15 @@ recreated:
   type: list
   elements: dict
   sample: [{name: QA smoke, old_id: cl-718e888e-3aca-4008-973e-6d79940abcde, new_id: cl-0b1c2d3e-3aca-4008-973e-6d79940abcde}]
+  version_added: 0.2.0
+not_attempted:
+  description:
+    - Changes left out because an earlier change failed, in words as in the sample. After a failure no further
+      change starts; changes already in flight finish.
+  returned: always
+  type: list
+  elements: str
+  sample: ["create 'Renewals'", "contacts of 'QA smoke'"]
   version_added: 0.2.0
 unchanged:
   description: Names of the managed lists that were already as wanted.

@@ -125,3 +125,16 @@ def test_faults_are_retried_and_a_lost_delete_answer_keeps_its_record(sim, playb
     assert run.status(0) == "changed", run
     assert sorted(r["_id"] for r in run[0]["deleted"]) == sorted(d["_id"] for d in doomed)
     assert names(sim) == []
+
+
+def test_after_a_change_fails_no_further_change_starts(sim, playbook, api_log):
+    doomed = [sim.seed("Old %d" % i, "x") for i in range(3)]
+    sim.faults.add("status", method="POST", path_contains="createContactList", status=400, times=1)
+    run = playbook([task(lists=[{"name": "New", "description": "n"}], purge=True, parallel=1)])
+    assert run.status(0) == "failed", run
+    result = run[0]
+    assert "create 'New'" in result["msg"] and "3 not attempted" in result["msg"], result["msg"]
+    assert result["not_attempted"] == ["delete %r (%s)" % (d["name"], d["_id"]) for d in doomed]
+    assert result["deleted"] == [] and result["created"] == []
+    assert [w["method"] for w in api_log.writes()] == ["POST"]
+    assert names(sim) == ["Old 0", "Old 1", "Old 2"]

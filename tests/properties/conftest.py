@@ -5,6 +5,7 @@
 
 ``make test`` runs the ``ci`` profile: few examples, derandomized, so CI is deterministic. ``make fuzz`` runs the
 ``fuzz`` profile (KORE_HYPOTHESIS_PROFILE=fuzz): 10,000 examples for each property of the domain and wire client.
+``examples`` runs only the explicit ``@example`` cases.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 import sys
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -23,6 +24,8 @@ COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, Health
                                                     HealthCheck.function_scoped_fixture])
 settings.register_profile("ci", max_examples=150, derandomize=True, print_blob=True, **COMMON)
 settings.register_profile("fuzz", max_examples=10000, print_blob=True, **COMMON)
+# only the kept @examples (the defects found so far), e.g. to check that each still fails without its fix
+settings.register_profile("examples", phases=[Phase.explicit], **COMMON)
 settings.load_profile(os.environ.get("KORE_HYPOTHESIS_PROFILE", "ci"))
 
 

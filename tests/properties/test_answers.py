@@ -133,6 +133,16 @@ def assert_writes_follow_understood_answers(log, forced):
                   Answer(200, [], b'{"status": "success", "data": [{"_id": "cl-fuzz-0001", "name": "Fuzz"}, '
                                   b'{"_id": "cl-0", "name": "Fuzz"}]}'),
                   Answer(404, [], b"")])
+# found (make fuzz, set with purge): a list all entry whose name is a list ended in TypeError (unhashable)
+@example(answers=[Answer(200, [], b'{"status": "success", "data": [{"_id": "cl-fuzz-0001", "name": []}]}')])
+# found (make fuzz, set with purge): after a create answered with an empty 200, the purge still sent its DELETE
+@example(answers=[Answer(200, [], b'{"status": "success", "data": [{"_id": "cl-other", "name": "Other"}]}'),
+                  Answer(200, [], b"")])
+# found (make fuzz, set with purge): the message for two lists of a managed name named no request
+@example(answers=[Answer(200, [], b'{"status": "success", "data": [{"_id": "cl-fuzz-0001", "name": "Fuzz"}, '
+                                  b'{"_id": "cl-fuzz-0002", "name": "Fuzz"}]}')])
+@example(answers=[Answer(200, [], b'{"status": "success", "data": [{"_id": "cl-fuzz-0001", "name": "Fuzz"}, '
+                                  b'{"_id": "cl-fuzz-0001", "name": "Fuzz"}]}')])
 def test_any_answer_gives_a_sound_result_or_a_clean_error(scripted, call, answers):
     outcome, log, slept = run(scripted, call, answers)
     assert 0 < len(log) <= MAX_REQUESTS and slept <= MAX_SLEPT
