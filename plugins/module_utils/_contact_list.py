@@ -199,6 +199,9 @@ def label(record):
 def campaigns_using(record):
     """Campaigns that use the list. ``campaignInUse`` is trusted over ``isListInUse``, which lags behind it."""
     campaigns = record.get("campaignInUse") or []
+    if not isinstance(campaigns, list):
+        # an in-use marker nobody can read: count the list as in use, so only force deletes it
+        return ["(campaignInUse not readable: %s)" % type(campaigns).__name__]
     if not campaigns and record.get("isListInUse") is True:
         return ["(campaigns not named by Kore)"]
     return ["%s (%s)" % (c.get("name"), c.get("id")) if isinstance(c, dict) else str(c) for c in campaigns]
