@@ -79,7 +79,8 @@ def run(scripted, call, answers):
     client = KoreClient(scripted.url, "st-fuzz", "5f0e1d2c3b4a596877665544", TOKEN, retries=2, timeout=5,
                         secrets=(SECRET,))
     contacts = Contacts(client, wait_timeout=20, sleep=fake.sleep, clock=fake.clock)
-    # the pacer of kore_contact_lists reads time.monotonic: the fake clock, so its pauses are simulated too
+    # kore_contact_lists builds its own pacer and Contacts, which read time.monotonic: the fake clock, so their
+    # pauses and waits are simulated too
     with mock.patch.object(time, "sleep", fake.sleep), mock.patch.object(time, "monotonic", fake.clock):
         try:
             outcome = CALLS[call](ContactLists(client), contacts)
