@@ -23,7 +23,8 @@ help:
 	@echo "make test          everything below that CI runs, for the default ansible-core"
 	@echo "make unit          unit and simulator tests"
 	@echo "make properties    property-based tests (Hypothesis), small derandomized profile"
-	@echo "make fuzz          the same with 10,000 examples a property (and 8 playbook batches): about 25 minutes"
+	@echo "make fuzz          the same with 10,000 examples a property (and 8 playbook batches): about 25 minutes;"
+	@echo "                   prints its seed, SEED=N replays one"
 	@echo "make integration   playbook-driven tests against the simulator"
 	@echo "make sanity        ansible-test sanity (default ansible-core)"
 	@echo "make lint          ansible-lint (production profile) over the repository and every module's EXAMPLES"
@@ -59,8 +60,14 @@ unit: venv
 properties: venv
 	$(PYTEST) -p no:logging tests/properties
 
+# Each run draws a seed and prints it first and last; SEED=<that number> replays the same examples anywhere
+# (docs/reliability.md). With a seed, Hypothesis neither reads nor writes its example database.
 fuzz: venv
-	KORE_HYPOTHESIS_PROFILE=fuzz $(PYTEST) -p no:logging -n 2 --hypothesis-show-statistics tests/properties
+	@seed=$${SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; \
+	echo "make fuzz: Hypothesis seed $$seed (replay: make fuzz SEED=$$seed)"; \
+	KORE_HYPOTHESIS_PROFILE=fuzz $(PYTEST) -p no:logging -n 2 --hypothesis-seed=$$seed \
+		--hypothesis-show-statistics tests/properties; rc=$$?; \
+	echo "make fuzz: Hypothesis seed $$seed, exit $$rc (replay: make fuzz SEED=$$seed)"; exit $$rc
 
 integration: venv
 	$(PYTEST) -n 2 tests/integration

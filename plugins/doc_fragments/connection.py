@@ -78,6 +78,8 @@ options:
       - A create (POST) is repeated without further check only after 429; after other failures the module
         first looks whether the list was created.
       - From 0 to 10.
+      - When any request was answered only after retries, the task says so once, as a warning that counts the
+        retries by cause.
     type: int
     default: 3
 requirements:

@@ -43,9 +43,12 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreServerError,
     KoreTransportError,
 )
+from ansible_collections.kore.ai.plugins.module_utils._retry_log import RetryLog
 
 USER_AGENT = "kore.ai-ansible-collection"
 RETRY_STATUSES = (429, 502, 503, 504)
+SUCCESS = 200             # the one success status Kore documents; any other 2xx is not understood
+WRITES = ("POST", "PUT", "DELETE")
 BACKOFF_FACTOR = 0.5      # urllib3 waits 0, 1, 2, 4 ... seconds between attempts
 BACKOFF_MAX = 30
 RETRY_AFTER_MAX = 60      # a server asking for longer still gets a bounded wait
@@ -152,11 +155,14 @@ class KoreClient(object):
     """HTTP access to ``{host}/campaign/api/v2/public/{streamId}/campaign/contactList`` for one bot and account."""
 
     def __init__(self, host, stream_id, account_id, token, iid=None, validate_certs=True, ca_path=None,
-                 timeout=30, retries=3, secrets=(), pacer=None):
+                 timeout=30, retries=3, secrets=(), pacer=None, retry_log=None):
+        # clones share the retry log: a task's workers are told to the user as one
+        retry_log = retry_log or RetryLog()
         self._options = dict(host=host, stream_id=stream_id, account_id=account_id, token=token, iid=iid,
                              validate_certs=validate_certs, ca_path=ca_path, timeout=timeout, retries=retries,
-                             secrets=secrets, pacer=pacer)
+                             secrets=secrets, pacer=pacer, retry_log=retry_log)
         self.pacer = pacer
+        self.retry_log = retry_log
         self.base = base_url(host)
         for option, value in (("stream_id", stream_id), ("account_id", account_id), ("iid", iid or stream_id)):
             header_value(option, value)
@@ -229,16 +235,20 @@ class KoreClient(object):
                                       % (shown, self.describe(), _shorten(self.redact(_text(exc)))), None, method)
             error.earlier_attempt_may_have_applied = True
             raise error
-        may_have_applied = _earlier_attempt_may_have_applied(response)
+        history = getattr(getattr(response.raw, "retries", None), "history", ()) or ()
+        self.retry_log.record(shown, history)
+        may_have_applied = _earlier_attempt_may_have_applied(history)
         text = response.content.decode("utf-8", "replace")
         try:
             body = json_codec.loads(text)
         except ValueError:
             body = None
-        if 200 <= response.status_code < 300 and isinstance(body, dict) and not body.get("errors"):
+        if response.status_code == SUCCESS and isinstance(body, dict) and not body.get("errors"):
             return Answer(body, may_have_applied)
         error = self._status_error(response, body, text, method, shown)
-        error.earlier_attempt_may_have_applied = may_have_applied
+        # a write answered with another 2xx reached Kore, and nobody knows what it did
+        error.earlier_attempt_may_have_applied = may_have_applied or (
+            method in WRITES and 200 <= response.status_code < 300)
         raise error
 
     def redact(self, text):
@@ -268,6 +278,11 @@ class KoreClient(object):
                                    % (status, where, self.retries, detail), status, method)
         if 400 <= status < 500:
             return KoreRequestError("Kore refused %s: HTTP %d %s" % (where, status, detail), status, method)
+        if 200 <= status < 300 and status != SUCCESS:
+            return KoreProtocolError("%s answered HTTP %d, not the %d Kore documents for success, so the answer is "
+                                     "not acted on%s: %s" % (where, status, SUCCESS,
+                                                             _MAY_HAVE_APPLIED if method in WRITES else "", detail),
+                                     status, method)
         return KoreProtocolError("%s answered HTTP %d with a body that is not Kore's JSON envelope: %s"
                                  % (where, status, detail), status, method)
 
@@ -297,6 +312,9 @@ class KoreClient(object):
         return error
 
 
+_MAY_HAVE_APPLIED = "; Kore may have carried the request out: run the task again to see where things stand"
+
+
 def proxy_passwords(url):
     """Passwords of the proxies the environment names for ``url`` (``http://user:password@proxy``), to redact."""
     found = []
@@ -310,10 +328,9 @@ def proxy_passwords(url):
     return tuple(found)
 
 
-def _earlier_attempt_may_have_applied(response):
+def _earlier_attempt_may_have_applied(history):
     """True when urllib3 retried after a failure that the server may have acted on (not a refusal)."""
-    retries = getattr(response.raw, "retries", None)
-    for attempt in getattr(retries, "history", ()) or ():
+    for attempt in history:
         if attempt.status == 429:
             continue
         if attempt.error is not None and isinstance(attempt.error, (ConnectTimeoutError, NewConnectionError)):

@@ -31,7 +31,23 @@ class KoreModule(AnsibleModule):
         spec.update(argument_spec)
         for rule, pairs in CONNECTION_RULES.items():
             kwargs[rule] = list(kwargs.get(rule, [])) + pairs
+        self.retry_log = None  # before validation, which may already fail the task
         super(KoreModule, self).__init__(argument_spec=spec, **kwargs)
+
+    def exit_json(self, **kwargs):
+        self._tell_retries()
+        super(KoreModule, self).exit_json(**kwargs)
+
+    def fail_json(self, msg, **kwargs):
+        self._tell_retries()
+        super(KoreModule, self).fail_json(msg, **kwargs)
+
+    def _tell_retries(self):
+        """urllib3 only logs a retry: say once, in words, that the task got its answers only after retries."""
+        summary = self.retry_log.summary() if self.retry_log is not None else None
+        self.retry_log = None
+        if summary:
+            self.warn(summary)
 
     def contact_lists(self):
         """The bot's contact lists over a fresh client; fails the task on missing libraries or bad options."""
@@ -40,6 +56,7 @@ class KoreModule(AnsibleModule):
         client = self.guard(connect, self.params)
         # A token minted here is no module parameter, so Ansible would not mask it on its own.
         self.no_log_values.add(client.token)
+        self.retry_log = client.retry_log
         return ContactLists(client)
 
     def contacts_of(self, lists):

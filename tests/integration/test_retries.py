@@ -5,9 +5,15 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 
 MODULE = "kore.ai.kore_contact_list"
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def task(**options):
@@ -80,3 +86,32 @@ def test_create_is_repeated_after_429(sim, playbook, api_log):
     assert run.status(0) == "changed", run
     assert [r["status"] for r in api_log.of("POST")] == [429, 200]
     assert len(sim.store.all_records()[sim.tenant.stream_id]) == 1
+
+
+def test_retries_are_told_once_in_words_and_nothing_reaches_stderr(sim, playbook, api_log, tmp_path):
+    # urllib3 logs its retries; a module's stderr is no place for them (issue 15): one warning says it all
+    record = sim.seed("Bumpy", "x")
+    sim.faults.add("cut", method="GET")
+    sim.faults.add("status", method="GET", status=429, retry_after=0)
+    sim.faults.add("status", method="DELETE", status=503, times=2)
+    run = playbook([task(id=record["_id"], state="absent")])
+    assert run.status(0) == "changed", run
+    assert run[0]["warnings"] == [
+        "2 requests to Kore were answered only after retries (HTTP 429 (rate limit) x1, HTTP 503 x2, connection "
+        "lost x1), the first GET contactList/%s" % record["_id"]], run[0]
+    assert run.output.count("answered only after retries") == 1, run
+
+    # the module run as Ansible runs it, to see its own stderr
+    second = sim.seed("Bumpy too", "x")
+    sim.faults.add("cut", method="GET")
+    sim.faults.add("status", method="DELETE", status=503)
+    args = tmp_path / "args.json"
+    args.write_text(json.dumps({"ANSIBLE_MODULE_ARGS": {"id": second["_id"], "state": "absent"}}))
+    environ = dict((k, v) for k, v in os.environ.items() if not k.lower().endswith("_proxy"))
+    environ.update(sim.env(), PYTHONPATH=os.path.join(ROOT, ".build", "collections"))
+    proc = subprocess.run([sys.executable, os.path.join(ROOT, "plugins", "modules", "kore_contact_list.py"),
+                           str(args)], capture_output=True, text=True, timeout=120, check=False, env=environ)
+    result = json.loads(proc.stdout)
+    # ansible-core 2.19 wraps a raw result's warnings in objects: look at their text
+    assert result["changed"] and "answered only after retries" in json.dumps(result["warnings"]), result
+    assert proc.stderr == "", proc.stderr

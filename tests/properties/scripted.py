@@ -24,8 +24,8 @@ class Answer(object):
 
     @property
     def understood(self):
-        """A 2xx with Kore's JSON envelope: the only kind of answer a client may act on."""
-        if not 200 <= self.status < 300 or self.cut or self.status in (204, 205):
+        """Kore's documented 200 with its JSON envelope: the only kind of answer a client may act on."""
+        if self.status != 200 or self.cut:
             return False
         try:
             body = json.loads(self.body.decode("utf-8"))

@@ -148,6 +148,9 @@ def assert_writes_follow_understood_answers(log, forced):
 # found (make fuzz, absent by name): a campaignInUse that is not a list ended in TypeError
 @example(answers=[Answer(200, [], b'{"status": "success", "data": [{"_id": "cl-fuzz-0001", "name": "Fuzz", '
                                   b'"campaignInUse": 1.0}]}')])
+# found (make fuzz, absent by name, issue 15): a list all answered 205 Reset Content was taken as proof of absence
+@example(answers=[Answer(205, [], b'{"status": "success", "data": []}')])
+@example(answers=[Answer(201, [], b'{"status": "success", "data": []}')])
 def test_any_answer_gives_a_sound_result_or_a_clean_error(scripted, call, answers):
     outcome, log, slept = run(scripted, call, answers)
     assert 0 < len(log) <= MAX_REQUESTS and slept <= MAX_SLEPT

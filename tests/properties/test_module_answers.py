@@ -5,7 +5,7 @@
 
 One playbook run holds a batch of tasks; each task sends its own ``iid``, and the scripted server gives that task
 its one generated answer for every request. No result may hold a traceback, and a task whose answers were never
-a success (a 2xx in Kore's envelope) must fail with a message. ``make test`` runs one batch, ``make fuzz`` eight.
+a success (Kore's documented 200 in its envelope) must fail with a message. ``make test`` runs one batch, ``make fuzz`` eight.
 """
 
 from __future__ import annotations

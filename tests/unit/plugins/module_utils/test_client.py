@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -132,6 +133,20 @@ def test_non_envelope_and_redirects_are_protocol_errors(web_server):
                        "test-token", retries=0)
     with pytest.raises(KoreProtocolError, match="redirected"):
         moved.request("GET", ("cl-1",))
+
+
+@pytest.mark.parametrize("status", [201, 202, 203, 205, 206, 226, 299])
+def test_only_kore_s_documented_200_is_a_success(web_server, status):
+    # found by make fuzz: a list all answered 205 with an empty list was taken as proof that a list was gone
+    envelope = json.dumps({"status": "success", "data": []}).encode()
+    client = KoreClient(web_server(status, envelope), "st-1", "a", "test-token", retries=0)
+    with pytest.raises(KoreProtocolError, match="GET contactList/getAllListDetails .*HTTP %d, not the 200" % status) \
+            as read:
+        client.request("GET", ("getAllListDetails",))
+    assert not read.value.earlier_attempt_may_have_applied
+    with pytest.raises(KoreProtocolError, match="DELETE contactList/cl-1 .*may have carried the request out") as write:
+        client.request("DELETE", ("cl-1",))
+    assert write.value.earlier_attempt_may_have_applied
 
 
 def test_backoff_grows_and_is_capped():
