@@ -61,11 +61,11 @@ properties: venv
 	$(PYTEST) -p no:logging tests/properties
 
 # Each run draws a seed and prints it first and last; SEED=<that number> replays the same examples anywhere
-# (docs/reliability.md). With a seed, Hypothesis neither reads nor writes its example database.
+# (docs/reliability.md): each property is seeded from it and its test id (tests/properties/conftest.py).
 fuzz: venv
 	@seed=$${SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; \
 	echo "make fuzz: Hypothesis seed $$seed (replay: make fuzz SEED=$$seed)"; \
-	KORE_HYPOTHESIS_PROFILE=fuzz $(PYTEST) -p no:logging -n 2 --hypothesis-seed=$$seed \
+	KORE_HYPOTHESIS_PROFILE=fuzz KORE_FUZZ_SEED=$$seed $(PYTEST) -p no:logging -n 2 \
 		--hypothesis-show-statistics tests/properties; rc=$$?; \
 	echo "make fuzz: Hypothesis seed $$seed, exit $$rc (replay: make fuzz SEED=$$seed)"; exit $$rc
 
