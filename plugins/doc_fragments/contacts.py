@@ -17,14 +17,19 @@ options:
         same name, description and duplicate policy, then filled. The result gives the old and the new id in
         C(recreated).
       - A list that campaigns use is not recreated unless O(force=true).
+      - With a backup file or directory (where the module has one), the list's contacts are written to it before
+        the list is deleted.
     type: bool
     default: false
     version_added: 0.2.0
   wait_timeout:
     description:
-      - Kore adds contacts in the background. After sending, the module reads the list until every contact shows,
-        for at most this many seconds, and fails naming those that never appeared (Kore may drop invalid or
-        duplicate numbers without saying so). From 1 to 3600.
+      - Kore adds contacts in the background. After sending, the module polls the list's count (a page of one
+        contact) until it says every contact should be there, then reads the whole list once to check; it waits
+        at most this many seconds, and fails naming those that never appeared (Kore may drop invalid or duplicate
+        numbers without saying so). From 1 to 3600.
+      - An add whose answer was lost (a 5xx, a dropped connection) may still land, so it is waited for, this long,
+        before what did not show is sent again.
     type: int
     default: 120
     version_added: 0.2.0

@@ -33,7 +33,7 @@ CONNECTION_RULES = dict(
 )
 
 
-def connect(params):
+def connect(params, pacer=None):
     """Build the wire client from module parameters; KoreInputError for anything unusable."""
     for option in ("stream_id", "account_id"):
         if not (params[option] or "").strip():
@@ -52,6 +52,7 @@ def connect(params):
         timeout=params["timeout"],
         retries=params["retries"],
         secrets=(params["client_secret"], params["jwt"]),
+        pacer=pacer,
     )
 
 

@@ -8,6 +8,7 @@ Check mode makes the same plan (the same reads) and only skips carrying it out.
 
 from __future__ import annotations
 
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -19,17 +20,19 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_list import (
     label,
     validate,
 )
-from ansible_collections.kore.ai.plugins.module_utils._contacts import Contacts, clean, identities, sync
+from ansible_collections.kore.ai.plugins.module_utils._contacts import Contacts, sync
+from ansible_collections.kore.ai.plugins.module_utils._contacts_csv import Backup, backup_path_in
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
+from ansible_collections.kore.ai.plugins.module_utils._list_and_contacts import wanted_contacts
 from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacer
-
-MAX_PARALLEL = 16
+from ansible_collections.kore.ai.plugins.module_utils._parallel import check_pacing
 
 
 class SetOutcome(object):
     def __init__(self):
         self.created, self.updated, self.deleted, self.unchanged, self.in_use, self.errors = [], [], [], [], [], []
         self.contacts_added, self.recreated, self.not_attempted = {}, [], []
+        self.contacts_counts, self.backup_files = {}, {}
         self.before, self.after = {}, {}
 
     @property
@@ -42,10 +45,13 @@ class SetOutcome(object):
             (self.created, "created"), (self.updated, "updated"), (self.deleted, "deleted"))]
         text = "contact lists: %s, %d unchanged" % (", ".join(parts), len(self.unchanged))
         if self.contacts_added or self.recreated:
-            added = sum(len(c) for c in self.contacts_added.values())
+            added = sum(c["added"] for c in self.contacts_counts.values())
             text += "; %d contacts %sadded to %d lists" % (added, verb, len(self.contacts_added))
         if self.recreated:
             text += ", %d lists %sdeleted and created again to drop other contacts" % (len(self.recreated), verb)
+        if self.backup_files:
+            folder = os.path.dirname(next(iter(self.backup_files.values())))
+            text += "; %d backed up to %s first" % (len(self.backup_files), folder)
         if self.in_use:
             text += "; kept %d in use by campaigns (set force: true to delete them): %s" % (
                 len(self.in_use), "; ".join("%s used by %s" % (label(r), ", ".join(campaigns_using(r)))
@@ -59,7 +65,7 @@ class SetOutcome(object):
 
 
 def desired_lists(entries):
-    """Module entries -> (Kore fields by name, cleaned contacts by name for the entries that have them)."""
+    """Module entries -> (Kore fields by name, the declared contacts by name for the entries that have them)."""
     wanted, contacts = {}, {}
     for entry in entries:
         validate(name=entry.get("name"), description=entry.get("description"))
@@ -68,11 +74,12 @@ def desired_lists(entries):
         fields = {"name": entry["name"], "description": entry.get("description"),
                   "allowDuplicates": entry.get("allow_duplicates")}
         wanted[entry["name"]] = dict((k, v) for k, v in fields.items() if v is not None)
-        if entry.get("contacts") is not None:
-            try:
-                contacts[entry["name"]] = clean(entry["contacts"])
-            except KoreInputError as exc:
-                raise KoreInputError("list %r: %s" % (entry["name"], exc))
+        try:
+            declared = wanted_contacts(entry.get("contacts"), entry.get("contacts_file"))
+        except KoreInputError as exc:
+            raise KoreInputError("list %r: %s" % (entry["name"], exc))
+        if declared is not None:
+            contacts[entry["name"]] = declared
     return wanted, contacts
 
 
@@ -91,10 +98,7 @@ class Workers(object):
     """
 
     def __init__(self, client, parallel, max_rate):
-        if not 1 <= parallel <= MAX_PARALLEL:
-            raise KoreInputError("parallel must be between 1 and %d, got %d" % (MAX_PARALLEL, parallel))
-        if max_rate is not None and max_rate <= 0:
-            raise KoreInputError("max_rate must be a positive number of requests per minute, got %d" % max_rate)
+        check_pacing(parallel, max_rate)
         self.client, self.parallel = client, parallel
         self.pacer = Pacer(max_rate)
         self.local = threading.local()
@@ -124,9 +128,12 @@ class Workers(object):
 
 
 def ensure_set(client, entries, purge=False, force=False, parallel=4, max_rate=None, check_mode=False,
-               purge_contacts=False, wait_timeout=120):
+               purge_contacts=False, wait_timeout=120, backup_dir=None):
     wanted, wanted_contacts = desired_lists(entries)
     Contacts(client, wait_timeout)  # refuses a bad wait_timeout before any request
+    if backup_dir is not None:
+        # every list deleted or recreated is written to <backup_dir>/<id>.csv first: the directory must take them
+        Backup(os.path.join(backup_dir, "x.csv")).check()
     workers = Workers(client, parallel, max_rate)
     summaries = workers.lists().summaries()
     by_name = {}
@@ -177,20 +184,26 @@ def ensure_set(client, entries, purge=False, force=False, parallel=4, max_rate=N
         outcome.updated = [dict(c, **ch) for c, ch in updates]
         outcome.deleted = list(doomed)
     else:
-        _carry_out(workers, outcome, missing, updates, doomed)
+        _carry_out(workers, outcome, missing, updates, doomed, backup_dir, wait_timeout)
     if wanted_contacts:
         current = dict((n, by_name[n][0]) for n in wanted if n in by_name)
         current.update((r["name"], r) for r in outcome.updated + outcome.created)
-        _sync_contacts(workers, outcome, current, wanted_contacts, purge_contacts, force, wait_timeout, check_mode)
+        _sync_contacts(workers, outcome, current, wanted_contacts, purge_contacts, force, wait_timeout, check_mode,
+                       backup_dir)
     return outcome
 
 
-def _sync_contacts(workers, outcome, current, wanted_contacts, purge, force, wait_timeout, check_mode):
+def _backup_of(backup_dir, list_id):
+    return Backup(backup_path_in(backup_dir, list_id)) if backup_dir is not None else None
+
+
+def _sync_contacts(workers, outcome, current, wanted_contacts, purge, force, wait_timeout, check_mode, backup_dir):
     """Each managed list that declares contacts gets them, in parallel; failures are reported per list."""
     def work(lists, name):
         record = current[name]
+        backup = _backup_of(backup_dir, record["_id"]) if "_id" in record else None
         return sync(lists, Contacts(lists.client, wait_timeout), record, wanted_contacts[name], purge, force,
-                    exists="_id" in record, check_mode=check_mode)
+                    exists="_id" in record, check_mode=check_mode, backup=backup)
 
     names = [n for n in wanted_contacts if n in current]  # a list whose create failed is reported already
     for name, synced in workers.map(work, names, changes=True):
@@ -201,26 +214,34 @@ def _sync_contacts(workers, outcome, current, wanted_contacts, purge, force, wai
             outcome.errors.append("contacts of %r: %s" % (name, synced))
             continue
         key = "(new) " + name if "(new) " + name in outcome.after else current[name]["_id"]
+        counts = synced.counts()
+        outcome.contacts_counts[name] = counts
         if key in outcome.before:
-            outcome.before[key] = dict(outcome.before[key], contacts=identities(synced.before))
-        outcome.after[key] = dict(outcome.after.get(key, {}), contacts=identities(synced.after))
+            outcome.before[key] = dict(outcome.before[key], contacts={"count": counts["before"]})
+        outcome.after[key] = dict(outcome.after.get(key, {}), contacts={
+            "count": counts["after"], "added": counts["added"], "added_sample": synced.added_sample})
         if synced.added:
-            outcome.contacts_added[name] = synced.added
+            outcome.contacts_added[name] = synced.added_rows if synced.wanted.inline else synced.added_sample
         if synced.recreated:
             outcome.recreated.append(dict(synced.recreated, name=name))
+        if synced.backup_file:
+            outcome.backup_files[synced.recreated["old_id"]] = synced.backup_file
 
 
 def _view(record):
     return dict((k, record[k]) for k in ("name", "description", "allowDuplicates") if k in record)
 
 
-def _carry_out(workers, outcome, missing, updates, doomed):
+def _carry_out(workers, outcome, missing, updates, doomed, backup_dir, wait_timeout):
     def create(lists, fields):
         body = dict(fields, source="passiveApi")
         body.setdefault("allowDuplicates", False)
         return lists.create(body)
 
     def delete(lists, item):
+        backup = _backup_of(backup_dir, item["_id"])
+        if backup is not None:
+            outcome.backup_files[item["_id"]] = backup.write(Contacts(lists.client, wait_timeout).pages(item["_id"]))
         deleted = lists.delete(item["_id"])
         return item if deleted == {} else deleted  # {}: answer lost; None: someone else deleted it
 

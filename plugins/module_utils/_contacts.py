@@ -1,37 +1,43 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Contacts of one contact list: read every page, compare by identity, add what is missing, wait to see it.
+"""Contacts of one contact list: compare by identity, add what is missing in parallel, wait to see it.
 
 Kore's add names the list (not its id), answers before it is done and returns no ids, and no API removes one
-contact. So an add is checked by reading the list until the contacts show, and a list that must lose contacts
-is deleted and created again.
+contact. So an add is checked by counting the list until the count says the contacts should be there, then
+reading it once; a list that must lose contacts is deleted and created again.
+
+A list may hold a million contacts: decisions keep each wanted contact's identity (a short string) and a state,
+never the held contacts themselves; pages are looked at and let go.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import time
 
-from ansible_collections.kore.ai.plugins.module_utils._client import BACKOFF_FACTOR, BACKOFF_MAX
 from ansible_collections.kore.ai.plugins.module_utils._contact_list import KoreConflictError, campaigns_using, label
+from ansible_collections.kore.ai.plugins.module_utils._contact_pages import KoreListChangedError, count, read_pages
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreError,
     KoreInputError,
-    KoreProtocolError,
     KoreServerError,
     KoreTransportError,
 )
+from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool, check_pacing
 
-MAX_CONTACTS = 20000        # per task: the module keeps every contact of a list in memory and reads them often
+MAX_CONTACTS = 20000        # inline per task: Ansible itself takes about 1 s per 1,000 contacts to template them
+MAX_RETURNED = 20000        # return_contacts: a larger list belongs in backup_file
 BATCH_SIZE = 100            # contacts per add; Kore documents no maximum, so stay small
-PAGE_SIZE = 100             # asked for per page; Kore may answer with fewer (its default is 50)
 MAX_WAIT_TIMEOUT = 3600
-MAX_READ = 500000           # contacts read from one list before a server that never ends is given up on
 # Kore's own fields of a contact, dropped when a contact read from Kore is given back to be added
 KORE_OWN_FIELDS = ("_id", "createdAt", "updatedAt", "__v")
 STRING_FIELDS = ("phoneNumber", "firstName", "lastName", "timeZone", "uniqueId")
-SHOWN_MISSING = 10
+SAMPLE = 10                 # identities shown in messages, results and diffs when there are many
+
+# states of a wanted contact
+NEW, HELD, SENT, LOST = 0, 1, 2, 3
 
 
 class KoreContactsError(KoreError):
@@ -46,8 +52,14 @@ def identity(contact):
     return ("phoneNumber", str(contact.get("phoneNumber")))
 
 
-def shown(key):
-    return "%s %s" % key
+def key(contact):
+    """:func:`identity` as one short string, ``u:<uniqueId>`` or ``p:<phoneNumber>``: a million fit in memory."""
+    kind, value = identity(contact)
+    return ("u:" if kind == "uniqueId" else "p:") + value
+
+
+def shown(contact_key):
+    return ("uniqueId " if contact_key.startswith("u:") else "phoneNumber ") + contact_key[2:]
 
 
 def clean(contacts):
@@ -59,189 +71,293 @@ def clean(contacts):
     if not isinstance(contacts, list):
         raise KoreInputError("contacts must be a list of dicts")
     if len(contacts) > MAX_CONTACTS:
-        raise KoreInputError("contacts holds %d contacts; at most %d are managed in one task"
-                             % (len(contacts), MAX_CONTACTS))
+        raise KoreInputError("contacts holds %d contacts; at most %d are managed in one task (a larger set belongs "
+                             "in a CSV file: contacts_file)" % (len(contacts), MAX_CONTACTS))
     wanted, seen = [], {}
     for number, contact in enumerate(contacts, 1):
         where = "contacts[%d]" % number
         if not isinstance(contact, dict):
             raise KoreInputError("%s must be a dict of Kore's contact fields, got %s" % (where, type(contact).__name__))
         fields = dict((k, v) for k, v in contact.items() if k not in KORE_OWN_FIELDS and v is not None)
-        for key, value in fields.items():
-            if not isinstance(key, str) or not key.strip():
-                raise KoreInputError("%s has a field name that is not a non-empty string: %r" % (where, key))
-            if key in STRING_FIELDS and not isinstance(value, str):
+        for name, value in fields.items():
+            if not isinstance(name, str) or not name.strip():
+                raise KoreInputError("%s has a field name that is not a non-empty string: %r" % (where, name))
+            if name in STRING_FIELDS and not isinstance(value, str):
                 raise KoreInputError("%s: %s must be a string (quote it in YAML), got %s %r"
-                                     % (where, key, type(value).__name__, value))
+                                     % (where, name, type(value).__name__, value))
             if not isinstance(value, (str, int, float, bool)) or (isinstance(value, float) and not math.isfinite(value)):
                 raise KoreInputError("%s: %s must be a string, number or boolean, got %s %r"
-                                     % (where, key, type(value).__name__, value))
+                                     % (where, name, type(value).__name__, value))
         if not fields.get("phoneNumber", "").strip():
             raise KoreInputError("%s has no phoneNumber; every contact needs a non-empty phoneNumber" % where)
-        key = identity(fields)
-        if key in seen:
+        contact_key = key(fields)
+        if contact_key in seen:
             raise KoreInputError("contacts[%d] and %s are one contact (%s); give each contact once"
-                                 % (seen[key], where, shown(key)))
-        seen[key] = number
+                                 % (seen[contact_key], where, shown(contact_key)))
+        seen[contact_key] = number
         wanted.append(fields)
     return wanted
 
 
-class Present(object):
-    """The contacts a list holds, indexed the way :func:`identity` matches them."""
+class Wanted(object):
+    """The declared contacts: each identity with its state, and ``rows()`` to read the contacts again to send.
 
-    def __init__(self, contacts):
-        self.contacts = contacts
-        self.unique_ids = set(str(c["uniqueId"]) for c in contacts if c.get("uniqueId") not in (None, ""))
-        self.phones = set(str(c.get("phoneNumber")) for c in contacts)
+    ``inline`` is True for the ``contacts`` option (few, in memory: results may list them all) and False for a
+    file (results carry counts and a sample).
+    """
 
-    def has(self, contact):
-        kind, value = identity(contact)
-        return value in (self.unique_ids if kind == "uniqueId" else self.phones)
+    def __init__(self, states, rows, inline):
+        self.states = states        # key -> NEW, HELD, SENT or LOST
+        self.rows = rows
+        self.inline = inline
 
-    def missing(self, wanted):
-        return [c for c in wanted if not self.has(c)]
+    @classmethod
+    def of(cls, contacts):
+        """From contacts cleaned by :func:`clean`."""
+        return cls(dict((key(c), NEW) for c in contacts), lambda: iter(contacts), True)
 
-    def others(self, wanted):
-        """The contacts held that none of ``wanted`` is."""
-        keys = set(identity(c) for c in wanted)
-        return [c for c in self.contacts
-                if identity(c) not in keys and ("phoneNumber", str(c.get("phoneNumber"))) not in keys]
+    def __len__(self):
+        return len(self.states)
+
+    def where(self, *states):
+        return (c for c in self.rows() if self.states[key(c)] in states)
+
+    def count(self, *states):
+        return sum(1 for s in self.states.values() if s in states)
+
+    def sample(self, *states):
+        return [shown(key(c)) for c in itertools.islice(self.where(*states), SAMPLE)]
+
+    def forget_held(self):
+        """The list was emptied (recreated): every contact is to be sent."""
+        for contact_key in self.states:
+            self.states[contact_key] = NEW
+
+
+class Held(object):
+    """What a read of the list showed, against ``wanted``: counts, and identities only while they are few."""
+
+    def __init__(self, wanted, keep=MAX_RETURNED):
+        self.wanted, self.keep = wanted, keep
+        self.count = self.others = 0
+        self.others_sample, self.keys = [], []
+
+    def see(self, page):
+        states, get = self.wanted.states, self.wanted.states.get
+        self.count += len(page)
+        for contact in page:  # a million times: kept lean
+            phone = "p:%s" % (contact.get("phoneNumber"),)
+            unique = contact.get("uniqueId")
+            own = phone if unique in (None, "") else "u:%s" % (unique,)
+            # a wanted number is held by any contact with that number, whatever its uniqueId
+            found = get(own)
+            if found is not None and found != HELD:
+                states[own] = HELD
+            if own is not phone:
+                by_phone = get(phone)
+                if by_phone is not None and by_phone != HELD:
+                    states[phone] = HELD
+                found = found if found is not None else by_phone
+            if found is None:
+                self.others += 1
+                if len(self.others_sample) < SAMPLE:
+                    self.others_sample.append(shown(own))
+            if len(self.keys) < self.keep:
+                self.keys.append(shown(own))
+
+    @property
+    def complete(self):
+        """Whether :attr:`keys` names every contact held (for a diff listing them)."""
+        return self.count <= self.keep
 
 
 class Contacts(object):
-    """Reads and adds the contacts of the bot's lists over one client."""
+    """Reads and adds the contacts of the bot's lists over one client (and, for ``parallel``, its clones)."""
 
-    def __init__(self, client, wait_timeout=120, sleep=None, clock=None):
+    def __init__(self, client, wait_timeout=120, parallel=1, sleep=None, clock=None):
         if not 1 <= wait_timeout <= MAX_WAIT_TIMEOUT:
             raise KoreInputError("wait_timeout must be between 1 and %d seconds, got %d"
                                  % (MAX_WAIT_TIMEOUT, wait_timeout))
+        check_pacing(parallel, None)
         self.client = client
+        self.pool = ClientPool(client, parallel)
         self.wait_timeout = wait_timeout
         # looked up now, not at import, like the pacer's: a test's stand-in clock reaches the lists' own Contacts
         self._sleep, self._clock = sleep or time.sleep, clock or time.monotonic
 
-    def read(self, list_id):
-        """Every contact of the list, following ``hasMore``; a server that repeats or never ends is an error."""
-        contacts, seen_ids, most = [], set(), 0
-        while True:
-            page = self._page(list_id, len(contacts))
-            most = max(most, page["totalResults"])
-            ids = [c["_id"] for c in page["results"] if isinstance(c.get("_id"), str)]
-            if seen_ids.intersection(ids) or len(set(ids)) < len(ids):
-                raise KoreProtocolError("Kore answered getAllContacts of %s with a contact it had already given "
-                                        "(skip %d): it does not page as expected" % (list_id, len(contacts)))
-            seen_ids.update(ids)
-            contacts += page["results"]
-            if not page["hasMore"]:
-                return contacts
-            if not page["results"] or len(contacts) > min(most, MAX_READ):
-                raise KoreProtocolError("Kore's getAllContacts of %s says there is more after %d contacts of %d: "
-                                        "it does not page as expected" % (list_id, len(contacts), most))
+    def pages(self, list_id):
+        return read_pages(self.pool, list_id)
 
-    def _page(self, list_id, skip):
-        data = self.client.request("GET", (list_id, "getAllContacts"),
-                                   query={"skip": skip, "limit": PAGE_SIZE}).data
-        if not (isinstance(data, dict) and isinstance(data.get("results"), list)
-                and isinstance(data.get("hasMore"), bool) and isinstance(data.get("totalResults"), int)
-                and all(isinstance(c, dict) for c in data["results"])):
-            raise KoreProtocolError("Kore answered getAllContacts of %s without the documented page (results, "
-                                    "hasMore, totalResults)" % list_id)
-        return data
+    def read(self, list_id, too_many_hint="backup_file"):
+        """Every contact of the list, for return_contacts; a list too large to return is refused before reading."""
+        total = count(self.client, list_id)
+        if total > MAX_RETURNED:
+            raise KoreInputError("contact list %s holds %d contacts, too many to return (at most %d); write them to "
+                                 "a CSV file with %s instead" % (list_id, total, MAX_RETURNED, too_many_hint))
+        return [contact for page in self.pages(list_id) for contact in page]
 
-    def add(self, record, contacts):
-        """Send ``contacts`` to the list in batches and wait until each shows; returns the list's contacts then.
+    def tally(self, list_id, held, spool=None):
+        """Read every page into ``held`` (and ``spool``, a backup being written)."""
+        for page in self.pages(list_id):
+            held.see(page)
+            if spool is not None:
+                spool.add(page)
 
-        An add whose answer was lost (5xx, dropped connection) may still be carried out later: wait for it, then
-        send only what is still missing, so a list that allows duplicates gets no contact twice.
+    def add(self, record, wanted, held_count):
+        """Send the NEW contacts of ``wanted`` in batches, in parallel, and wait until each shows.
+
+        An add whose answer was lost (5xx, dropped connection) may still be carried out later: it is waited for
+        (``wait_timeout``) before what did not show is sent again, so a list that allows duplicates gets no
+        contact twice while the first add may still land. Returns the identities of the first contacts sent.
         """
-        for start in range(0, len(contacts), BATCH_SIZE):
-            batch = contacts[start:start + BATCH_SIZE]
-            for attempt in range(self.client.retries + 1):
-                try:
-                    self.client.request("POST", ("addContacts",), v1=True,
-                                        json={"contact_list_name": record["name"], "data": batch})
-                    break
-                except (KoreServerError, KoreTransportError) as exc:
-                    if isinstance(exc, KoreTransportError) and not exc.earlier_attempt_may_have_applied:
-                        raise
-                    if attempt == self.client.retries:
-                        raise
-                    batch = self.wait(record, batch, fail=False)[1]
-                    if not batch:
-                        break
-                    self._sleep(min(BACKOFF_FACTOR * 2 ** attempt, BACKOFF_MAX))
-        return self.wait(record, contacts, fail=True)[0]
+        expected, first, error, pending = held_count, [], None, NEW
+        for attempt in range(self.client.retries + 1):
+            sent, lost, error = self._send(record, wanted.where(pending), wanted, first)
+            expected += sent + lost
+            if not lost:
+                break
+            if attempt == self.client.retries:
+                raise error
+            self._wait(record, wanted, expected, fail=False)
+            if not wanted.count(LOST):
+                break
+            pending = LOST  # waited for long enough: send again what did not show
+            expected -= wanted.count(LOST)  # counted once already, and they did not show
+            self._sleep(min(0.5 * 2 ** attempt, 30))
+        self._wait(record, wanted, expected, fail=True)
+        return first
 
-    def wait(self, record, contacts, fail):
-        """Read the list until every one of ``contacts`` shows, at most ``wait_timeout`` seconds.
+    def _send(self, record, contacts, wanted, first):
+        def post(client, batch):
+            try:
+                client.request("POST", ("addContacts",), v1=True,
+                               json={"contact_list_name": record["name"], "data": batch})
+                return batch, None
+            except (KoreServerError, KoreTransportError) as exc:
+                if isinstance(exc, KoreTransportError) and not exc.earlier_attempt_may_have_applied:
+                    raise
+                return batch, exc
 
-        Returns (the list's contacts, those still missing); with ``fail``, raises if any are still missing.
+        sent = lost = 0
+        error = None
+        for batch, exc in self.pool.ordered(post, _batches(contacts, BATCH_SIZE)):
+            for contact in batch:
+                wanted.states[key(contact)] = SENT if exc is None else LOST
+                if len(first) < SAMPLE:
+                    first.append(shown(key(contact)))
+            if exc is None:
+                sent += len(batch)
+            else:
+                lost, error = lost + len(batch), exc
+        return sent, lost, error
+
+    def _wait(self, record, wanted, expected, fail):
+        """Count the list until it holds ``expected`` contacts (or ``wait_timeout`` passed), then read it once.
+
+        Marks what showed as HELD; with ``fail``, raises naming what is still SENT or LOST.
         """
         deadline = self._clock() + self.wait_timeout
-        pause = 0.25
+        pause, verified_at, changing = 0.1, None, None
         while True:
-            present = Present(self.read(record["_id"]))
-            missing = present.missing(contacts)
-            if not missing:
-                return present.contacts, []
+            now = count(self.client, record["_id"])
             left = deadline - self._clock()
-            if left <= 0:
-                break
-            self._sleep(min(pause, left))
-            pause = min(pause * 2, 5.0)
+            if (now >= expected and now != verified_at) or left <= 0:
+                try:
+                    self.tally(record["_id"], Held(wanted, keep=0))
+                    changing = None
+                except KoreListChangedError as exc:
+                    changing = exc
+                verified_at = now
+                if not changing and not wanted.count(SENT, LOST):
+                    return
+                if left <= 0:
+                    break
+            self._sleep(min(pause, max(left, 0)))
+            pause = min(pause * 1.5, 2.0)
         if not fail:
-            return present.contacts, missing
+            return
+        missing = wanted.count(SENT, LOST)
         raise KoreContactsError(
             "Kore accepted %d contacts for contact list %r (%s), but %d did not appear within %d seconds: %s%s. "
-            "Kore may have dropped them as invalid or duplicates; a longer wait_timeout helps if it is only slow."
-            % (len(contacts), record["name"], record["_id"], len(missing), self.wait_timeout,
-               ", ".join(shown(identity(c)) for c in missing[:SHOWN_MISSING]),
-               " and %d more" % (len(missing) - SHOWN_MISSING) if len(missing) > SHOWN_MISSING else ""))
+            "Kore may have dropped them as invalid or duplicates; a longer wait_timeout helps if it is only slow.%s"
+            % (expected, record["name"], record["_id"], missing, self.wait_timeout,
+               ", ".join(wanted.sample(SENT, LOST)), " and %d more" % (missing - SAMPLE) if missing > SAMPLE else "",
+               " (%s)" % changing if changing else ""))
+
+
+def _batches(contacts, size):
+    batch = []
+    for contact in contacts:
+        batch.append(contact)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 class Synced(object):
     """What :func:`sync` did (or, in check mode, would do) to a list's contacts."""
 
-    def __init__(self, record, before, after, added, recreated=None):
-        self.record = record        # the list, a new one when it was recreated
-        self.before = before        # contacts held before
-        self.after = after          # contacts held after (in check mode: before plus those that would be added)
-        self.added = added
-        self.recreated = recreated  # {"old_id", "new_id"} when the list was deleted and created again
+    def __init__(self, record, wanted, held, added, added_sample, recreated=None, backup_file=None):
+        self.record = record            # the list, a new one when it was recreated
+        self.wanted, self.held = wanted, held
+        self.added = added              # how many were (or would be) added
+        self.added_sample = added_sample
+        self.recreated = recreated      # {"old_id", "new_id"} when the list was deleted and created again
+        self.backup_file = backup_file  # the path written before the list was recreated
+        self.added_rows = None          # for inline contacts: the contacts added
 
     @property
     def changed(self):
         return bool(self.added or self.recreated)
 
+    def counts(self):
+        after = (0 if self.recreated else self.held.count) + self.added
+        return {"before": self.held.count, "added": self.added, "dropped": self.held.others if self.recreated else 0,
+                "after": after}
 
-def sync(lists, contacts, record, wanted, purge=False, force=False, exists=True, check_mode=False):
-    """Make the list hold ``wanted`` (cleaned by :func:`clean`) and, with ``purge``, nothing else.
+
+def sync(lists, contacts, record, wanted, purge=False, force=False, exists=True, check_mode=False, backup=None):
+    """Make the list hold ``wanted`` (a :class:`Wanted`) and, with ``purge``, nothing else.
 
     ``exists`` is False for a list that check mode only pretends to have created: there is nothing to read.
+    ``backup`` (a :class:`~._contacts_csv.Backup`) is written, while the list is read, and kept only when the
+    list is about to be recreated: before anything is deleted.
     """
-    held = contacts.read(record["_id"]) if exists else []
-    present = Present(held)
-    missing = present.missing(wanted)
-    recreated = None
-    others = present.others(wanted) if purge else []
-    if others:
-        in_use = campaigns_using(record)
-        if in_use and not force:
-            raise KoreConflictError(
-                "contact list %s holds %d contacts that are not in contacts; Kore cannot remove a contact, so "
-                "purge_contacts would delete and create the list again, but campaigns %s use it. Set force: true "
-                "to do that anyway. Its contacts were not changed."
-                % (label(record), len(others), ", ".join(in_use)))
-        recreated = {"old_id": record["_id"], "new_id": None}
-        if not check_mode:
-            record = recreate(lists, record)
-            recreated["new_id"] = record["_id"]
-        held, missing = [], list(wanted)
+    held = Held(wanted, keep=MAX_RETURNED if wanted.inline else 0)
+    spool = backup.spool() if backup is not None and purge and exists and not check_mode else None
+    try:
+        if exists:
+            contacts.tally(record["_id"], held, spool)
+        recreated, written = None, None
+        if purge and held.others:
+            in_use = campaigns_using(record)
+            if in_use and not force:
+                raise KoreConflictError(
+                    "contact list %s holds %d contacts that are not declared; Kore cannot remove a contact, so "
+                    "purge_contacts would delete and create the list again, but campaigns %s use it. Set force: true "
+                    "to do that anyway. Its contacts were not changed."
+                    % (label(record), held.others, ", ".join(in_use)))
+            recreated = {"old_id": record["_id"], "new_id": None}
+            if not check_mode:
+                written = spool.commit() if spool is not None else None
+                record = recreate(lists, record)
+                recreated["new_id"] = record["_id"]
+            wanted.forget_held()
+    finally:
+        if spool is not None:
+            spool.discard()
+    missing = wanted.count(NEW)
+    # a sample reads a file's rows again: only when something is missing
+    synced = Synced(record, wanted, held, missing, wanted.sample(NEW) if missing else [], recreated, written)
+    # inline contacts are few: the result lists those added
+    synced.added_rows = list(wanted.where(NEW)) if wanted.inline else None
     if not missing or check_mode:
-        return Synced(record, present.contacts, held + missing, missing, recreated)
+        return synced
     require_unique_name(lists, record)
-    return Synced(record, present.contacts, contacts.add(record, missing), missing, recreated)
+    synced.added_sample = contacts.add(record, wanted, 0 if recreated else held.count)
+    return synced
 
 
 def recreate(lists, record):
@@ -269,4 +385,4 @@ def require_unique_name(lists, record):
 
 def identities(contacts):
     """For a diff: each contact by identity, sorted."""
-    return sorted(shown(identity(c)) for c in contacts)
+    return sorted(shown(key(c)) for c in contacts)

@@ -14,12 +14,20 @@ from ansible_collections.kore.ai.plugins.module_utils._connection import CONNECT
 from ansible_collections.kore.ai.plugins.module_utils._contact_list import ContactLists
 from ansible_collections.kore.ai.plugins.module_utils._contacts import Contacts
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
+from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacer
+from ansible_collections.kore.ai.plugins.module_utils._parallel import check_pacing
 
 
 # documented in the kore.ai.contacts doc fragment
 CONTACTS_ARGSPEC = dict(
     purge_contacts=dict(type="bool", default=False),
     wait_timeout=dict(type="int", default=120),
+)
+
+# documented by each module that has them: the same meaning, requests in parallel under one pace
+PACING_ARGSPEC = dict(
+    parallel=dict(type="int", default=4),
+    max_rate=dict(type="int"),
 )
 
 
@@ -49,20 +57,26 @@ class KoreModule(AnsibleModule):
         if summary:
             self.warn(summary)
 
-    def contact_lists(self):
-        """The bot's contact lists over a fresh client; fails the task on missing libraries or bad options."""
+    def contact_lists(self, paced=False):
+        """The bot's contact lists over a fresh client; fails the task on missing libraries or bad options.
+
+        ``paced``: the module's ``parallel`` and ``max_rate`` options pace every request of the task together.
+        """
         if _client.requests is None:
             self.fail_json(msg=missing_required_lib("requests"))
-        client = self.guard(connect, self.params)
+        if paced:
+            self.guard(check_pacing, self.params["parallel"], self.params["max_rate"])
+        client = self.guard(connect, self.params, Pacer(self.params["max_rate"]) if paced else None)
         # A token minted here is no module parameter, so Ansible would not mask it on its own.
         self.no_log_values.add(client.token)
         self.retry_log = client.retry_log
         return ContactLists(client)
 
     def contacts_of(self, lists):
-        """Contacts over the same client; the ``wait_timeout`` option, where the module has it, bounds each wait."""
+        """Contacts over the same client; ``wait_timeout`` and ``parallel``, where the module has them, apply."""
         wait_timeout = self.params.get("wait_timeout")
-        return self.guard(Contacts, lists.client, 120 if wait_timeout is None else wait_timeout)
+        return self.guard(Contacts, lists.client, 120 if wait_timeout is None else wait_timeout,
+                          self.params.get("parallel") or 1)
 
     def guard(self, call, *args, **kwargs):
         """Run ``call``; a KoreError fails the task with its message, anything else with a short reason."""
@@ -89,6 +103,7 @@ class KoreModule(AnsibleModule):
         result = dict(changed=outcome.changed, created=outcome.created, updated=outcome.updated,
                       deleted=outcome.deleted, unchanged=outcome.unchanged, contacts_added=outcome.contacts_added,
                       recreated=outcome.recreated, not_attempted=outcome.not_attempted,
+                      contacts_counts=outcome.contacts_counts, backup_files=outcome.backup_files,
                       msg=outcome.message(self.check_mode))
         if self._diff:
             result["diff"] = dict(before=outcome.before, after=outcome.after)

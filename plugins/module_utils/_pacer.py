@@ -15,10 +15,13 @@ class Pacer(object):
     after a 429, so that several workers slow down together instead of each hammering the limit.
 
     Kore limits its public APIs per 60 seconds. Without a given rate, the first 429 teaches one: 90 % of what
-    got through in the minute before it.
+    got through in the minute before it. A 429 after fewer than ``LEARN_FROM`` requests says the limit is shared
+    with other clients, not that this task is too fast: it pauses (``Retry-After``) but teaches nothing, or one
+    task of three requests would crawl at two a minute.
     """
 
     WINDOW = 60.0
+    LEARN_FROM = 10
 
     def __init__(self, per_minute=None, clock=None, sleep=None):
         self.interval = self.WINDOW / per_minute if per_minute else 0.0
@@ -47,7 +50,7 @@ class Pacer(object):
             now = self._clock()
             self.limited += 1
             self.paused_until = max(self.paused_until, now + (retry_after if retry_after is not None else 1.0))
-            if not self.learned:
-                recent = sum(1 for t in self.started if t >= now - self.WINDOW)
+            recent = sum(1 for t in self.started if t >= now - self.WINDOW)
+            if not self.learned and recent >= self.LEARN_FROM:
                 self.interval = max(self.interval, self.WINDOW / max(1.0, 0.9 * recent))
                 self.learned = True

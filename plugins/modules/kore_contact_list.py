@@ -79,14 +79,70 @@ options:
       - Kore adds contacts by list name, so the task fails, adding nothing, when another list has the same name.
       - Kore's own fields (V(_id), V(createdAt), V(updatedAt)) and empty (null) fields are dropped, so the
         C(contacts) of an earlier result (O(return_contacts=true)) can be given back as they are to restore a list.
-      - At most 20000 contacts in one task; they are sent 100 at a time.
+      - At most 20000 contacts in one task (Ansible itself takes about a second per thousand to template them);
+        more belong in O(contacts_file). They are sent 100 at a time.
+      - Mutually exclusive with O(contacts_file).
     type: list
     elements: dict
+    version_added: 0.2.0
+  contacts_file:
+    description:
+      - With O(state=present), a CSV file of the contacts the list must hold, up to Kore's 1,000,000 a list. The
+        path is on the host that runs the module (usually the controller), for example
+        C({{ playbook_dir }}/contacts/renewals.csv).
+      - The format of Kore's own "Local Drive" import, and of O(backup_file). A header row names the columns with
+        Kore's field names; V(phoneNumber) is required, V(firstName), V(lastName), V(timeZone), V(uniqueId),
+        V(contactPriority) and any custom columns are taken as given. UTF-8, with or without a byte-order mark;
+        RFC 4180 quoting (a value with commas, quotes or line breaks in double quotes).
+      - Every value is text exactly as written, so a phone number such as C("+4915112345678") or C(0049...) is
+        never turned into a number. CSV holds text only, so a number or boolean kept by Kore comes back as text.
+      - An empty cell, or a row shorter than the header, means the contact has no such field, so contacts with
+        different fields share one file. Empty lines are skipped.
+      - The same identity rules as O(contacts) (V(uniqueId), else V(phoneNumber)), with O(purge_contacts), check
+        mode and diff alike. Results and diffs carry counts and a sample of ten identities, never every contact.
+      - The whole file is checked before any request. A file without a header or a V(phoneNumber) column, with a
+        column named twice, a row with more fields than the header, an empty V(phoneNumber), one identity twice,
+        bytes that are not UTF-8, a NUL character, or a value over 4096 characters fails the task naming the line
+        (and column), and nothing is sent.
+      - Mutually exclusive with O(contacts).
+    type: path
+    version_added: 0.2.0
+  backup_file:
+    description:
+      - Before anything is deleted, every contact of the list is written to this CSV file, on the host that runs the
+        module. With O(state=absent), before the list is deleted; with O(state=present) and O(purge_contacts=true),
+        before the list is deleted to be created again (and only then).
+      - The file has a header of the fields the contacts have (V(phoneNumber) first), every value in double quotes
+        so that Kore's own import reads phone numbers as text, UTF-8 without a byte-order mark, and none of Kore's
+        own fields (V(_id), V(createdAt), V(updatedAt), V(__v)). It is also a file Kore's "Local Drive" import
+        accepts. Given back as O(contacts_file), it restores the list's contacts, every field (as text).
+      - Written to a temporary file in the same directory and renamed into place, mode C(0600). Pages are streamed
+        into it, so a list of a million contacts is backed up in bounded memory.
+      - When the contacts cannot all be read or the file cannot be written (a missing directory, no permission, a
+        full disk), the list is not deleted and the task fails saying why.
+      - A list that is already absent writes nothing, and an existing file is left as it is, so a re-run never
+        overwrites a backup. Check mode writes nothing. The result returns RV(backup_file) only when it was written.
+    type: path
+    version_added: 0.2.0
+  parallel:
+    description:
+      - How many requests may be in flight at once, 1 to 16. Pages of a list are read, and contacts added, this
+        many at a time (the first page says how many pages there are).
+    type: int
+    default: 4
+    version_added: 0.2.0
+  max_rate:
+    description:
+      - At most this many requests per minute, to stay under a known rate limit. Without it, every request
+        waits after an HTTP 429 and the pace drops to 90 % of what got through in the minute before, as in
+        M(kore.ai.kore_contact_lists).
+    type: int
     version_added: 0.2.0
   return_contacts:
     description:
       - Return every contact of the list (all pages) as C(contacts). With O(state=absent) they are read before the
         list is deleted, so that a teardown keeps them.
+      - At most 20000 contacts; a larger list is refused before it is read. Use O(backup_file) for those.
     type: bool
     default: false
     version_added: 0.2.0
@@ -127,6 +183,26 @@ EXAMPLES = r"""
     state: absent
     return_contacts: true
   register: qa_gone
+
+- name: Delete a list, its contacts written to a CSV file first (Kore's own import reads it too)
+  kore.ai.kore_contact_list:
+    name: Renewals
+    state: absent
+    backup_file: "{{ playbook_dir }}/backups/renewals.csv"
+
+- name: Restore it from that file
+  kore.ai.kore_contact_list:
+    name: Renewals
+    description: Customers up for renewal
+    contacts_file: "{{ playbook_dir }}/backups/renewals.csv"
+
+- name: Keep a list of 100,000 contacts as the CSV says, and only those
+  kore.ai.kore_contact_list:
+    name: Win-back
+    description: Lapsed customers
+    contacts_file: "{{ playbook_dir }}/contacts/win-back.csv"
+    purge_contacts: true
+    backup_file: "{{ playbook_dir }}/backups/win-back-before-purge.csv"
 
 - name: Restore it from the result
   kore.ai.kore_contact_list:
@@ -180,6 +256,27 @@ contacts_added:
   elements: dict
   sample: [{phoneNumber: "+15550100002", firstName: Bob, uniqueId: qa-2}]
   version_added: 0.2.0
+contacts_added_sample:
+  description: With O(contacts_file), the identities of the first ten contacts sent (in check mode, that would be).
+  returned: when O(contacts_file) is given
+  type: list
+  elements: str
+  sample: ["uniqueId qa-1", "phoneNumber +15550100003"]
+  version_added: 0.2.0
+contacts_counts:
+  description:
+    - With O(contacts) or O(contacts_file), how many contacts the list held before, how many were added, how many
+      were dropped by recreating it (O(purge_contacts=true)), and how many it holds after.
+  returned: when O(contacts) or O(contacts_file) is given
+  type: dict
+  sample: {before: 99000, added: 1000, dropped: 0, after: 100000}
+  version_added: 0.2.0
+backup_file:
+  description: The path of the backup written by O(backup_file), as an absolute path.
+  returned: when a backup was written
+  type: str
+  sample: /home/ops/backups/renewals.csv
+  version_added: 0.2.0
 recreated:
   description: With O(purge_contacts=true), when the list was deleted and created again to drop contacts.
   returned: when the list was recreated
@@ -194,7 +291,7 @@ msg:
 """
 
 from ansible_collections.kore.ai.plugins.module_utils._list_and_contacts import ensure_list_absent, ensure_list_present
-from ansible_collections.kore.ai.plugins.module_utils._module import CONTACTS_ARGSPEC, KoreModule
+from ansible_collections.kore.ai.plugins.module_utils._module import CONTACTS_ARGSPEC, PACING_ARGSPEC, KoreModule
 
 
 def main():
@@ -207,22 +304,26 @@ def main():
             allow_duplicates=dict(type="bool"),
             force=dict(type="bool", default=False),
             contacts=dict(type="list", elements="dict"),
+            contacts_file=dict(type="path"),
+            backup_file=dict(type="path"),
             return_contacts=dict(type="bool", default=False),
-            **CONTACTS_ARGSPEC
+            **dict(CONTACTS_ARGSPEC, **PACING_ARGSPEC)
         ),
         required_one_of=[("id", "name")],
+        mutually_exclusive=[("contacts", "contacts_file")],
         supports_check_mode=True,
     )
     p = module.params
-    lists = module.contact_lists()
+    lists = module.contact_lists(paced=True)
     contacts = module.contacts_of(lists)
     if p["state"] == "absent":
         outcome = module.guard(ensure_list_absent, lists, contacts, p["id"], p["name"], p["force"], p["contacts"],
-                               p["purge_contacts"], p["return_contacts"], module.check_mode)
+                               p["purge_contacts"], p["return_contacts"], module.check_mode, p["contacts_file"],
+                               p["backup_file"])
     else:
         outcome = module.guard(ensure_list_present, lists, contacts, p["id"], p["name"], p["description"],
                                p["allow_duplicates"], p["contacts"], p["purge_contacts"], p["force"],
-                               p["return_contacts"], module.check_mode)
+                               p["return_contacts"], module.check_mode, p["contacts_file"], p["backup_file"])
     module.exit_outcome(outcome)
 
 

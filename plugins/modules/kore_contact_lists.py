@@ -55,8 +55,16 @@ options:
         description:
           - Contacts the list must hold, as O(kore.ai.kore_contact_list#module:contacts) of
             M(kore.ai.kore_contact_list) (same rules); lists without this key keep their contacts untouched.
+          - Mutually exclusive with O(lists[].contacts_file).
         type: list
         elements: dict
+        version_added: 0.2.0
+      contacts_file:
+        description:
+          - A CSV file of the contacts the list must hold, as O(kore.ai.kore_contact_list#module:contacts_file) of
+            M(kore.ai.kore_contact_list) (same format and rules), on the host that runs the module.
+          - Mutually exclusive with O(lists[].contacts).
+        type: path
         version_added: 0.2.0
   purge:
     description: Delete every list of the bot that O(lists) does not name.
@@ -73,6 +81,16 @@ options:
   max_rate:
     description: At most this many requests per minute, to stay under a known rate limit.
     type: int
+  backup_dir:
+    description:
+      - A directory on the host that runs the module. Every list the task deletes (O(purge)) or recreates
+        (O(purge_contacts)) has its contacts written to C(<backup_dir>/<list id>.csv) first, in the format of
+        O(kore.ai.kore_contact_list#module:backup_file), which O(lists[].contacts_file) and Kore's own import read.
+      - The list id is Kore's text, so characters other than letters, digits, C(-) and C(_) are percent-encoded
+        (C(/) becomes C(%2F), C(.) becomes C(%2E)), so no id can name a file outside O(backup_dir).
+      - A list whose backup cannot be written is not deleted, and no further change starts.
+    type: path
+    version_added: 0.2.0
 """
 
 EXAMPLES = r"""
@@ -116,10 +134,26 @@ deleted:
   elements: dict
   sample: [{_id: cl-9f8e7d6c-3aca-4008-973e-6d79940abcde, name: Spring 2025, campaignInUse: []}]
 contacts_added:
-  description: By list name, the contacts sent to Kore (in check mode, those that would be sent).
+  description:
+    - By list name, the contacts sent to Kore (in check mode, those that would be sent).
+    - For a list declared with O(lists[].contacts_file), the identities of the first ten only.
   returned: always
   type: dict
   sample: {QA smoke: [{phoneNumber: "+15550100002", uniqueId: qa-2}]}
+  version_added: 0.2.0
+contacts_counts:
+  description:
+    - By list name, for the lists that declare contacts, how many each held before, how many were added, how many
+      were dropped by recreating it, and how many it holds after.
+  returned: always
+  type: dict
+  sample: {QA smoke: {before: 3, added: 1, dropped: 0, after: 4}}
+  version_added: 0.2.0
+backup_files:
+  description: By list id, the backup written with O(backup_dir) before the list was deleted or recreated.
+  returned: always
+  type: dict
+  sample: {cl-9f8e7d6c-3aca-4008-973e-6d79940abcde: /srv/backups/cl-9f8e7d6c-3aca-4008-973e-6d79940abcde.csv}
   version_added: 0.2.0
 recreated:
   description: The lists deleted and created again to drop contacts (O(purge_contacts=true)).
@@ -151,7 +185,7 @@ msg:
 """
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_list_set import ensure_set
-from ansible_collections.kore.ai.plugins.module_utils._module import CONTACTS_ARGSPEC, KoreModule
+from ansible_collections.kore.ai.plugins.module_utils._module import CONTACTS_ARGSPEC, PACING_ARGSPEC, KoreModule
 
 
 def main():
@@ -162,19 +196,19 @@ def main():
                 description=dict(type="str"),
                 allow_duplicates=dict(type="bool"),
                 contacts=dict(type="list", elements="dict"),
-            )),
+                contacts_file=dict(type="path"),
+            ), mutually_exclusive=[("contacts", "contacts_file")]),
             purge=dict(type="bool", default=False),
             force=dict(type="bool", default=False),
-            parallel=dict(type="int", default=4),
-            max_rate=dict(type="int"),
-            **CONTACTS_ARGSPEC
+            backup_dir=dict(type="path"),
+            **dict(CONTACTS_ARGSPEC, **PACING_ARGSPEC)
         ),
         supports_check_mode=True,
     )
     p = module.params
     lists = module.contact_lists()
     outcome = module.guard(ensure_set, lists.client, p["lists"], p["purge"], p["force"], p["parallel"],
-                           p["max_rate"], module.check_mode, p["purge_contacts"], p["wait_timeout"])
+                           p["max_rate"], module.check_mode, p["purge_contacts"], p["wait_timeout"], p["backup_dir"])
     module.exit_set_outcome(outcome)
 
 

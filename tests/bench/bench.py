@@ -27,7 +27,9 @@ from kore_sim import Simulator
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), ".build",
                                 "collections"))
-from ansible_collections.kore.ai.plugins.module_utils._contacts import BATCH_SIZE, PAGE_SIZE  # noqa: E402
+from ansible_collections.kore.ai.plugins.module_utils._contact_pages import PAGE_SIZE  # noqa: E402
+from ansible_collections.kore.ai.plugins.module_utils._contacts import BATCH_SIZE  # noqa: E402
+import scale  # noqa: E402  pylint: disable=wrong-import-position
 
 LIMIT = 600  # the simulated rate limit, requests per minute
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -235,8 +237,24 @@ def main():
     parser.add_argument("--contacts", type=int, default=10000, help="contacts seeded into one list in one task")
     parser.add_argument("--add-delay-ms", type=float, default=1000.0,
                         help="how long the simulator takes to show an accepted add of contacts")
+    parser.add_argument("--scale", default="100000,1000000", help="contacts in the CSV files of the scale runs")
+    parser.add_argument("--only-scale", action="store_true",
+                        help="run only the scale runs and replace their section of docs/performance.md")
     args = parser.parse_args()
     rows, folder = [], tempfile.mkdtemp(prefix="kore-bench-")
+    sizes = [int(x) for x in args.scale.split(",")]
+    if args.only_scale:
+        with Simulator() as sim:
+            scaled = scale.scale_runs(sim, folder, sizes, 0.02, args.add_delay_ms / 1000.0)
+            page_size = sim.max_page
+        path = os.path.join(DOCS, "performance.md")
+        with open(path) as handle:
+            text = handle.read()
+        with open(path, "w") as handle:
+            lines = scale.report(scaled, 0.02, args.add_delay_ms / 1000.0, page_size)
+            handle.write(scale.replace_section(text, lines))
+        shutil.rmtree(folder)
+        return
     with Simulator() as sim:
         token = token_for(sim)
         for latency in [int(x) for x in args.latencies.split(",")]:
@@ -255,6 +273,8 @@ def main():
             print(json.dumps(rows[-1]), flush=True)
         sim.latency = 0.0
         seeding = contacts_seeding(sim, folder, token, args.contacts, 0.02, args.add_delay_ms / 1000.0)
+        scaled = scale.scale_runs(sim, folder, sizes, 0.02, args.add_delay_ms / 1000.0)
+        scaled_lines = scale.report(scaled, 0.02, args.add_delay_ms / 1000.0, sim.max_page)
         counts = requests_per_operation(sim, folder, token)
         imports = import_ms(sim, folder, token)
         # against a limit of 600 requests a minute: with max_rate at the limit, and without it, with more
@@ -262,7 +282,8 @@ def main():
         sim.rate_limit = LIMIT
         limited = [purge_against_limit(sim, folder, token, args.reset, LIMIT),
                    purge_against_limit(sim, folder, token, LIMIT + 100, None)]
-    write_report(args, rows, counts, imports, limited, seeding)
+    write_report(args, rows, counts, imports, limited, seeding, scaled_lines)
+    shutil.rmtree(folder)
 
 
 def purge_against_limit(sim, folder, token, count, max_rate):
@@ -283,7 +304,7 @@ def table(columns, rows):
         "| %s |" % " | ".join(str(cell) for cell in row) for row in rows]
 
 
-def write_report(args, rows, counts, imports, limited, seeding):
+def write_report(args, rows, counts, imports, limited, seeding, scaled_lines):
     import matplotlib  # pylint: disable=import-outside-toplevel
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt  # pylint: disable=import-outside-toplevel
@@ -382,7 +403,7 @@ def write_report(args, rows, counts, imports, limited, seeding):
     lines += table(["run", "seconds", "requests", "of which"],
                    [(r["what"], "%.1f" % r["seconds"], r["requests"],
                      ", ".join("%s %d" % item for item in sorted(r["kinds"].items()))) for r in seeding])
-    lines += [
+    lines += [""] + scaled_lines + [
         "",
         "## Module import time",
         "",

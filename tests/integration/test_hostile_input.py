@@ -64,6 +64,34 @@ ROWS = [
 ]
 
 
+# contacts_file: (file content, a piece of the failure message naming its line); no request may be sent
+CSV_ROWS = [
+    (b"", "has no header row"),
+    (b"\n\n", "has no header row"),
+    (b"firstName,lastName\nAda,Lovelace\n", "line 1: the header has no phoneNumber column"),
+    (b"phoneNumber,firstName,firstName\n+1,A,B\n", "line 1, column 3: column 'firstName' is named twice"),
+    (b"phoneNumber,,x\n+1,A,B\n", "line 1, column 2: the header has an empty column name"),
+    (b"phoneNumber,firstName\n+1,Ada\n+2,Bob,extra\n", "line 3: 3 fields, but the header names 2 columns"),
+    (b"phoneNumber,firstName\n+1,Ada\n,Bob\n", "line 3, column 1 (phoneNumber): empty"),
+    (b"firstName,phoneNumber\nAda,+1\nBob,  \n", "line 3, column 2 (phoneNumber): empty"),
+    (b"phoneNumber\n+1\n+2\n+1\n", "line 4: phoneNumber +1 appears twice (first on line 2)"),
+    (b"phoneNumber,uniqueId\n+1,u-1\n+2,u-1\n", "line 3: uniqueId u-1 appears twice (first on line 2)"),
+    (b"phoneNumber,firstName\n+1,Ad\xe9\n", "line 2, byte 6: not UTF-8"),
+    (b"phoneNumber,firstName\n+1,A\x00da\n", "line 2, column 5: a NUL character"),
+    (b"phoneNumber,note\n+1," + b"x" * 5000 + b"\n", "line 2, column 2 (note): a value of 5000 characters"),
+    (b'phoneNumber,firstName\n+1,"Ada\n', "line 2: not valid CSV"),
+    (b'phoneNumber,firstName\n+1,"Ada"x\n', "line 2: not valid CSV"),
+]
+
+# backup_file of a delete: (path, a piece of the failure message); the list must stay. {tmp} is a fresh directory.
+BACKUP_ROWS = [
+    ("{tmp}/nowhere/backup.csv", "does not exist"),
+    ("{tmp}/a-file/backup.csv", "does not exist"),
+    ("{tmp}", "is a directory"),
+    ("/proc/kore-backup.csv", "could not be written"),  # /proc takes no new file, even from root
+]
+
+
 def expand(options):
     return dict((k, LONG.get(v, v) if isinstance(v, str) else v) for k, v in options.items())
 
@@ -93,10 +121,63 @@ def render():
         "|---|---|",
     ]
     lines += ["| %s | %s |" % (shown(options), outcome(options, expected)) for options, expected in ROWS]
+    lines += ["", "## Contact files (`contacts_file`)", "",
+              "Each file fails the task before any request, naming the file, the line and, where it helps, the "
+              "column. `x*5000` stands for 5,000 times `x`.", "", "| file content | outcome |", "|---|---|"]
+    lines += ["| `%s` | task fails before any request: \"...%s...\" |"
+              % (_escaped(content), message) for content, message in CSV_ROWS]
+    lines += ["", "## Backup paths (`backup_file`, `backup_dir`)", "",
+              "A delete whose backup cannot be written deletes nothing: the list stays, with its contacts. "
+              "`{tmp}/a-file` is a file, not a directory. Under `backup_dir`, a list id is percent-encoded into one "
+              "file name (`../../../escape/..` becomes `%2E%2E%2F%2E%2E%2F%2E%2E%2Fescape%2F%2E%2E.csv`), so no "
+              "id names a file outside it (`tests/integration/test_contacts_file.py`).", "",
+              "| backup_file | outcome |", "|---|---|"]
+    lines += ["| `%s` | task fails, list kept: \"...%s... Nothing was deleted.\" |" % (path, message)
+              for path, message in BACKUP_ROWS]
     lines += ["", "Wrong types elsewhere (`allow_duplicates: perhaps`, `timeout: soon`) fail with Ansible's own "
               "message naming the option. Hosts without a scheme are taken as `https://`; see "
               "`tests/integration/test_transport.py` for TLS and for servers that never answer.", ""]
     return "\n".join(lines)
+
+
+def _escaped(content):
+    text = content.replace(b"x" * 5000, b"x*5000").decode("latin-1")
+    return json.dumps(text)[1:-1].replace("|", "\\|").replace("`", "'")
+
+
+def test_every_bad_contacts_file_fails_naming_its_line_before_any_request(sim, playbook, tmp_path):
+    record = sim.seed("Guarded", "x")
+    tasks = []
+    for number, (content, dummy) in enumerate(CSV_ROWS):
+        path = tmp_path / ("bad-%d.csv" % number)
+        path.write_bytes(content)
+        tasks.append({MODULE: {"name": "Guarded", "contacts_file": str(path)}, "ignore_errors": True})
+    run = playbook(tasks, args=["-vvv"])
+    for number, (dummy, message) in enumerate(CSV_ROWS):
+        assert run.status(number) == "failed", (number, run[number])
+        assert message in run[number]["msg"] and "bad-%d.csv" % number in run[number]["msg"], run[number]["msg"]
+    assert "Traceback (most recent call last)" not in run.output
+    assert sim.requests == []
+    assert sim.store.get(sim.tenant.stream_id, record["_id"]) == record
+
+
+def test_every_unwritable_backup_leaves_the_list_in_place(sim, playbook, tmp_path):
+    seeded = sim.seed("Precious", "x")
+    sim.seed_contacts(seeded["_id"], [{"phoneNumber": "+15550000001"}])
+    record = sim.store.get(sim.tenant.stream_id, seeded["_id"])
+    tmp = tmp_path / "backups"
+    tmp.mkdir()
+    (tmp / "a-file").write_text("not a directory")
+    paths = [path.format(tmp=tmp) for path, dummy in BACKUP_ROWS]
+    run = playbook([{MODULE: {"id": record["_id"], "state": "absent", "backup_file": path}, "ignore_errors": True}
+                    for path in paths])
+    for number, (dummy, message) in enumerate(BACKUP_ROWS):
+        assert run.status(number) == "failed", (paths[number], run[number])
+        assert message in run[number]["msg"] and paths[number] in run[number]["msg"], run[number]["msg"]
+        assert "Nothing was deleted" in run[number]["msg"], run[number]["msg"]
+    assert not any(r["method"] == "DELETE" for r in sim.requests)
+    assert sim.store.get(sim.tenant.stream_id, record["_id"]) == record
+    assert sorted(p.name for p in tmp.iterdir()) == ["a-file"]  # no temporary file left behind
 
 
 def test_page_shows_the_rows_as_tested():

@@ -10,6 +10,8 @@ simulated: a fake clock moves on when the code sleeps.
 
 from __future__ import annotations
 
+import os
+import tempfile
 import time
 from unittest import mock
 
@@ -28,7 +30,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_list import (
     ensure_present,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contact_list_set import ensure_set
-from ansible_collections.kore.ai.plugins.module_utils._contacts import Contacts, sync
+from ansible_collections.kore.ai.plugins.module_utils._contacts import Contacts, Wanted, sync
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
 from ansible_collections.kore.ai.plugins.module_utils._list_and_contacts import ensure_list_absent
 
@@ -58,18 +60,22 @@ CALLS = {
     "absent by id, forced": lambda lists, contacts: ensure_absent(lists, list_id=LIST_ID, force=True),
     "absent, contacts kept": lambda lists, contacts: ensure_list_absent(
         lists, contacts, list_id=LIST_ID, return_contacts=True),
+    "absent, backed up": lambda lists, contacts: ensure_list_absent(
+        lists, contacts, name=LIST_NAME, backup_file=BACKUP),
     "present by name": lambda lists, contacts: ensure_present(lists, name=LIST_NAME, description="d",
                                                               allow_duplicates=True),
     "present by id": lambda lists, contacts: ensure_present(lists, list_id=LIST_ID, description="new"),
     "info": lambda lists, contacts: describe_lists(lists),
     "info by name": lambda lists, contacts: describe_lists(lists, name=LIST_NAME),
-    "contacts added": lambda lists, contacts: sync(lists, contacts, dict(HELD), [{"phoneNumber": "+1"}]),
-    "contacts purged": lambda lists, contacts: sync(lists, contacts, dict(HELD), [{"phoneNumber": "+1"}], purge=True),
+    "contacts added": lambda lists, contacts: sync(lists, contacts, dict(HELD), Wanted.of([{"phoneNumber": "+1"}])),
+    "contacts purged": lambda lists, contacts: sync(lists, contacts, dict(HELD), Wanted.of([{"phoneNumber": "+1"}]),
+                                                    purge=True),
     "set with purge": lambda lists, contacts: ensure_set(lists.client, [{"name": LIST_NAME, "description": "d",
                                                                          "contacts": [{"phoneNumber": "+1"}]}],
                                                          purge=True, parallel=1),
 }
-ABSENT = ("absent by id", "absent by name", "absent, contacts kept")
+ABSENT = ("absent by id", "absent by name", "absent, contacts kept", "absent, backed up")
+BACKUP = os.path.join(tempfile.mkdtemp(prefix="kore-fuzz-"), "backup.csv")
 
 
 def run(scripted, call, answers):
@@ -152,6 +158,8 @@ def assert_writes_follow_understood_answers(log, forced):
 @example(answers=[Answer(205, [], b'{"status": "success", "data": []}')])
 @example(answers=[Answer(201, [], b'{"status": "success", "data": []}')])
 def test_any_answer_gives_a_sound_result_or_a_clean_error(scripted, call, answers):
+    if os.path.exists(BACKUP):
+        os.unlink(BACKUP)
     outcome, log, slept = run(scripted, call, answers)
     assert 0 < len(log) <= MAX_REQUESTS and slept <= MAX_SLEPT
     if isinstance(outcome, KoreError):
@@ -162,9 +170,12 @@ def test_any_answer_gives_a_sound_result_or_a_clean_error(scripted, call, answer
         message = repr(vars(outcome)) if hasattr(outcome, "__dict__") else repr(outcome)
     assert SECRET not in message and TOKEN not in message
     assert_writes_follow_understood_answers(log, forced=call == "absent by id, forced")
+    by_name = call in ("absent by name", "absent, backed up")
     if call in ABSENT and not isinstance(outcome, KoreError) and not outcome.changed:
-        by_name = call == "absent by name"
         assert understood_list_all(log, lambda item: item.get("name" if by_name else "_id") == (
             LIST_NAME if by_name else LIST_ID)), "reported absent without proof: %r" % [r.answer for r in log]
     if call.startswith("absent") and not isinstance(outcome, KoreError) and outcome.changed:
         assert any(r.method == "DELETE" for r in log) and isinstance(outcome.record, dict)
+    if call == "absent, backed up" and any(r.method == "DELETE" for r in log):
+        # nothing is deleted before every contact was read and written
+        assert os.path.exists(BACKUP) and os.listdir(os.path.dirname(BACKUP)) == ["backup.csv"], log

@@ -11,6 +11,7 @@ a success (Kore's documented 200 in its envelope) must fail with a message. ``ma
 from __future__ import annotations
 
 import os
+import tempfile
 
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
@@ -18,6 +19,10 @@ from strategies import ANSWER, LIST_ID, LIST_NAME
 
 BATCH = 40
 RUNS = 8 if os.environ.get("KORE_HYPOTHESIS_PROFILE") == "fuzz" else 1
+FILES = tempfile.mkdtemp(prefix="kore-fuzz-files-")
+CONTACTS_FILE = os.path.join(FILES, "contacts.csv")
+with open(CONTACTS_FILE, "w", encoding="utf-8") as handle:
+    handle.write('phoneNumber,uniqueId\n"+15550001",u-1\n')
 TASKS = [
     ("kore.ai.kore_contact_list", {"id": LIST_ID, "state": "absent"}),
     ("kore.ai.kore_contact_list", {"name": LIST_NAME, "state": "absent", "return_contacts": True}),
@@ -25,6 +30,9 @@ TASKS = [
     ("kore.ai.kore_contact_list", {"name": LIST_NAME, "description": "d"}),
     ("kore.ai.kore_contact_list", {"id": LIST_ID, "contacts": [{"phoneNumber": "+15550001"}], "wait_timeout": 2}),
     ("kore.ai.kore_contact_list_info", {"name": LIST_NAME, "return_contacts": True}),
+    ("kore.ai.kore_contact_list", {"name": LIST_NAME, "state": "absent", "backup_file": os.path.join(FILES, "b.csv")}),
+    ("kore.ai.kore_contact_list", {"id": LIST_ID, "contacts_file": CONTACTS_FILE, "purge_contacts": True,
+                                   "backup_file": os.path.join(FILES, "p.csv"), "wait_timeout": 2}),
     ("kore.ai.kore_contact_lists", {"lists": [{"name": LIST_NAME, "description": "d"}], "purge": True}),
 ]
 

@@ -91,12 +91,14 @@ class Store(object):
         self.lock = threading.RLock()
         self.lists = {}  # stream id -> {list id -> record}
         self.contacts = {}  # list id -> [contact], in the order added (kore_sim.contacts)
+        self.phones = {}    # list id -> the phone numbers it holds, so an add costs its own size, not the list's
         self.clock = now
 
     def reset(self):
         with self.lock:
             self.lists.clear()
             self.contacts.clear()
+            self.phones.clear()
             self.clock = now
 
     def of(self, stream_id):
@@ -148,6 +150,7 @@ class Store(object):
     def delete(self, stream_id, list_id):
         with self.lock:
             self.contacts.pop(list_id, None)
+            self.phones.pop(list_id, None)
             return self.of(stream_id).pop(list_id, None)
 
     def all_records(self):

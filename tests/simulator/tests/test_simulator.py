@@ -211,3 +211,21 @@ def test_contact_add_refusals_and_duplicate_policy(sim, api):
     assert [c["phoneNumber"] for c in sim.contacts_of(loose["_id"])] == ["+1", "+1", "+4"]
     api.call("DELETE", "/" + loose["_id"])
     assert sim.contacts_of(loose["_id"]) == []
+
+
+def test_a_list_of_a_million_contacts_pages_and_counts_as_adds_land(sim, api):
+    # Kore's own limit is a million contacts a list: the simulator holds them, and a page is a slice of them
+    sim.add_delay = 0.0
+    record = sim.seed("Million", "x")
+    sim.seed_contacts(record["_id"], [{"phoneNumber": "+1%010d" % i} for i in range(1000000)])
+    assert sim.store.get(sim.tenant.stream_id, record["_id"])["totalRecordCount"] == 1000000
+    last = requests.get(api.base + "/%s/getAllContacts" % record["_id"], headers=api.headers, timeout=10,
+                        params={"accountId": api.account, "skip": 999950, "limit": 100}).json()["data"]
+    assert [c["phoneNumber"] for c in last["results"]] == ["+1%010d" % i for i in range(999950, 1000000)]
+    assert (last["hasMore"], last["totalResults"], last["totalPages"]) == (False, 1000000, 10000)
+    # an add of numbers the list holds already changes nothing (no duplicates); a new one counts at once
+    assert add_contacts(api, sim, "Million", [{"phoneNumber": "+10000000007"}]).status_code == 200
+    assert add_contacts(api, sim, "Million", [{"phoneNumber": "+2"}]).status_code == 200
+    assert sim.store.get(sim.tenant.stream_id, record["_id"])["totalRecordCount"] == 1000001
+    one = api.call("GET", "/%s/getAllContacts" % record["_id"]).json()["data"]
+    assert one["totalResults"] == 1000001

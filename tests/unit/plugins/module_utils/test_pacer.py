@@ -50,3 +50,14 @@ def test_a_given_rate_is_not_relearned():
     pacer.wait_turn()
     pacer.slow_down(retry_after=None)
     assert pacer.interval == 0.1 and pacer.paused_until == clock.now + 1.0
+
+
+def test_a_429_after_a_few_requests_pauses_but_teaches_no_rate():
+    clock = FakeClock()
+    pacer = Pacer(clock=clock, sleep=clock.sleep)
+    for dummy in range(3):
+        pacer.wait_turn()
+    pacer.slow_down(retry_after=2)
+    pacer.wait_turn()
+    pacer.wait_turn()
+    assert clock.slept == [2] and pacer.interval == 0.0 and not pacer.learned

@@ -1,0 +1,97 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The pages of a contact list's contacts: the first says how many there are, the rest are read in parallel.
+
+Kore documents the answer (``results``, ``hasMore``, ``totalResults``) but not the request: ``skip`` and
+``limit`` are what the answer suggests. Kore may give fewer than asked (its default is 50), so the first page's
+length is the page size. Every page is checked against the first, and no contact may come twice: a server that
+ignores ``skip`` would otherwise make contacts look missing, and missing contacts are sent again.
+"""
+
+from __future__ import annotations
+
+from array import array
+
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreProtocolError
+
+PAGE_SIZE = 100             # asked for per page; Kore may answer with fewer
+MAX_LIST = 1000000          # Kore's own limit of contacts in one list
+
+
+class KoreListChangedError(KoreError):
+    """The list's count moved while its pages were read (an add landing): read it again later."""
+
+
+def page(client, list_id, skip, limit=PAGE_SIZE):
+    """One page of getAllContacts, checked for the documented shape."""
+    data = client.request("GET", (list_id, "getAllContacts"), query={"skip": skip, "limit": limit}).data
+    if not (isinstance(data, dict) and isinstance(data.get("results"), list)
+            and isinstance(data.get("hasMore"), bool) and isinstance(data.get("totalResults"), int)
+            and not isinstance(data.get("totalResults"), bool)
+            and all(isinstance(c, dict) for c in data["results"])):
+        raise KoreProtocolError("Kore answered getAllContacts of %s without the documented page (results, "
+                                "hasMore, totalResults)" % list_id)
+    return data
+
+
+def count(client, list_id):
+    """How many contacts the list holds, from a page of one: cheap enough to poll."""
+    return page(client, list_id, 0, 1)["totalResults"]
+
+
+def read_pages(pool, list_id):
+    """Yield the list's contacts page by page, in order; pages after the first are read in parallel."""
+    first = page(pool.client, list_id, 0)
+    total, size = first["totalResults"], len(first["results"])
+    seen = _Seen(list_id)
+    seen.add(first["results"], 0)
+    yield first["results"]
+    if not first["hasMore"]:
+        return
+    if not size or total <= size:
+        raise KoreProtocolError("Kore's getAllContacts of %s says there is more after %d contacts of %d: it does "
+                                "not page as expected" % (list_id, size, total))
+    if total > MAX_LIST:
+        raise KoreProtocolError("Kore's getAllContacts of %s counts %d contacts, more than a list can hold (%d): "
+                                "it does not page as expected" % (list_id, total, MAX_LIST))
+
+    def fetch(client, skip):
+        return skip, page(client, list_id, skip)
+
+    for skip, answer in pool.ordered(fetch, range(size, total, size)):
+        seen.add(answer["results"], skip)
+        if answer["totalResults"] != total:
+            raise KoreListChangedError("contact list %s went from %d to %d contacts while it was read"
+                                       % (list_id, total, answer["totalResults"]))
+        last = skip + size >= total
+        if len(answer["results"]) != min(size, total - skip) or answer["hasMore"] == last:
+            raise KoreProtocolError("Kore's getAllContacts of %s gave %d contacts at skip %d of %d (pages of %d, "
+                                    "hasMore %s): it does not page as expected"
+                                    % (list_id, len(answer["results"]), skip, total, size, answer["hasMore"]))
+        yield answer["results"]
+    seen.check()
+
+
+class _Seen(object):
+    """The contacts' ``_id`` as 8-byte hashes: a million of them in 8 MB, to find one given twice."""
+
+    def __init__(self, list_id):
+        self.list_id, self.hashes, self.first = list_id, array("q"), None
+
+    def add(self, results, skip):
+        ids = [c["_id"] for c in results if isinstance(c.get("_id"), str)]
+        # the first page's ids are kept whole: a server that ignores skip repeats them, and is caught at once
+        if len(set(ids)) < len(ids) or (self.first is not None and self.first.intersection(ids)):
+            raise self.repeated(skip)
+        if self.first is None:
+            self.first = set(ids)
+        self.hashes.extend(hash(i) for i in ids)
+
+    def check(self):
+        if len(set(self.hashes)) < len(self.hashes):
+            raise self.repeated(None)
+
+    def repeated(self, skip):
+        return KoreProtocolError("Kore answered getAllContacts of %s with a contact it had already given%s: it does "
+                                 "not page as expected" % (self.list_id, "" if skip is None else " (skip %d)" % skip))

@@ -1,0 +1,57 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Requests in parallel: each thread its own client (a requests session is not shared), all paced by one Pacer."""
+
+from __future__ import annotations
+
+import collections
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
+
+MAX_PARALLEL = 16
+
+
+def check_pacing(parallel, max_rate):
+    """Refuse, before any request, a ``parallel`` or ``max_rate`` option nobody can mean."""
+    if not 1 <= parallel <= MAX_PARALLEL:
+        raise KoreInputError("parallel must be between 1 and %d, got %d" % (MAX_PARALLEL, parallel))
+    if max_rate is not None and max_rate <= 0:
+        raise KoreInputError("max_rate must be a positive number of requests per minute, got %d" % max_rate)
+
+
+class ClientPool(object):
+    """``parallel`` threads, each with a clone of ``client`` (sharing its pacer and retry log)."""
+
+    def __init__(self, client, parallel):
+        self.client, self.parallel = client, parallel
+        self._local = threading.local()
+
+    def own_client(self):
+        if not hasattr(self._local, "client"):
+            self._local.client = self.client.clone()
+        return self._local.client
+
+    def ordered(self, work, items):
+        """``work(client, item)`` for each item, in parallel; yields the results in the order of ``items``.
+
+        At most twice ``parallel`` items are started ahead of the one yielded next, so a million items never
+        pile up as results; an exception stops the rest (those in flight finish) and is raised in order.
+        """
+        if self.parallel == 1:
+            for item in items:
+                yield work(self.client, item)
+            return
+        pending = collections.deque()
+        executor = ThreadPoolExecutor(max_workers=self.parallel)
+        try:
+            for item in items:
+                pending.append(executor.submit(lambda i: work(self.own_client(), i), item))
+                if len(pending) >= 2 * self.parallel:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)

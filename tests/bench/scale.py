@@ -1,0 +1,164 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""`make bench`, contacts at Kore's scale: a CSV of 100,000 and of 1,000,000 contacts, backed up and restored.
+
+Each step is one kore.ai.kore_contact_list task at 20 ms latency per request, with the simulator's asynchronous
+add. Measured: the task's seconds (kore_bench_timer), the requests by kind, and the module process's peak RSS
+(the interpreter Ansible starts is a small wrapper that waits for the real one and writes its ru_maxrss).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+PARALLEL = 4
+MEASURE_RSS = """
+import resource, subprocess, sys
+code = subprocess.call([sys.executable] + sys.argv[2:])
+with open(sys.argv[1], "a") as handle:
+    handle.write("%d\\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(code)
+"""
+
+
+def write_csv(path, count):
+    """Kore's import format: a header of Kore's fields, every value quoted, E.164 numbers."""
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, quoting=csv.QUOTE_ALL)
+        writer.writerow(["phoneNumber", "firstName", "uniqueId", "timeZone"])
+        for number in range(count):
+            writer.writerow(["+1%010d" % number, "Bench", "b-%d" % number, "America/New_York"])
+
+
+def interpreter(folder):
+    """A python for ANSIBLE_PYTHON_INTERPRETER that records the module process's peak RSS in KiB."""
+    script, wrapper, log = (os.path.join(folder, name) for name in ("rss.py", "python-rss", "rss.log"))
+    with open(script, "w") as handle:
+        handle.write(MEASURE_RSS)
+    with open(wrapper, "w") as handle:
+        handle.write('#!/bin/sh\nexec "%s" "%s" "%s" "$@"\n' % (sys.executable, script, log))
+    os.chmod(wrapper, 0o755)
+    return wrapper, log
+
+
+def run_task(sim, folder, name, options):
+    """(seconds of the task, requests by kind, peak RSS of the module process in MB)."""
+    wrapper, log = interpreter(folder)
+    if os.path.exists(log):
+        os.unlink(log)
+    path, times = os.path.join(folder, "scale.yml"), os.path.join(folder, "scale-times.json")
+    with open(path, "w") as handle:
+        yaml.safe_dump([{"name": "scale", "hosts": "localhost", "gather_facts": False,
+                         "tasks": [{"name": name, "kore.ai.kore_contact_list": dict(options, parallel=PARALLEL)}]}],
+                       handle)
+    env = dict((k, v) for k, v in os.environ.items() if not k.startswith(("KORE_", "ANSIBLE_")))
+    env.update(sim.env(), ANSIBLE_COLLECTIONS_PATH=os.path.join(ROOT, ".build", "collections"),
+               ANSIBLE_PYTHON_INTERPRETER=wrapper, ANSIBLE_LOCALHOST_WARNING="false",
+               ANSIBLE_CALLBACK_PLUGINS=os.path.join(HERE, "callback_plugins"),
+               ANSIBLE_CALLBACKS_ENABLED="kore_bench_timer", KORE_BENCH_TIMES=times)
+    before = len(sim.requests)
+    done = subprocess.run([os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i", "localhost,",
+                           "-c", "local", path], env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit("scale bench task %r failed:\n%s%s" % (name, done.stdout[-4000:], done.stderr[-2000:]))
+    with open(times) as handle:
+        seconds = json.load(handle)[0][1]
+    with open(log) as handle:
+        rss_mb = max(int(line) for line in handle) / 1024.0
+    return seconds, kinds_of(sim.requests[before:]), rss_mb
+
+
+def kinds_of(requests):
+    kinds = {}
+    for request in requests:
+        last = request["path"].rsplit("/", 1)[1]
+        if last == "getAllContacts":
+            last = "count" if request["query"].get("limit") == ["1"] else "page"
+        elif last not in ("addContacts", "getAllListDetails", "createContactList"):
+            last = "%s one list" % request["method"]
+        kinds[last] = kinds.get(last, 0) + 1
+    return kinds
+
+
+def floor(count, latency, add_delay, adds, list_calls, page_size):
+    """The fewest requests the job needs, in parallel, plus the add delay (when it adds)."""
+    pages = max(1, int(math.ceil(count / float(page_size))))
+    requests = (int(math.ceil(count / 100.0)) if adds else 0) + pages + list_calls
+    return requests / float(PARALLEL) * latency + (add_delay if adds else 0.0), requests
+
+
+def scale_runs(sim, folder, sizes, latency, add_delay):
+    """The steps of issue 16's bench; a row each."""
+    rows = []
+    sim.latency, sim.add_delay = latency, add_delay
+    page_size = sim.max_page
+    for count in sizes:
+        sim.reset()
+        source = os.path.join(folder, "contacts-%d.csv" % count)
+        write_csv(source, count)
+        backup = os.path.join(folder, "backup-%d.csv" % count)
+        name = "scale %d" % count
+        seed = {"name": name, "description": "bench", "contacts_file": source}
+        steps = [("seed %d contacts from a CSV into a new list" % count, seed, True, 2),
+                 ("the same task again (unchanged)", seed, False, 2),
+                 ("back up and delete that list", {"name": name, "state": "absent", "backup_file": backup}, False, 2),
+                 ("restore it from the backup into a new list",
+                  {"name": name, "description": "bench", "contacts_file": backup}, True, 2)]
+        for what, options, adds, list_calls in steps:
+            started = time.monotonic()
+            seconds, kinds, rss = run_task(sim, folder, what, options)
+            least, needed = floor(count, latency, add_delay, adds, list_calls, page_size)
+            rows.append({"what": what, "contacts": count, "seconds": seconds, "kinds": kinds,
+                         "requests": sum(kinds.values()), "floor": least, "floor_requests": needed, "rss_mb": rss,
+                         "wall": time.monotonic() - started})
+            print(json.dumps(rows[-1]), flush=True)
+        held = sim.store.summaries(sim.tenant.stream_id)
+        assert len(held) == 1 and held[0]["totalRecordCount"] == count, "the list does not hold every contact"
+        sim.reset()
+    sim.latency, sim.add_delay = 0.0, 0.0
+    return rows
+
+
+def report(rows, latency, add_delay, page_size):
+    lines = [
+        "## Contacts at Kore's scale: CSV files of 100,000 and 1,000,000 contacts",
+        "",
+        "One `kore.ai.kore_contact_list` task per row, `parallel: %d`, at %d ms latency per request; the simulator"
+        " shows an accepted add after %.1f s, and gives at most %d contacts a page. The floor is the fewest"
+        " requests the job needs (adds of 100 contacts, one read of every page, the list calls: finding the list"
+        " and creating or deleting it) divided by `parallel`, times the latency, plus the add delay for a job that"
+        " adds. Seconds are the task's own (from the task's start to its result, module start-up included); peak"
+        " RSS is the module process's (`ru_maxrss`). Targets: seeding 100,000 in at most 1.5 x its floor, the"
+        " unchanged re-run in at most 1.3 x its floor, and at most 300 MB at 1,000,000 contacts."
+        % (PARALLEL, latency * 1000, add_delay, page_size),
+        "",
+        "| run | contacts | seconds | requests | of which | floor (s) | seconds / floor | peak RSS (MB) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        lines.append("| %s | %d | %.1f | %d | %s | %.1f | %.2f | %.0f |" % (
+            row["what"], row["contacts"], row["seconds"], row["requests"],
+            ", ".join("%s %d" % item for item in sorted(row["kinds"].items())), row["floor"],
+            row["seconds"] / row["floor"], row["rss_mb"]))
+    return lines
+
+
+def replace_section(text, lines):
+    """``text`` (a performance.md) with its scale section replaced by ``lines``, or them put before the imports."""
+    heading = lines[0]
+    parts = text.split("\n## ")
+    kept = [p for p in parts if not ("## " + p).startswith(heading)]
+    section = "\n".join(lines)[3:]
+    at = next((i for i, p in enumerate(kept) if p.startswith("Module import time")), len(kept))
+    return "\n## ".join(kept[:at] + [section + "\n"] + kept[at:])

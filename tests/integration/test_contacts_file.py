@@ -1,0 +1,190 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Contacts in CSV files (issue 16): contacts_file in, backup_file out, through ansible-playbook and the simulator."""
+
+from __future__ import annotations
+
+import csv
+import os
+import stat
+
+import pytest
+
+MODULE = "kore.ai.kore_contact_list"
+SET = "kore.ai.kore_contact_lists"
+KORE_OWN = ("_id", "createdAt", "updatedAt", "__v")
+
+
+def adds(api_log):
+    return [r for r in api_log.of("POST") if r["path"].endswith("/addContacts")]
+
+
+def fields_of(contacts):
+    """Contacts without Kore's own fields, in a stable order: what a restore must give back."""
+    return sorted((dict((k, v) for k, v in c.items() if k not in KORE_OWN) for c in contacts),
+                  key=lambda c: (c.get("uniqueId", ""), c["phoneNumber"]))
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.reader(handle))
+
+
+# Kore's "Local Drive" import: E.164 numbers in double quotes, a header of Kore's fields and a custom column
+KORE_STYLE = ('\ufeffphoneNumber,firstName,lastName,uniqueId,contactPriority,region\r\n'
+              '"+4915112345678",Ada,Lovelace,qa-1,1,EU\r\n'
+              '"004915112345679","Bob, Jr.",,qa-2,02,"Berlin\r\nMitte"\r\n'
+              '\r\n'
+              '"+15550100003",Carol\r\n')
+
+
+def test_a_kore_style_csv_seeds_a_list_and_a_rerun_sends_nothing(sim, playbook, api_log, tmp_path):
+    source = tmp_path / "contacts.csv"
+    source.write_bytes(KORE_STYLE.encode("utf-8"))
+    task = {MODULE: {"name": "From CSV", "description": "seeded from a file", "contacts_file": str(source)}}
+    checked = playbook([task], check=True, diff=True)
+    assert checked.status(0) == "changed" and api_log.writes() == [], checked
+    run = playbook([task], diff=True)
+    assert run.status(0) == "changed", run
+    held = sim.contacts_of(run[0]["contact_list"]["_id"])
+    # text exactly as written: quoted numbers stay text, leading zeros kept, a short row lacks the missing fields
+    assert fields_of(held) == [
+        {"phoneNumber": "+15550100003", "firstName": "Carol"},
+        {"phoneNumber": "+4915112345678", "firstName": "Ada", "lastName": "Lovelace", "uniqueId": "qa-1",
+         "contactPriority": "1", "region": "EU"},
+        {"phoneNumber": "004915112345679", "firstName": "Bob, Jr.", "uniqueId": "qa-2", "contactPriority": "02",
+         "region": "Berlin\r\nMitte"}]
+    assert run[0]["contacts_counts"] == {"before": 0, "added": 3, "dropped": 0, "after": 3}
+    assert run[0]["contacts_added_sample"] == ["uniqueId qa-1", "uniqueId qa-2", "phoneNumber +15550100003"]
+    assert "contacts_added" not in run[0]  # a file's contacts are counted, not listed
+    assert run[0]["diff"]["after"]["contacts"] == {"count": 3, "added": 3, "added_sample": [
+        "uniqueId qa-1", "uniqueId qa-2", "phoneNumber +15550100003"]}
+    assert checked[0]["contacts_counts"] == run[0]["contacts_counts"]
+    del sim.requests[:]
+    again = playbook([task])
+    assert again.status(0) == "ok", again
+    assert api_log.writes() == [] and again[0]["contacts_counts"]["added"] == 0
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"contacts": [{"phoneNumber": "+1"}]}, "parameters are mutually exclusive: contacts|contacts_file"),
+    ({"contacts_file": "/nonexistent/contacts.csv"}, "contacts_file /nonexistent/contacts.csv cannot be read"),
+    ({"state": "absent"}, "contacts, contacts_file and purge_contacts are for state: present"),
+], ids=["with contacts", "missing file", "with state absent"])
+def test_contacts_file_misuse_is_refused_before_any_request(sim, playbook, tmp_path, options, message):
+    sim.seed("Guarded", "x")
+    source = tmp_path / "ok.csv"
+    source.write_text("phoneNumber\n+1\n")
+    run = playbook([{MODULE: dict({"name": "Guarded", "contacts_file": str(source)}, **options)}])
+    assert run.status(0) == "failed" and message in run[0]["msg"], run[0]["msg"]
+    assert sim.requests == []
+
+
+def round_trip_contacts(count):
+    people = []
+    for number in range(count):
+        contact = {"phoneNumber": "+1555%07d" % number, "firstName": "P%d" % number, "uniqueId": "u-%d" % number,
+                   "contactPriority": number % 3, "timeZone": "Europe/Berlin", "vip": number % 2 == 0}
+        if number % 5 == 0:
+            contact["note"] = 'says "hi", twice\nover two lines'
+        people.append(contact)
+    return people
+
+
+def test_backup_delete_restore_gives_the_same_contacts_field_for_field(sim, playbook, api_log, tmp_path):
+    sim.max_page = 30  # a backup streams every page, whatever size Kore gives
+    record = sim.seed("Round trip", "restore me")
+    original = round_trip_contacts(95)
+    sim.seed_contacts(record["_id"], original)
+    backup = tmp_path / "backups" / "round-trip.csv"
+    backup.parent.mkdir()
+    delete = {MODULE: {"name": "Round trip", "state": "absent", "backup_file": str(backup)}}
+    checked = playbook([delete], check=True)
+    assert checked.status(0) == "changed" and not backup.exists() and "backup_file" not in checked[0], checked
+    gone = playbook([delete])
+    assert gone.status(0) == "changed", gone
+    assert gone[0]["backup_file"] == str(backup) and gone[0]["contact_list"]["_id"] == record["_id"]
+    assert sim.store.get(sim.tenant.stream_id, record["_id"]) is None
+    assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
+    raw = backup.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    rows = read_csv(backup)
+    assert rows[0][0] == "phoneNumber" and not set(rows[0]) & set(KORE_OWN) and len(rows) == 96
+    assert raw.splitlines()[1].startswith(b'"+15550000000",')  # every value quoted: Kore's import keeps text
+    assert list(tmp_path.joinpath("backups").iterdir()) == [backup]  # no temporary file left behind
+
+    # a re-run of the delete finds nothing and leaves the backup as it was
+    before = (backup.read_bytes(), os.stat(backup).st_mtime_ns)
+    again = playbook([delete])
+    assert again.status(0) == "ok" and "backup_file" not in again[0], again
+    assert (backup.read_bytes(), os.stat(backup).st_mtime_ns) == before
+
+    restore = {MODULE: {"name": "Round trip", "description": "restore me", "contacts_file": str(backup)}}
+    restored = playbook([restore])
+    assert restored.status(0) == "changed", restored
+    held = sim.contacts_of(restored[0]["contact_list"]["_id"])
+    # CSV holds text: numbers and booleans Kore kept come back as text
+    as_text = [dict((k, v if isinstance(v, str) else str(v).lower() if isinstance(v, bool) else str(v))
+                    for k, v in c.items()) for c in original]
+    assert fields_of(held) == fields_of(as_text)
+    assert playbook([restore]).status(0) == "ok"
+
+
+def test_purge_contacts_backs_up_before_it_recreates(sim, playbook, tmp_path):
+    record = sim.seed("Purged", "x")
+    sim.seed_contacts(record["_id"], [{"phoneNumber": "+15550000001"}, {"phoneNumber": "+15550000002"}])
+    source = tmp_path / "keep.csv"
+    source.write_text("phoneNumber\n+15550000002\n")
+    backup = tmp_path / "before-purge.csv"
+    task = {MODULE: {"id": record["_id"], "contacts_file": str(source), "purge_contacts": True,
+                     "backup_file": str(backup)}}
+    checked = playbook([task], check=True)
+    assert checked.status(0) == "changed" and not backup.exists(), checked
+    run = playbook([task])
+    assert run.status(0) == "changed" and run[0]["backup_file"] == str(backup), run
+    assert read_csv(backup) == [["phoneNumber"], ["+15550000001"], ["+15550000002"]]
+    assert [c["phoneNumber"] for c in sim.contacts_of(run[0]["recreated"]["new_id"])] == ["+15550000002"]
+    again = playbook([{MODULE: dict(task[MODULE], id=run[0]["recreated"]["new_id"])}])
+    assert again.status(0) == "ok" and "backup_file" not in again[0], again
+
+
+def test_set_purge_with_backup_dir_leaves_one_restorable_file_per_list(sim, playbook, tmp_path):
+    keep = sim.seed("Keep", "x")
+    doomed = [sim.seed("Old %d" % n, "x") for n in range(3)]
+    hostile = sim.seed("Hostile", "x", _id="../../../escape/..")
+    for number, record in enumerate(doomed + [hostile]):
+        sim.seed_contacts(record["_id"], [{"phoneNumber": "+1555000%04d" % (number * 10 + i)} for i in range(3)])
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    task = {SET: {"lists": [{"name": "Keep"}], "purge": True, "backup_dir": str(backups)}}
+    run = playbook([task])
+    assert run.status(0) == "changed", run
+    files = sorted(p.name for p in backups.iterdir())
+    assert len(files) == 4 and sorted(run[0]["backup_files"]) == sorted(r["_id"] for r in doomed + [hostile])
+    assert all(os.path.dirname(p) == str(backups) for p in run[0]["backup_files"].values())
+    assert not (tmp_path / "escape").exists() and not any(tmp_path.parent.glob("escape*"))
+    assert "%2E%2E%2F%2E%2E%2F%2E%2E%2Fescape%2F%2E%2E.csv" in files
+    assert sim.store.summaries(sim.tenant.stream_id)[0]["_id"] == keep["_id"]
+    # each file restores its list
+    for number, record in enumerate(doomed + [hostile]):
+        rows = read_csv(run[0]["backup_files"][record["_id"]])
+        assert rows == [["phoneNumber"]] + [["+1555000%04d" % (number * 10 + i)] for i in range(3)]
+    first = run[0]["backup_files"][doomed[0]["_id"]]
+    restored = playbook([{MODULE: {"name": "Old 0", "description": "x", "contacts_file": first}}])
+    assert restored.status(0) == "changed", restored
+    assert sorted(c["phoneNumber"] for c in sim.contacts_of(restored[0]["contact_list"]["_id"])) == [
+        "+15550000000", "+15550000001", "+15550000002"]
+
+
+def test_set_entries_take_contacts_files(sim, playbook, api_log, tmp_path):
+    source = tmp_path / "renewals.csv"
+    source.write_text("phoneNumber,uniqueId\n+15550000001,r-1\n+15550000002,r-2\n")
+    task = {SET: {"lists": [{"name": "Renewals", "description": "x", "contacts_file": str(source)}]}}
+    run = playbook([task])
+    assert run.status(0) == "changed", run
+    assert run[0]["contacts_counts"]["Renewals"]["added"] == 2
+    assert playbook([task]).status(0) == "ok"
+    both = playbook([{SET: {"lists": [{"name": "Renewals", "contacts_file": str(source),
+                                       "contacts": [{"phoneNumber": "+1"}]}]}}])
+    assert both.status(0) == "failed" and "mutually exclusive" in both[0]["msg"], both[0]["msg"]
