@@ -42,9 +42,12 @@ def ensure_list_present(lists, contacts_api, list_id=None, name=None, descriptio
                                  "list; set purge_contacts: true, or use backup_file with state: absent")
         backup.check()
     outcome = ensure_present(lists, list_id, name, description, allow_duplicates, check_mode)
-    if wanted is None and not return_contacts:
+    if wanted is None:
+        if return_contacts:  # read once, and a list too large to return is refused before that
+            exists = "_id" in outcome.record
+            outcome.extra["contacts"] = contacts_api.read(outcome.record["_id"]) if exists else []
         return outcome
-    synced = sync(lists, contacts_api, outcome.record, wanted or Wanted.of([]), purge_contacts, force,
+    synced = sync(lists, contacts_api, outcome.record, wanted, purge_contacts, force,
                   exists=not (check_mode and outcome.created), check_mode=check_mode, backup=backup)
     outcome.changed = outcome.changed or synced.changed
     verb = "would be " if check_mode else ""
@@ -58,8 +61,7 @@ def ensure_list_present(lists, contacts_api, list_id=None, name=None, descriptio
         outcome.extra["backup_file"] = synced.backup_file
     if synced.added:
         outcome.msg += "; %d contacts %sadded" % (synced.added, verb)
-    if wanted is not None:
-        _report(outcome, synced, wanted)
+    _report(outcome, synced, wanted)
     if return_contacts:
         outcome.extra["contacts"] = _contacts_after(contacts_api, synced, check_mode)
     return outcome

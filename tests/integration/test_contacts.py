@@ -268,3 +268,17 @@ def test_bad_contacts_are_refused_before_any_request(sim, playbook, options, mes
     assert "Traceback" not in run.output
     assert sim.requests == []
     assert sim.store.get(sim.tenant.stream_id, record["_id"]) == record
+
+
+def test_present_with_return_contacts_alone_reads_the_list_once(sim, playbook, api_log):
+    record = sim.seed("Just read", "x")
+    sim.seed_contacts(record["_id"], people(3))
+    run = playbook([{MODULE: {"name": "Just read", "description": "x", "return_contacts": True}}])
+    assert run.status(0) == "ok", run
+    assert [c["phoneNumber"] for c in run[0]["contacts"]] == [c["phoneNumber"] for c in people(3)]
+    assert "contacts_counts" not in run[0] and api_log.writes() == []
+    # the list lookup, the record, a count (a list too large to return is refused before it is read), one page
+    assert [r["path"].rsplit("/", 1)[1] for r in api_log.of()] == [
+        "getAllListDetails", record["_id"], "getAllContacts", "getAllContacts"]
+    created = playbook([{MODULE: {"name": "Not yet", "description": "x", "return_contacts": True}}], check=True)
+    assert created.status(0) == "changed" and created[0]["contacts"] == [], created
