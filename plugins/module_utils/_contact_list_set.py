@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_list import (
     LIST_TYPE,
@@ -21,11 +20,11 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_list import (
     validate,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contacts import Contacts, sync
-from ansible_collections.kore.ai.plugins.module_utils._contacts_csv import Backup, backup_path_in
+from ansible_collections.kore.ai.plugins.module_utils._contacts_csv import Backup, backup_path_in, check_directory
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._list_and_contacts import wanted_contacts
 from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacer
-from ansible_collections.kore.ai.plugins.module_utils._parallel import check_pacing
+from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool, check_pacing
 
 
 class SetOutcome(object):
@@ -91,7 +90,7 @@ NOT_ATTEMPTED = NotAttempted()
 
 
 class Workers(object):
-    """A pool whose threads each hold their own client, all paced by one Pacer.
+    """A :class:`~._parallel.ClientPool` whose clients are all paced by one Pacer, working on contact lists.
 
     After a change fails, no further change starts (those in flight finish): the plan was made from one reading
     of the bot, and an answer that was not a success means the bot may no longer be as read.
@@ -99,32 +98,28 @@ class Workers(object):
 
     def __init__(self, client, parallel, max_rate):
         check_pacing(parallel, max_rate)
-        self.client, self.parallel = client, parallel
         self.pacer = Pacer(max_rate)
-        self.local = threading.local()
+        self.pool = ClientPool(client.clone(pacer=self.pacer), parallel)
         self.change_failed = threading.Event()
 
     def lists(self):
-        if not hasattr(self.local, "lists"):
-            self.local.lists = ContactLists(self.client.clone(pacer=self.pacer))
-        return self.local.lists
+        return ContactLists(self.pool.own_client())
 
     def map(self, work, items, changes=False):
         """``work(lists, item)`` for each item; returns (item, result or KoreError) pairs in order.
 
         With ``changes``, an item not started because a change failed gets NOT_ATTEMPTED.
         """
-        def run(item):
+        def run(client, item):
             if changes and self.change_failed.is_set():
                 return item, NOT_ATTEMPTED
             try:
-                return item, work(self.lists(), item)
+                return item, work(ContactLists(client), item)
             except KoreError as exc:
                 if changes:
                     self.change_failed.set()
                 return item, exc
-        with ThreadPoolExecutor(max_workers=self.parallel) as pool:
-            return list(pool.map(run, items))
+        return list(self.pool.ordered(run, items))
 
 
 def ensure_set(client, entries, purge=False, force=False, parallel=4, max_rate=None, check_mode=False,
@@ -133,7 +128,7 @@ def ensure_set(client, entries, purge=False, force=False, parallel=4, max_rate=N
     Contacts(client, wait_timeout)  # refuses a bad wait_timeout before any request
     if backup_dir is not None:
         # every list deleted or recreated is written to <backup_dir>/<id>.csv first: the directory must take them
-        Backup(os.path.join(backup_dir, "x.csv")).check()
+        check_directory("backup_dir %s" % backup_dir, os.path.abspath(backup_dir))
     workers = Workers(client, parallel, max_rate)
     summaries = workers.lists().summaries()
     by_name = {}

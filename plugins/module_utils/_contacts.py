@@ -44,18 +44,15 @@ class KoreContactsError(KoreError):
     """Kore accepted an add, but the contacts did not all show within the wait."""
 
 
-def identity(contact):
-    """``("uniqueId", value)`` when the contact has one, else ``("phoneNumber", value)``."""
-    unique = contact.get("uniqueId")
-    if unique not in (None, ""):
-        return ("uniqueId", str(unique))
-    return ("phoneNumber", str(contact.get("phoneNumber")))
-
-
 def key(contact):
-    """:func:`identity` as one short string, ``u:<uniqueId>`` or ``p:<phoneNumber>``: a million fit in memory."""
-    kind, value = identity(contact)
-    return ("u:" if kind == "uniqueId" else "p:") + value
+    """A contact's identity as one short string: ``u:<uniqueId>`` when it has one, else ``p:<phoneNumber>``.
+
+    Short strings, so that a million fit in memory; called for every contact of a list.
+    """
+    unique = contact.get("uniqueId")
+    if unique in (None, ""):
+        return "p:%s" % (contact.get("phoneNumber"),)
+    return "u:%s" % (unique,)
 
 
 def shown(contact_key):
@@ -116,9 +113,6 @@ class Wanted(object):
         """From contacts cleaned by :func:`clean`."""
         return cls(dict((key(c), NEW) for c in contacts), lambda: iter(contacts), True)
 
-    def __len__(self):
-        return len(self.states)
-
     def where(self, *states):
         return (c for c in self.rows() if self.states[key(c)] in states)
 
@@ -146,14 +140,13 @@ class Held(object):
         states, get = self.wanted.states, self.wanted.states.get
         self.count += len(page)
         for contact in page:  # a million times: kept lean
-            phone = "p:%s" % (contact.get("phoneNumber"),)
-            unique = contact.get("uniqueId")
-            own = phone if unique in (None, "") else "u:%s" % (unique,)
-            # a wanted number is held by any contact with that number, whatever its uniqueId
+            own = key(contact)
             found = get(own)
             if found is not None and found != HELD:
                 states[own] = HELD
-            if own is not phone:
+            if own[0] == "u":
+                # a wanted number is held by any contact with that number, whatever its uniqueId
+                phone = "p:%s" % (contact.get("phoneNumber"),)
                 by_phone = get(phone)
                 if by_phone is not None and by_phone != HELD:
                     states[phone] = HELD
@@ -242,9 +235,10 @@ class Contacts(object):
         error = None
         for batch, exc in self.pool.ordered(post, _batches(contacts, BATCH_SIZE)):
             for contact in batch:
-                wanted.states[key(contact)] = SENT if exc is None else LOST
+                contact_key = key(contact)
+                wanted.states[contact_key] = SENT if exc is None else LOST
                 if len(first) < SAMPLE:
-                    first.append(shown(key(contact)))
+                    first.append(shown(contact_key))
             if exc is None:
                 sent += len(batch)
             else:

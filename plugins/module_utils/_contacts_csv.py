@@ -150,6 +150,14 @@ def backup_path_in(directory, list_id):
     return path
 
 
+def check_directory(what, directory):
+    """``directory`` exists and takes new files; ``what`` names it in the error."""
+    if not os.path.isdir(directory):
+        raise KoreBackupError("%s does not exist. Nothing was deleted." % what)
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise KoreBackupError("%s is not writable. Nothing was deleted." % what)
+
+
 class Backup(object):
     """A CSV file every contact of a list is written to before the list is deleted."""
 
@@ -159,12 +167,7 @@ class Backup(object):
 
     def check(self):
         """What a real run needs, without writing: an existing, writable directory. For check mode and before reads."""
-        if not os.path.isdir(self.directory):
-            raise KoreBackupError("backup_file %s: directory %s does not exist. Nothing was deleted."
-                                  % (self.path, self.directory))
-        if not os.access(self.directory, os.W_OK | os.X_OK):
-            raise KoreBackupError("backup_file %s: directory %s is not writable. Nothing was deleted."
-                                  % (self.path, self.directory))
+        check_directory("backup_file %s: directory %s" % (self.path, self.directory), self.directory)
         if os.path.isdir(self.path):
             raise KoreBackupError("backup_file %s is a directory. Nothing was deleted." % self.path)
 

@@ -21,7 +21,6 @@ from ansible_collections.kore.ai.plugins.module_utils._contacts import (
     KoreContactsError,
     Wanted,
     clean,
-    identity,
     key,
 )
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError, KoreProtocolError
@@ -56,9 +55,8 @@ def pages_of(everyone, size):
 
 
 def test_identity_is_unique_id_first_and_clean_drops_kore_fields():
-    assert identity({"phoneNumber": "+1", "uniqueId": "u"}) == ("uniqueId", "u")
-    assert identity({"phoneNumber": "+1", "uniqueId": ""}) == ("phoneNumber", "+1")
     assert key({"phoneNumber": "+1", "uniqueId": "u"}) == "u:u" and key({"phoneNumber": "+1"}) == "p:+1"
+    assert key({"phoneNumber": "+1", "uniqueId": ""}) == "p:+1" and key({"phoneNumber": 15, "uniqueId": 7}) == "u:7"
     read_back = {"_id": "cc-1", "createdAt": "t", "updatedAt": "t", "phoneNumber": "+1", "lastName": None,
                  "contactPriority": 2}
     assert clean([read_back]) == [{"phoneNumber": "+1", "contactPriority": 2}]
