@@ -203,10 +203,11 @@ class Contacts(object):
         (``wait_timeout``) before what did not show is sent again, so a list that allows duplicates gets no
         contact twice while the first add may still land. Returns the identities of the first contacts sent.
         """
-        expected, first, error, pending = held_count, [], None, NEW
+        expected, first, error, pending, accepted = held_count, [], None, NEW, None
         for attempt in range(self.client.retries + 1):
             sent, lost, error = self._send(record, wanted.where(pending), wanted, first)
             expected += sent + lost
+            accepted = sent + lost if accepted is None else accepted  # a resend sends the same contacts again
             if not lost:
                 break
             if attempt == self.client.retries:
@@ -217,7 +218,7 @@ class Contacts(object):
             pending = LOST  # waited for long enough: send again what did not show
             expected -= wanted.count(LOST)  # counted once already, and they did not show
             self._sleep(min(0.5 * 2 ** attempt, 30))
-        self._wait(record, wanted, expected, fail=True)
+        self._wait(record, wanted, expected, fail=True, accepted=accepted)
         return first
 
     def _send(self, record, contacts, wanted, first):
@@ -245,10 +246,11 @@ class Contacts(object):
                 lost, error = lost + len(batch), exc
         return sent, lost, error
 
-    def _wait(self, record, wanted, expected, fail):
+    def _wait(self, record, wanted, expected, fail, accepted=None):
         """Count the list until it holds ``expected`` contacts (or ``wait_timeout`` passed), then read it once.
 
-        Marks what showed as HELD; with ``fail``, raises naming what is still SENT or LOST.
+        Marks what showed as HELD; with ``fail``, raises naming what is still SENT or LOST (of ``accepted`` sent,
+        by default ``expected``).
         """
         deadline = self._clock() + self.wait_timeout
         pause, verified_at, changing = 0.1, None, None
@@ -274,7 +276,7 @@ class Contacts(object):
         raise KoreContactsError(
             "Kore accepted %d contacts for contact list %r (%s), but %d did not appear within %d seconds: %s%s. "
             "Kore may have dropped them as invalid or duplicates; a longer wait_timeout helps if it is only slow.%s"
-            % (expected, record["name"], record["_id"], missing, self.wait_timeout,
+            % (expected if accepted is None else accepted, record["name"], record["_id"], missing, self.wait_timeout,
                ", ".join(wanted.sample(SENT, LOST)), " and %d more" % (missing - SAMPLE) if missing > SAMPLE else "",
                " (%s)" % changing if changing else ""))
 
