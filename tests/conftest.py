@@ -114,19 +114,32 @@ class Run(object):
         return "Run(rc=%s)\n%s" % (self.rc, self.output)
 
 
+# Each playbook test runs on both paths a kore.ai task can take (plugins/plugin_utils/_in_worker.py): in Ansible's
+# worker, as a local connection gets by default, and as a module, as kore_ai_in_worker=false forces.
+# KORE_TEST_PATHS=worker (or module) runs one of them.
+EXECUTION_PATHS = os.environ.get("KORE_TEST_PATHS", "worker module").split()
+FORCE_MODULE = ("-e", "kore_ai_in_worker=false")
+
+
+@pytest.fixture(params=EXECUTION_PATHS)
+def execution_path(request):
+    return request.param
+
+
 @pytest.fixture
-def playbook(sim, tmp_path):
-    """``playbook(tasks, check=False, diff=False, env=None, args=(), module_defaults=None)`` -> Run.
+def playbook(sim, tmp_path, execution_path):
+    """``playbook(tasks, check=False, diff=False, env=None, args=(), module_defaults=None, on=None)`` -> Run.
 
     ``tasks`` is a list of tasks for one localhost play, or the path of a playbook file to run as it is.
 
     The connection comes from the KORE_* environment, as a user of the simulator would set it, unless
-    ``env`` overrides (a value of None removes a variable).
+    ``env`` overrides (a value of None removes a variable). ``on`` ("worker" or "module") overrides the
+    test's execution path.
     """
 
     numbers = itertools.count()  # next() is atomic: runs may be started from several threads at once
 
-    def run(tasks, check=False, diff=False, env=None, args=(), module_defaults=None):
+    def run(tasks, check=False, diff=False, env=None, args=(), module_defaults=None, on=None):
         number = next(numbers)
         if isinstance(tasks, str):
             path = tasks
@@ -161,6 +174,7 @@ def playbook(sim, tmp_path):
         command = [PLAYBOOK_BIN, "-i", "localhost,", "-c", "local", str(path)] + list(args)
         command += ["--check"] if check else []
         command += ["--diff"] if diff else []
+        command += list(FORCE_MODULE) if (on or execution_path) == "module" else []
         proc = subprocess.run(command, env=environ, capture_output=True, text=True, timeout=600, check=False)
         rows = json.loads(results.read_text()) if results.exists() else []
         return Run(proc, rows)

@@ -90,10 +90,21 @@ notes:
   - Tokens from O(client_id) and O(client_secret) are signed (HS256) with the Python standard library.
   - "These modules talk to Kore's API from the host they run on, usually the controller
     (C(hosts: localhost) or C(delegate_to: localhost))."
+  - On a local connection the task runs in Ansible's worker process on the controller, with the same argument
+    checks, code and results as the module but without starting a module process, with the controller's Python
+    and its C(requests). The module itself runs when the connection is not local, with C(become), with C(async),
+    when the controller's Python cannot import C(requests), or when the variable C(kore_ai_in_worker) is false.
+    With C(-vvv) each task says which.
 """
 
     ATTRIBUTES = r"""
 attributes:
+  action:
+    description: An action plugin runs the module's work in Ansible's worker when the connection is local (see notes).
+    support: full
+  async:
+    description: Supports being used with the C(async) keyword; the module runs as a module then.
+    support: full
   action_group:
     description: Use C(group/kore.ai.kore) in C(module_defaults) to set the connection options once.
     support: full

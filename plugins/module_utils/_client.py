@@ -201,6 +201,11 @@ class KoreClient(object):
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)
 
+    @property
+    def secrets(self):
+        """What no message may show: the credentials, the token, a proxy's password."""
+        return tuple(self._secrets)
+
     def clone(self, pacer=None):
         """A client like this one with a session of its own (sessions are not shared between threads)."""
         options = dict(self._options)

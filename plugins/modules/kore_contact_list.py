@@ -291,40 +291,47 @@ msg:
 """
 
 from ansible_collections.kore.ai.plugins.module_utils._list_and_contacts import ensure_list_absent, ensure_list_present
-from ansible_collections.kore.ai.plugins.module_utils._module import CONTACTS_ARGSPEC, PACING_ARGSPEC, KoreModule
+from ansible_collections.kore.ai.plugins.module_utils._module import run_module
+from ansible_collections.kore.ai.plugins.module_utils._task import CONTACTS_ARGSPEC, PACING_ARGSPEC
+
+# with the connection options (module_utils/_task.py); the action plugin validates against the same in the worker
+ARGUMENT_SPEC = dict(
+    id=dict(type="str", aliases=["contact_list_id"]),
+    name=dict(type="str"),
+    state=dict(type="str", choices=["present", "absent"], default="present"),
+    description=dict(type="str"),
+    allow_duplicates=dict(type="bool"),
+    force=dict(type="bool", default=False),
+    contacts=dict(type="list", elements="dict"),
+    contacts_file=dict(type="path"),
+    backup_file=dict(type="path"),
+    return_contacts=dict(type="bool", default=False),
+    **dict(CONTACTS_ARGSPEC, **PACING_ARGSPEC)
+)
+RULES = dict(
+    required_one_of=[("id", "name")],
+    mutually_exclusive=[("contacts", "contacts_file")],
+)
+
+
+def ensure(task):
+    """The task's work, in the module process or in Ansible's worker (plugins/action/kore_contact_list.py)."""
+    p = task.params
+    lists = task.contact_lists(paced=True)
+    contacts = task.contacts_of(lists)
+    if p["state"] == "absent":
+        outcome = ensure_list_absent(lists, contacts, p["id"], p["name"], p["force"], p["contacts"],
+                                     p["purge_contacts"], p["return_contacts"], task.check_mode, p["contacts_file"],
+                                     p["backup_file"])
+    else:
+        outcome = ensure_list_present(lists, contacts, p["id"], p["name"], p["description"], p["allow_duplicates"],
+                                      p["contacts"], p["purge_contacts"], p["force"], p["return_contacts"],
+                                      task.check_mode, p["contacts_file"], p["backup_file"])
+    return task.outcome_result(outcome)
 
 
 def main():
-    module = KoreModule(
-        argument_spec=dict(
-            id=dict(type="str", aliases=["contact_list_id"]),
-            name=dict(type="str"),
-            state=dict(type="str", choices=["present", "absent"], default="present"),
-            description=dict(type="str"),
-            allow_duplicates=dict(type="bool"),
-            force=dict(type="bool", default=False),
-            contacts=dict(type="list", elements="dict"),
-            contacts_file=dict(type="path"),
-            backup_file=dict(type="path"),
-            return_contacts=dict(type="bool", default=False),
-            **dict(CONTACTS_ARGSPEC, **PACING_ARGSPEC)
-        ),
-        required_one_of=[("id", "name")],
-        mutually_exclusive=[("contacts", "contacts_file")],
-        supports_check_mode=True,
-    )
-    p = module.params
-    lists = module.contact_lists(paced=True)
-    contacts = module.contacts_of(lists)
-    if p["state"] == "absent":
-        outcome = module.guard(ensure_list_absent, lists, contacts, p["id"], p["name"], p["force"], p["contacts"],
-                               p["purge_contacts"], p["return_contacts"], module.check_mode, p["contacts_file"],
-                               p["backup_file"])
-    else:
-        outcome = module.guard(ensure_list_present, lists, contacts, p["id"], p["name"], p["description"],
-                               p["allow_duplicates"], p["contacts"], p["purge_contacts"], p["force"],
-                               p["return_contacts"], module.check_mode, p["contacts_file"], p["backup_file"])
-    module.exit_outcome(outcome)
+    run_module(ARGUMENT_SPEC, RULES, ensure)
 
 
 if __name__ == "__main__":

@@ -98,25 +98,31 @@ contacts:
 """
 
 from ansible_collections.kore.ai.plugins.module_utils._list_and_contacts import describe_with_contacts
-from ansible_collections.kore.ai.plugins.module_utils._module import KoreModule
+from ansible_collections.kore.ai.plugins.module_utils._module import run_module
+
+# with the connection options (module_utils/_task.py); the action plugin validates against the same in the worker
+ARGUMENT_SPEC = dict(
+    id=dict(type="str", aliases=["contact_list_id"]),
+    name=dict(type="str"),
+    return_contacts=dict(type="bool", default=False),
+)
+RULES = dict(
+    mutually_exclusive=[("id", "name")],
+)
+
+
+def describe(task):
+    """The task's work, in the module process or in Ansible's worker (plugins/action/kore_contact_list_info.py)."""
+    p = task.params
+    lists = task.contact_lists()
+    records, contacts = describe_with_contacts(lists, task.contacts_of(lists), p["id"], p["name"],
+                                               p["return_contacts"])
+    extra = {} if contacts is None else {"contacts": contacts}
+    return dict(changed=False, contact_lists=records, **extra)
 
 
 def main():
-    module = KoreModule(
-        argument_spec=dict(
-            id=dict(type="str", aliases=["contact_list_id"]),
-            name=dict(type="str"),
-            return_contacts=dict(type="bool", default=False),
-        ),
-        mutually_exclusive=[("id", "name")],
-        supports_check_mode=True,
-    )
-    p = module.params
-    lists = module.contact_lists()
-    records, contacts = module.guard(describe_with_contacts, lists, module.contacts_of(lists), p["id"], p["name"],
-                                     p["return_contacts"])
-    extra = {} if contacts is None else {"contacts": contacts}
-    module.exit_json(changed=False, contact_lists=records, **extra)
+    run_module(ARGUMENT_SPEC, RULES, describe)
 
 
 if __name__ == "__main__":

@@ -185,31 +185,37 @@ msg:
 """
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_list_set import ensure_set
-from ansible_collections.kore.ai.plugins.module_utils._module import CONTACTS_ARGSPEC, PACING_ARGSPEC, KoreModule
+from ansible_collections.kore.ai.plugins.module_utils._module import run_module
+from ansible_collections.kore.ai.plugins.module_utils._task import CONTACTS_ARGSPEC, PACING_ARGSPEC
+
+# with the connection options (module_utils/_task.py); the action plugin validates against the same in the worker
+ARGUMENT_SPEC = dict(
+    lists=dict(type="list", elements="dict", default=[], options=dict(
+        name=dict(type="str", required=True),
+        description=dict(type="str"),
+        allow_duplicates=dict(type="bool"),
+        contacts=dict(type="list", elements="dict"),
+        contacts_file=dict(type="path"),
+    ), mutually_exclusive=[("contacts", "contacts_file")]),
+    purge=dict(type="bool", default=False),
+    force=dict(type="bool", default=False),
+    backup_dir=dict(type="path"),
+    **dict(CONTACTS_ARGSPEC, **PACING_ARGSPEC)
+)
+RULES = dict()
+
+
+def ensure(task):
+    """The task's work, in the module process or in Ansible's worker (plugins/action/kore_contact_lists.py)."""
+    p = task.params
+    lists = task.contact_lists()
+    outcome = ensure_set(lists.client, p["lists"], p["purge"], p["force"], p["parallel"], p["max_rate"],
+                         task.check_mode, p["purge_contacts"], p["wait_timeout"], p["backup_dir"])
+    return task.set_outcome_result(outcome)
 
 
 def main():
-    module = KoreModule(
-        argument_spec=dict(
-            lists=dict(type="list", elements="dict", default=[], options=dict(
-                name=dict(type="str", required=True),
-                description=dict(type="str"),
-                allow_duplicates=dict(type="bool"),
-                contacts=dict(type="list", elements="dict"),
-                contacts_file=dict(type="path"),
-            ), mutually_exclusive=[("contacts", "contacts_file")]),
-            purge=dict(type="bool", default=False),
-            force=dict(type="bool", default=False),
-            backup_dir=dict(type="path"),
-            **dict(CONTACTS_ARGSPEC, **PACING_ARGSPEC)
-        ),
-        supports_check_mode=True,
-    )
-    p = module.params
-    lists = module.contact_lists()
-    outcome = module.guard(ensure_set, lists.client, p["lists"], p["purge"], p["force"], p["parallel"],
-                           p["max_rate"], module.check_mode, p["purge_contacts"], p["wait_timeout"], p["backup_dir"])
-    module.exit_set_outcome(outcome)
+    run_module(ARGUMENT_SPEC, RULES, ensure)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from kore_sim import Simulator, Tenant
 MODULES = {
     "kore.ai.kore_contact_list": {"name": "Leak", "description": "x", "retries": 0},
     "kore.ai.kore_contact_list_info": {"name": "Leak", "retries": 0},
+    "kore.ai.kore_contact_lists": {"lists": [{"name": "Leak", "description": "x"}], "retries": 0},
 }
 
 

@@ -109,6 +109,32 @@ def test_requests_go_through_the_proxy_the_environment_names(playbook, sim, forw
     assert "proxy-pass-123" not in run.output and "proxy-pass-123" not in str(run[0])
 
 
+def test_a_proxy_in_the_task_environment_is_used_and_its_password_hidden(playbook, sim, forward_proxy, unused_port):
+    """The task's ``environment:``, not the controller's: the worker must apply it as the module process gets it."""
+    proxy, seen = forward_proxy
+    record = sim.seed("Task proxy", "x")
+    task = {MODULE: {"id": record["_id"], "state": "present", "retries": 0}}
+    run = playbook([dict(task, environment={"HTTP_PROXY": proxy.replace("http://", "http://ops:task-pass-456@")})])
+    assert run.status(0) == "ok", run
+    assert seen and all(target.startswith(sim.url + "/campaign/") for dummy, target, dummy in seen)
+    del seen[:]
+    assert playbook([task]).status(0) == "ok" and seen == []  # the next task's environment is its own
+    down = "http://ops:task-pass-456@127.0.0.1:%d" % unused_port
+    run = playbook([dict(task, environment={"HTTP_PROXY": down})])
+    assert run.status(0) == "failed" and "proxy" in run[0]["msg"], run
+    assert "task-pass-456" not in run.output and "task-pass-456" not in str(run[0])
+
+
+def test_a_ca_bundle_in_the_task_environment_is_trusted(playbook, self_signed):
+    with Simulator(tls=self_signed) as https_sim:
+        record = https_sim.seed("Task CA", "x")
+        task = {MODULE: {"id": record["_id"], "state": "present", "retries": 0}}
+        trusted = playbook([dict(task, environment={"REQUESTS_CA_BUNDLE": self_signed[0]})], env=https_sim.env())
+        assert trusted.status(0) == "ok", trusted
+        refused = playbook([task], env=https_sim.env())
+        assert refused.status(0) == "failed" and "TLS verification failed" in refused[0]["msg"], refused
+
+
 def test_tls_is_verified_unless_told_otherwise(playbook, self_signed):
     with Simulator(tls=self_signed) as https_sim:
         record = https_sim.seed("Behind TLS", "x")

@@ -1,0 +1,133 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""One task's work, whoever runs it: the module process (``_module.py``) or Ansible's worker (``_in_worker.py``).
+
+A module's work is a function of a :class:`KoreTask` returning the result dict; both runners call it with
+parameters validated against the same argument spec (:func:`argument_spec`, :func:`rules`), then add
+``invocation`` and hide the no_log values, each in its own way.
+"""
+
+from __future__ import annotations
+
+import traceback
+
+from ansible.module_utils.basic import missing_required_lib
+
+from ansible_collections.kore.ai.plugins.module_utils import _client
+from ansible_collections.kore.ai.plugins.module_utils._connection import CONNECTION_ARGSPEC, CONNECTION_RULES, connect
+from ansible_collections.kore.ai.plugins.module_utils._contact_list import ContactLists
+from ansible_collections.kore.ai.plugins.module_utils._contacts import Contacts
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
+from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacer
+from ansible_collections.kore.ai.plugins.module_utils._parallel import check_pacing
+
+# documented in the kore.ai.contacts doc fragment
+CONTACTS_ARGSPEC = dict(
+    purge_contacts=dict(type="bool", default=False),
+    wait_timeout=dict(type="int", default=120),
+)
+
+# documented by each module that has them: the same meaning, requests in parallel under one pace
+PACING_ARGSPEC = dict(
+    parallel=dict(type="int", default=4),
+    max_rate=dict(type="int"),
+)
+
+
+def argument_spec(module_spec):
+    """A module's options with the connection options every module has."""
+    spec = dict(CONNECTION_ARGSPEC)
+    spec.update(module_spec)
+    return spec
+
+
+def rules(module_rules):
+    """A module's rules between options (mutually_exclusive, ...) with the connection options' rules."""
+    merged = dict(module_rules)
+    for rule, pairs in CONNECTION_RULES.items():
+        merged[rule] = list(merged.get(rule, [])) + pairs
+    return merged
+
+
+class TaskFailed(Exception):
+    """Ends the work with a failed result: ``msg`` and any other return values."""
+
+    def __init__(self, msg, **result):
+        super().__init__(msg)
+        self.result = dict(result, failed=True, msg=msg)
+
+
+class KoreTask(object):
+    """What a module's work gets from Ansible: parameters, check and diff mode; and gives back: warnings, secrets."""
+
+    def __init__(self, params, check_mode, diff):
+        self.params = params
+        self.check_mode = check_mode
+        self.diff = diff
+        self.warnings = []
+        # values no parameter holds that must not be shown either: a minted token, a proxy's password
+        self.secrets = set()
+        self._retry_log = None
+
+    def perform(self, work):
+        """``work(self)``'s result, or a failed result saying why; never raises."""
+        try:
+            result = work(self)
+        except TaskFailed as exc:
+            result = exc.result
+        except KoreError as exc:
+            result = dict(failed=True, msg=str(exc))
+        except Exception as exc:  # pylint: disable=broad-except
+            # A bug of ours: say what, keep the trace for -vvv (the runners hide secrets in both).
+            result = dict(failed=True, msg="Unexpected %s: %s" % (type(exc).__name__, exc),
+                          exception=traceback.format_exc())
+        self._tell_retries()
+        return result
+
+    def _tell_retries(self):
+        """urllib3 only logs a retry: say once, in words, that the task got its answers only after retries."""
+        summary = self._retry_log.summary() if self._retry_log is not None else None
+        if summary:
+            self.warnings.append(summary)
+
+    def contact_lists(self, paced=False):
+        """The bot's contact lists over a fresh client.
+
+        ``paced``: the module's ``parallel`` and ``max_rate`` options pace every request of the task together.
+        """
+        if _client.requests is None:
+            raise TaskFailed(missing_required_lib("requests"))
+        if paced:
+            check_pacing(self.params["parallel"], self.params["max_rate"])
+        client = connect(self.params, Pacer(self.params["max_rate"]) if paced else None)
+        self.secrets.update(client.secrets)
+        self._retry_log = client.retry_log
+        return ContactLists(client)
+
+    def contacts_of(self, lists):
+        """Contacts over the same client; ``wait_timeout`` and ``parallel``, where the module has them, apply."""
+        wait_timeout = self.params.get("wait_timeout")
+        return Contacts(lists.client, 120 if wait_timeout is None else wait_timeout, self.params.get("parallel") or 1)
+
+    def outcome_result(self, outcome, **extra):
+        """The result of one list's ensure_*: the record as ``contact_list``, the diff when asked for."""
+        self.warnings.extend(outcome.warnings)
+        result = dict(changed=outcome.changed, contact_list=outcome.record, msg=outcome.msg, **extra)
+        result.update(outcome.extra)
+        if self.diff:
+            result["diff"] = dict(before=outcome.before, after=outcome.after)
+        return result
+
+    def set_outcome_result(self, outcome):
+        """For a whole set of lists: what was created, updated, deleted; failed if anything was kept or failed."""
+        result = dict(changed=outcome.changed, created=outcome.created, updated=outcome.updated,
+                      deleted=outcome.deleted, unchanged=outcome.unchanged, contacts_added=outcome.contacts_added,
+                      recreated=outcome.recreated, not_attempted=outcome.not_attempted,
+                      contacts_counts=outcome.contacts_counts, backup_files=outcome.backup_files,
+                      msg=outcome.message(self.check_mode))
+        if self.diff:
+            result["diff"] = dict(before=outcome.before, after=outcome.after)
+        if outcome.in_use or outcome.errors:
+            result["failed"] = True
+        return result
