@@ -16,7 +16,7 @@ import contextlib
 import os
 
 from ansible import constants as C
-from ansible.errors import AnsibleActionFail, AnsibleError
+from ansible.errors import AnsibleError
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.parameters import remove_values
 from ansible.module_utils.errors import UnsupportedError
@@ -82,17 +82,10 @@ class KoreAction(NormalAction):
             return True
 
     def _task_environment(self):
-        """The task's ``environment:`` (play, block, task merged), templated, as Ansible exports it to a module."""
-        environments = self._task.environment or []
-        merged = {}
-        for environment in environments if isinstance(environments, list) else [environments]:
-            if environment:
-                templated = self._templar.template(environment)
-                if not isinstance(templated, dict):
-                    raise AnsibleActionFail("environment must be a dictionary, received %s (%s)"
-                                            % (templated, type(templated)))
-                merged.update(templated)
-        return dict((str(key), str(value)) for key, value in merged.items())
+        """The task's ``environment:`` (play, block, task merged, templated), computed as for a module's command."""
+        environment = {}
+        self._compute_environment_string(raw_environment_out=environment)
+        return dict((str(key), str(value)) for key, value in environment.items())
 
 
 @contextlib.contextmanager
@@ -115,11 +108,12 @@ def run_in_worker(module_spec, module_rules, work, args, check_mode, diff, name,
     spec = argument_spec(module_spec)
     validation = ArgumentSpecValidator(spec, **rules(module_rules)).validate(args)
     params = validation.validated_parameters
-    secrets = no_log_values(spec, args) | no_log_values(spec, params)
-    # ValidationResult keeps alias clashes and deprecations for its caller to tell, as AnsibleModule does
+    # ValidationResult keeps the no_log values (from fallbacks and suboptions too), alias clashes and deprecations
+    # for its caller to use, as AnsibleModule does: there is no public accessor for them
+    secrets = set(validation._no_log_values)
     warnings = ["Both option %s and its alias %s are set." % (clash["option"], clash["alias"])
-                for clash in getattr(validation, "_warnings", [])]
-    deprecations = list(getattr(validation, "_deprecations", []))
+                for clash in validation._warnings]
+    deprecations = list(validation._deprecations)
     if validation.error_messages:
         msg = validation.errors.msg
         if isinstance(validation.errors[0], UnsupportedError):
@@ -141,28 +135,3 @@ def run_in_worker(module_spec, module_rules, work, args, check_mode, diff, name,
     result = remove_values(result, secrets)
     result.update(kept)
     return result
-
-
-def no_log_values(spec, params):
-    """The values of ``params`` that options marked ``no_log`` hold, at any depth of suboptions, as text."""
-    found = set()
-    for option, settings in spec.items():
-        value = params.get(option) if isinstance(params, dict) else None
-        if value is None:
-            continue
-        if settings.get("no_log"):
-            found.update(_texts(value))
-        if settings.get("options"):
-            for item in value if isinstance(value, list) else [value]:
-                found |= no_log_values(settings["options"], item)
-    return found
-
-
-def _texts(value):
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, (list, tuple, set)):
-        return set().union(*[_texts(item) for item in value]) if value else set()
-    if isinstance(value, bool) or value == "":
-        return set()
-    return {str(value)}

@@ -13,9 +13,7 @@ import pytest
 from ansible_collections.kore.ai.plugins.module_utils import _client
 from ansible_collections.kore.ai.plugins.modules import kore_contact_list, kore_contact_lists
 from ansible_collections.kore.ai.plugins.plugin_utils import _in_worker
-from ansible_collections.kore.ai.plugins.plugin_utils._in_worker import KoreAction, applied, no_log_values, \
-    run_in_worker
-from ansible_collections.kore.ai.plugins.module_utils._task import argument_spec
+from ansible_collections.kore.ai.plugins.plugin_utils._in_worker import KoreAction, applied, run_in_worker
 
 
 def action(transport="local", become=False, async_val=0):
@@ -58,12 +56,23 @@ def test_the_environment_is_applied_and_restored(monkeypatch):
     assert os.environ["KORE_KEPT"] == "before"
 
 
-def test_no_log_values_are_found_at_any_depth():
+def test_no_log_values_at_any_depth_are_hidden(monkeypatch):
+    monkeypatch.setenv("KORE_STREAM_ID", "st-1")
+    monkeypatch.setenv("KORE_ACCOUNT_ID", "acct")
     spec = {"token": {"no_log": True}, "name": {}, "nested": {"type": "list", "elements": "dict", "options": {
-        "password": {"no_log": True}, "port": {"no_log": True}}}}
+        "password": {"no_log": True}, "port": {"type": "int", "no_log": True}}}}
     params = {"token": "t0ken", "name": "n", "nested": [{"password": "pw", "port": 8080}, {"password": None}]}
-    assert no_log_values(spec, params) == {"t0ken", "pw", "8080"}
-    assert no_log_values(argument_spec(kore_contact_lists.ARGUMENT_SPEC), {"jwt": "j", "client_secret": ""}) == {"j"}
+    result = run_in_worker(spec, {}, lambda task: {"changed": False, "msg": "t0ken pw 8080 n"}, params, False, False,
+                           "test")
+    assert result["msg"] == "******** ******** ******** n"
+    shown = result["invocation"]["module_args"]
+    assert shown["token"] == shown["nested"][0]["password"] == "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
+    # an empty secret hides nothing
+    credentials = {"jwt": "j", "client_id": "c", "client_secret": ""}
+    result = run_in_worker(kore_contact_lists.ARGUMENT_SPEC, kore_contact_lists.RULES,
+                           lambda task: {"changed": False, "msg": "j-x"}, credentials, False, False,
+                           "kore.ai.kore_contact_lists")
+    assert result["msg"] == "********-x"
 
 
 def test_a_refusal_hides_secrets_and_names_the_module(monkeypatch):
