@@ -128,18 +128,18 @@ def execution_path(request):
 
 @pytest.fixture
 def playbook(sim, tmp_path, execution_path):
-    """``playbook(tasks, check=False, diff=False, env=None, args=(), module_defaults=None, on=None)`` -> Run.
+    """``playbook(tasks, check=False, diff=False, env=None, args=(), module_defaults=None, on=None, cwd=None)`` -> Run.
 
     ``tasks`` is a list of tasks for one localhost play, or the path of a playbook file to run as it is.
 
     The connection comes from the KORE_* environment, as a user of the simulator would set it, unless
     ``env`` overrides (a value of None removes a variable). ``on`` ("worker" or "module") overrides the
-    test's execution path.
+    test's execution path. ``cwd`` is the directory ansible-playbook starts in (default: this one).
     """
 
     numbers = itertools.count()  # next() is atomic: runs may be started from several threads at once
 
-    def run(tasks, check=False, diff=False, env=None, args=(), module_defaults=None, on=None):
+    def run(tasks, check=False, diff=False, env=None, args=(), module_defaults=None, on=None, cwd=None):
         number = next(numbers)
         if isinstance(tasks, str):
             path = tasks
@@ -175,7 +175,8 @@ def playbook(sim, tmp_path, execution_path):
         command += ["--check"] if check else []
         command += ["--diff"] if diff else []
         command += list(FORCE_MODULE) if (on or execution_path) == "module" else []
-        proc = subprocess.run(command, env=environ, capture_output=True, text=True, timeout=600, check=False)
+        proc = subprocess.run(command, env=environ, capture_output=True, text=True, timeout=600, check=False,
+                              cwd=cwd)
         rows = json.loads(results.read_text()) if results.exists() else []
         return Run(proc, rows)
 

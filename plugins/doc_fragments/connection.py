@@ -46,6 +46,10 @@ options:
     description:
       - Client id of an app with the Campaign Management API scope. With O(client_secret), the module signs a
         short-lived HS256 token (claims C(appId), C(iat), C(exp) five minutes later, and C(jti)).
+      - A task that runs longer than a token lives (a million contacts take minutes) gets a new token a minute
+        before the old one expires, and once more whenever Kore refuses a token (HTTP 401), after which the
+        refused request is sent again, once. A ready O(jwt) cannot be renewed, so when Kore stops accepting it in
+        the middle of a task, the task fails saying so.
       - If not set, the environment variable E(KORE_CLIENT_ID) is used.
     type: str
   client_secret:
@@ -62,6 +66,9 @@ options:
   ca_path:
     description:
       - A PEM file of CA certificates to verify the server against, for a private CA.
+      - A relative path is relative to the playbook's directory on a local connection (where ansible-core runs
+        a module), whether the task runs in Ansible's worker or as a module.
+      - A path that does not exist or cannot be read fails the task before any request, naming O(ca_path).
       - When not set, the bundle that E(REQUESTS_CA_BUNDLE) (or E(CURL_CA_BUNDLE)) names is used, else the
         bundle of the C(certifi) package, as C(requests) does. An explicit O(ca_path) or O(validate_certs=false)
         wins over those variables.
@@ -95,6 +102,18 @@ notes:
     and its C(requests). The module itself runs when the connection is not local, with C(become), with C(async),
     when the controller's Python cannot import C(requests), or when the variable C(kore_ai_in_worker) is false.
     With C(-vvv) each task says which.
+  - "C(kore_ai_in_worker) is read, as every Ansible variable, from the task's own host. With
+    C(delegate_to: localhost), set it for the play's hosts (or as an extra var), not for C(localhost)."
+  - "Relative paths (O(ca_path), and contact and backup files) mean the same file on both paths: relative to the
+    playbook's directory, the working directory ansible-core gives a module on a local connection, wherever
+    C(ansible-playbook) was started."
+  - "Long work (adding or reading many contacts, deleting many lists) says how far it is at C(-v) when the task runs
+    in Ansible's worker, at every tenth of the work and at least every 30 seconds (C(contact list 'X': 300 of
+    3000 contacts sent)). A module process has only its final answer to give, so with C(async) or on another host
+    nothing is told until the end."
+  - "A task's C(timeout:) ends Ansible's wait for it. In the worker the work stops there. A module process is not
+    stopped by ansible-core: it notices that nobody reads its answer any more before its next request, and sends
+    nothing further (no C(DELETE) after the task was reported failed)."
 """
 
     ATTRIBUTES = r"""

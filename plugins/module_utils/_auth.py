@@ -13,11 +13,14 @@ import base64
 import hashlib
 import hmac
 import json
+import threading
 import time
 import uuid
 
 # Kore does not document how long a public-API token may live; a short one limits the harm of a leak.
 TOKEN_LIFETIME_SECONDS = 300
+# a minted token is replaced this long before it expires: a request sent just before cannot arrive after
+RENEW_BEFORE_SECONDS = 60
 _HEADER = {"alg": "HS256", "typ": "JWT"}
 
 
@@ -45,3 +48,63 @@ def _b64_json(value):
 
 def _b64(raw):
     return base64.urlsafe_b64encode(raw).rstrip(b"=")
+
+
+class GivenToken(object):
+    """A ready-made ``jwt``: sent as it is; the collection cannot renew it."""
+
+    renews = False
+
+    def __init__(self, token):
+        self.token = token
+        self.accepted = False   # set once Kore has answered a request sent with it
+
+    def current(self):
+        return self.token
+
+    def renew(self, refused):
+        """Nothing to renew with: False."""
+        return False
+
+    def all(self):
+        return (self.token,)
+
+
+class MintedToken(object):
+    """Tokens minted from the app's client id and secret, renewed before each expires and when Kore refuses one.
+
+    Shared by every client of a task (threads included): one renewal for all, whoever notices first.
+    """
+
+    renews = True
+
+    def __init__(self, client_id, client_secret, clock=None):
+        self.client_id, self.client_secret = client_id, client_secret
+        self.accepted = False
+        self._clock = clock or time.time
+        self._lock = threading.Lock()
+        self._minted = []       # every token of the task, for the messages that must hide them
+        self._renew_at = None
+        self._mint()
+
+    def _mint(self):
+        now = self._clock()
+        self._minted.append(mint_token(self.client_id, self.client_secret, now=now))
+        self._renew_at = now + TOKEN_LIFETIME_SECONDS - RENEW_BEFORE_SECONDS
+
+    def current(self):
+        with self._lock:
+            if self._clock() >= self._renew_at:
+                self._mint()
+            return self._minted[-1]
+
+    def renew(self, refused):
+        """After Kore refused ``refused``: a new token (once per refused token, whichever thread asks). True."""
+        with self._lock:
+            if refused == self._minted[-1]:
+                self._mint()
+        return True
+
+    def all(self):
+        with self._lock:
+            return tuple(self._minted)

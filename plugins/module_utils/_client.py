@@ -32,7 +32,9 @@ except ImportError:  # reported by the module through missing_required_lib
     requests = None
     Retry = object
 
+from ansible_collections.kore.ai.plugins.module_utils._auth import GivenToken
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
+    KoreAbandonedError,
     KoreAuthError,
     KoreError,
     KoreInputError,
@@ -155,24 +157,28 @@ class KoreClient(object):
     """HTTP access to ``{host}/campaign/api/v2/public/{streamId}/campaign/contactList`` for one bot and account."""
 
     def __init__(self, host, stream_id, account_id, token, iid=None, validate_certs=True, ca_path=None,
-                 timeout=30, retries=3, secrets=(), pacer=None, retry_log=None):
+                 timeout=30, retries=3, secrets=(), pacer=None, retry_log=None, still_wanted=None):
         # clones share the retry log: a task's workers are told to the user as one
         retry_log = retry_log or RetryLog()
         self._options = dict(host=host, stream_id=stream_id, account_id=account_id, token=token, iid=iid,
                              validate_certs=validate_certs, ca_path=ca_path, timeout=timeout, retries=retries,
-                             secrets=secrets, pacer=pacer, retry_log=retry_log)
+                             secrets=secrets, pacer=pacer, retry_log=retry_log, still_wanted=still_wanted)
         self.pacer = pacer
+        # asked before each request: False once nobody waits for the task's answer any more (Ansible's timeout
+        # ended it), so that a module process left running sends nothing more, above all no DELETE
+        self.still_wanted = still_wanted
         self.retry_log = retry_log
         self.base = base_url(host)
         for option, value in (("stream_id", stream_id), ("account_id", account_id), ("iid", iid or stream_id)):
             header_value(option, value)
-        header_value("jwt", token, secret=True)
+        # a ready token, or a source of tokens shared with clones (_auth.py): minted ones are renewed
+        self.tokens = GivenToken(token) if isinstance(token, str) else token
+        header_value("jwt", self.tokens.current(), secret=True)
         if not 0 < timeout <= MAX_TIMEOUT:
             raise KoreInputError("timeout must be a positive number of seconds, at most %d, got %r"
                                  % (MAX_TIMEOUT, timeout))
         self.stream_id = stream_id
         self.account_id = account_id
-        self.token = token
         self.timeout = timeout
         self.retries = retries
         self.root = "%s/campaign/api/v2/public/%s/campaign/contactList" % (self.base, path_segment(stream_id))
@@ -183,10 +189,10 @@ class KoreClient(object):
         if not validate_certs:
             # the user switched verification off on purpose: no warning on every request
             disable_warnings(InsecureRequestWarning)
-        self._secrets = [s for s in tuple(secrets) + (token,) + proxy_passwords(self.base) if s]
+        self._secrets = [s for s in tuple(secrets) + proxy_passwords(self.base) if s]
         self.session = requests.Session()
         self.session.headers.update({
-            "auth": token,
+            "auth": self.tokens.current(),
             "iid": iid or stream_id,
             "accountId": account_id,
             "Accept": "application/json",
@@ -203,8 +209,12 @@ class KoreClient(object):
 
     @property
     def secrets(self):
-        """What no message may show: the credentials, the token, a proxy's password."""
-        return tuple(self._secrets)
+        """What no message may show: the credentials, every token sent, a proxy's password."""
+        return tuple(self._secrets) + self.tokens.all()
+
+    @property
+    def token(self):
+        return self.tokens.current()
 
     def clone(self, pacer=None):
         """A client like this one with a session of its own (sessions are not shared between threads)."""
@@ -227,8 +237,31 @@ class KoreClient(object):
         params = {} if v1 else {"accountId": self.account_id}
         params.update(query or {})
         shown = "%s %s" % (method, "contactList/" + "/".join(segments) if segments else "contactList")
+        if self.still_wanted is not None and not self.still_wanted():
+            raise KoreAbandonedError("Ansible no longer waits for this task (its timeout passed, or the run was "
+                                     "stopped), so %s and every request after it were not sent" % shown)
+        token = self.tokens.current()
+        try:
+            return self._send(method, url, params, json, shown, token)
+        except KoreAuthError as exc:
+            # a minted token Kore no longer takes is replaced, and the request sent again, once
+            if not self.tokens.renew(token):
+                raise self._token_refused(exc)
+        return self._send(method, url, params, json, shown, self.tokens.current())
+
+    def _token_refused(self, exc):
+        """A ready-made token that worked earlier in the task and no longer does: say so, and what renews."""
+        if not self.tokens.accepted:
+            return exc
+        return KoreAuthError("%s. Kore accepted the token given as jwt earlier in this task and now refuses it: it "
+                             "has expired or was revoked. With client_id and client_secret instead of jwt, the "
+                             "collection mints its own tokens and renews them" % str(exc).rstrip("."),
+                             exc.status, exc.method)
+
+    def _send(self, method, url, params, json, shown, token):
         if self.pacer is not None:
             self.pacer.wait_turn()
+        self.session.headers["auth"] = token  # this client's own session: renewed tokens replace the one it had
         try:
             response = self.session.request(method, url, params=params, json=json, timeout=self.timeout,
                                             allow_redirects=False, verify=self.verify)
@@ -249,6 +282,7 @@ class KoreClient(object):
         except ValueError:
             body = None
         if response.status_code == SUCCESS and isinstance(body, dict) and not body.get("errors"):
+            self.tokens.accepted = True
             return Answer(body, may_have_applied)
         error = self._status_error(response, body, text, method, shown)
         # a write answered with another 2xx reached Kore, and nobody knows what it did
@@ -257,7 +291,7 @@ class KoreClient(object):
         raise error
 
     def redact(self, text):
-        for secret in self._secrets:
+        for secret in self.secrets:
             text = text.replace(secret, "********")
         return text
 

@@ -20,18 +20,24 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_list import (
     validate,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contacts import Contacts, sync
-from ansible_collections.kore.ai.plugins.module_utils._contacts_csv import Backup, backup_path_in, check_directory
+from ansible_collections.kore.ai.plugins.module_utils._contacts_backup import (
+    Backup,
+    backup_path_in,
+    check_directory,
+    required_path,
+)
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._list_and_contacts import wanted_contacts
 from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacer
 from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool, check_pacing
+from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
 
 
 class SetOutcome(object):
     def __init__(self):
         self.created, self.updated, self.deleted, self.unchanged, self.in_use, self.errors = [], [], [], [], [], []
         self.contacts_added, self.recreated, self.not_attempted = {}, [], []
-        self.contacts_counts, self.backup_files = {}, {}
+        self.contacts_counts, self.backup_files, self.previous_backup_files = {}, {}, {}
         self.before, self.after = {}, {}
 
     @property
@@ -96,8 +102,9 @@ class Workers(object):
     of the bot, and an answer that was not a success means the bot may no longer be as read.
     """
 
-    def __init__(self, client, parallel, max_rate):
+    def __init__(self, client, parallel, max_rate, progress=SILENT):
         check_pacing(parallel, max_rate)
+        self.progress = progress
         self.pacer = Pacer(max_rate)
         self.pool = ClientPool(client.clone(pacer=self.pacer), parallel)
         self.change_failed = threading.Event()
@@ -105,31 +112,50 @@ class Workers(object):
     def lists(self):
         return ContactLists(self.pool.own_client())
 
-    def map(self, work, items, changes=False):
+    def map(self, work, items, changes=False, what=None):
         """``work(lists, item)`` for each item; returns (item, result or KoreError) pairs in order.
 
-        With ``changes``, an item not started because a change failed gets NOT_ATTEMPTED.
+        With ``changes``, an item not started because a change failed gets NOT_ATTEMPTED. ``what`` names the work
+        to tell how far it is (``lists changed``).
         """
         def run(client, item):
             if changes and self.change_failed.is_set():
                 return item, NOT_ATTEMPTED
             try:
                 return item, work(ContactLists(client), item)
-            except KoreError as exc:
+            except Exception as exc:  # pylint: disable=broad-except
                 if changes:
                     self.change_failed.set()
+                # one list's failure, even a bug of ours, must not hide what was done to the others
+                if not isinstance(exc, KoreError):
+                    exc = KoreError("Unexpected %s: %s" % (type(exc).__name__, exc))
                 return item, exc
-        return list(self.pool.ordered(run, items))
+        items = list(items)
+        counter = self.progress.counter("kore_contact_lists", len(items), what or "lists done")
+        results = self.pool.ordered(run, items)
+        try:
+            done = []
+            for result in results:
+                done.append(result)
+                counter.add()
+            return done
+        except BaseException:
+            # the task's timeout: changes in flight finish, none starts, no list goes after its backup
+            self.change_failed.set()
+            raise
+        finally:
+            results.close()
 
 
 def ensure_set(client, entries, purge=False, force=False, parallel=4, max_rate=None, check_mode=False,
-               purge_contacts=False, wait_timeout=120, backup_dir=None):
+               purge_contacts=False, wait_timeout=120, backup_dir=None, progress=SILENT):
     wanted, wanted_contacts = desired_lists(entries)
     Contacts(client, wait_timeout)  # refuses a bad wait_timeout before any request
+    required_path("backup_dir", backup_dir)
     if backup_dir is not None:
         # every list deleted or recreated is written to <backup_dir>/<id>.csv first: the directory must take them
         check_directory("backup_dir %s" % backup_dir, os.path.abspath(backup_dir))
-    workers = Workers(client, parallel, max_rate)
+    workers = Workers(client, parallel, max_rate, progress)
     summaries = workers.lists().summaries()
     by_name = {}
     for item in summaries:
@@ -150,7 +176,8 @@ def ensure_set(client, entries, purge=False, force=False, parallel=4, max_rate=N
     # list all lacks allowDuplicates: read in full only the lists whose duplicate policy is managed
     existing = [by_name[n][0] for n in wanted if n in by_name]
     needs_read = [s for s in existing if "allowDuplicates" in wanted[s["name"]]]
-    full = dict((s["_id"], r) for s, r in workers.map(lambda lists, s: lists.read(s["_id"]) or s, needs_read))
+    read = workers.map(lambda lists, s: lists.read(s["_id"]) or s, needs_read, what="lists read in full")
+    full = dict((s["_id"], r) for s, r in read)
     updates = []
     for summary in existing:
         current = full.get(summary["_id"], summary)
@@ -189,7 +216,15 @@ def ensure_set(client, entries, purge=False, force=False, parallel=4, max_rate=N
 
 
 def _backup_of(backup_dir, list_id):
-    return Backup(backup_path_in(backup_dir, list_id)) if backup_dir is not None else None
+    return Backup(backup_path_in(backup_dir, list_id), "backup_dir") if backup_dir is not None else None
+
+
+def _record_backup(outcome, list_id, done):
+    """A backup written (``done``: return values of one list's backup) goes in the result, with any file kept."""
+    if done.get("backup_file"):
+        outcome.backup_files[list_id] = done["backup_file"]
+    if done.get("previous_backup_file"):
+        outcome.previous_backup_files[list_id] = done["previous_backup_file"]
 
 
 def _sync_contacts(workers, outcome, current, wanted_contacts, purge, force, wait_timeout, check_mode, backup_dir):
@@ -197,16 +232,21 @@ def _sync_contacts(workers, outcome, current, wanted_contacts, purge, force, wai
     def work(lists, name):
         record = current[name]
         backup = _backup_of(backup_dir, record["_id"]) if "_id" in record else None
-        return sync(lists, Contacts(lists.client, wait_timeout), record, wanted_contacts[name], purge, force,
+        contacts = Contacts(lists.client, wait_timeout, progress=workers.progress)
+        return sync(lists, contacts, record, wanted_contacts[name], purge, force,
                     exists="_id" in record, check_mode=check_mode, backup=backup)
 
     names = [n for n in wanted_contacts if n in current]  # a list whose create failed is reported already
-    for name, synced in workers.map(work, names, changes=True):
+    for name, synced in workers.map(work, names, changes=True, what="lists whose contacts are done"):
         if synced is NOT_ATTEMPTED:
             outcome.not_attempted.append("contacts of %r" % name)
             continue
         if isinstance(synced, KoreError):
             outcome.errors.append("contacts of %r: %s" % (name, synced))
+            done = synced.done or {}
+            if done.get("recreated"):
+                outcome.recreated.append(dict(done["recreated"], name=name))
+            _record_backup(outcome, current[name]["_id"], done)
             continue
         key = "(new) " + name if "(new) " + name in outcome.after else current[name]["_id"]
         counts = synced.counts()
@@ -220,7 +260,8 @@ def _sync_contacts(workers, outcome, current, wanted_contacts, purge, force, wai
         if synced.recreated:
             outcome.recreated.append(dict(synced.recreated, name=name))
         if synced.backup_file:
-            outcome.backup_files[synced.recreated["old_id"]] = synced.backup_file
+            _record_backup(outcome, synced.recreated["old_id"], {
+                "backup_file": synced.backup_file, "previous_backup_file": synced.previous_backup_file})
 
 
 def _view(record):
@@ -236,13 +277,18 @@ def _carry_out(workers, outcome, missing, updates, doomed, backup_dir, wait_time
     def delete(lists, item):
         backup = _backup_of(backup_dir, item["_id"])
         if backup is not None:
-            outcome.backup_files[item["_id"]] = backup.write(Contacts(lists.client, wait_timeout).pages(item["_id"]))
+            pages = Contacts(lists.client, wait_timeout, progress=workers.progress).pages(item["_id"])
+            written = backup.write(pages)
+            _record_backup(outcome, item["_id"], {"backup_file": written, "previous_backup_file": backup.previous})
+            if workers.change_failed.is_set():
+                return NOT_ATTEMPTED  # stopped (another change failed, or the task timed out) while backing up
         deleted = lists.delete(item["_id"])
         return item if deleted == {} else deleted  # {}: answer lost; None: someone else deleted it
 
     jobs = ([("create", f) for f in missing] + [("update", u) for u in updates] + [("delete", d) for d in doomed])
     work = {"create": create, "update": lambda lists, u: lists.update(u[0]["_id"], u[1]), "delete": delete}
-    for (kind, item), result in workers.map(lambda lists, job: work[job[0]](lists, job[1]), jobs, changes=True):
+    for (kind, item), result in workers.map(lambda lists, job: work[job[0]](lists, job[1]), jobs, changes=True,
+                                            what="changes done (create, update, delete)"):
         what = repr(item["name"]) if kind == "create" else label(item[0] if kind == "update" else item)
         if result is NOT_ATTEMPTED:
             outcome.not_attempted.append("%s %s" % (kind, what))

@@ -40,13 +40,19 @@ def count(client, list_id):
     return page(client, list_id, 0, 1)["totalResults"]
 
 
-def read_pages(pool, list_id):
-    """Yield the list's contacts page by page, in order; pages after the first are read in parallel."""
+def read_pages(pool, list_id, on_page=None):
+    """Yield the list's contacts page by page, in order; pages after the first are read in parallel.
+
+    ``on_page(read, total)`` is called after each page, to tell how far the reading is.
+    """
     first = page(pool.client, list_id, 0)
     total, size = first["totalResults"], len(first["results"])
     seen = _Seen(list_id)
     seen.add(first["results"], 0)
+    read = len(first["results"])
     yield first["results"]
+    if on_page is not None:
+        on_page(read, total)
     if not first["hasMore"]:
         return
     if not size or total <= size:
@@ -70,6 +76,9 @@ def read_pages(pool, list_id):
                                     "hasMore %s): it does not page as expected"
                                     % (list_id, len(answer["results"]), skip, total, size, answer["hasMore"]))
         yield answer["results"]
+        read += len(answer["results"])
+        if on_page is not None:
+            on_page(read, total)
     seen.check()
 
 

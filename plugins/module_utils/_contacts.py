@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import time
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_list import KoreConflictError, campaigns_using, label
@@ -24,8 +25,10 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreInputError,
     KoreServerError,
     KoreTransportError,
+    with_done,
 )
 from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool, check_pacing
+from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
 
 MAX_CONTACTS = 20000        # inline per task: Ansible itself takes about 1 s per 1,000 contacts to template them
 MAX_RETURNED = 20000        # return_contacts: a larger list belongs in backup_file
@@ -35,6 +38,9 @@ MAX_WAIT_TIMEOUT = 3600
 KORE_OWN_FIELDS = ("_id", "createdAt", "updatedAt", "__v")
 STRING_FIELDS = ("phoneNumber", "firstName", "lastName", "timeZone", "uniqueId")
 SAMPLE = 10                 # identities shown in messages, results and diffs when there are many
+
+_PHONE = re.compile(r"\+?[0-9]+\Z")
+_SPREADSHEET_NUMBER = re.compile(r"[+-]?[0-9]+([.,][0-9]*)?[eE][+-]?[0-9]+\Z")
 
 # states of a wanted contact
 NEW, HELD, SENT, LOST = 0, 1, 2, 3
@@ -53,6 +59,26 @@ def key(contact):
     if unique in (None, ""):
         return "p:%s" % (contact.get("phoneNumber"),)
     return "u:%s" % (unique,)
+
+
+def phone_number(value):
+    """A declared phone number without its surrounding spaces; ValueError, saying why, unless it is ``+`` and digits.
+
+    Kore documents E.164 numbers; a spreadsheet's ``4.91511E+12`` or a row of a ``;``-separated file read as one
+    column would otherwise reach Kore as a number.
+    """
+    if _PHONE.match(value):  # nearly always: a million rows pay for one match each
+        return value
+    number = value.strip()
+    if _PHONE.match(number):
+        return number
+    if _SPREADSHEET_NUMBER.match(number):
+        raise ValueError("%s is a number as a spreadsheet formats it, not a phone number: format the column as "
+                         "text (Excel: Format Cells, Text) and type the numbers again" % ascii(value))
+    digits = number[1:] if number.startswith("+") else number
+    bad = next((c for c in digits if not "0" <= c <= "9"), None)
+    raise ValueError("%s is not a phone number: an optional + and digits only%s"
+                     % (ascii(value), "" if bad is None else " (it holds %s)" % ascii(bad)))
 
 
 def shown(contact_key):
@@ -87,6 +113,10 @@ def clean(contacts):
                                      % (where, name, type(value).__name__, value))
         if not fields.get("phoneNumber", "").strip():
             raise KoreInputError("%s has no phoneNumber; every contact needs a non-empty phoneNumber" % where)
+        try:
+            fields["phoneNumber"] = phone_number(fields["phoneNumber"])
+        except ValueError as exc:
+            raise KoreInputError("%s: phoneNumber %s" % (where, exc))
         contact_key = key(fields)
         if contact_key in seen:
             raise KoreInputError("contacts[%d] and %s are one contact (%s); give each contact once"
@@ -167,7 +197,7 @@ class Held(object):
 class Contacts(object):
     """Reads and adds the contacts of the bot's lists over one client (and, for ``parallel``, its clones)."""
 
-    def __init__(self, client, wait_timeout=120, parallel=1, sleep=None, clock=None):
+    def __init__(self, client, wait_timeout=120, parallel=1, sleep=None, clock=None, progress=SILENT):
         if not 1 <= wait_timeout <= MAX_WAIT_TIMEOUT:
             raise KoreInputError("wait_timeout must be between 1 and %d seconds, got %d"
                                  % (MAX_WAIT_TIMEOUT, wait_timeout))
@@ -175,11 +205,18 @@ class Contacts(object):
         self.client = client
         self.pool = ClientPool(client, parallel)
         self.wait_timeout = wait_timeout
+        self.progress = progress
         # looked up now, not at import, like the pacer's: a test's stand-in clock reaches the lists' own Contacts
         self._sleep, self._clock = sleep or time.sleep, clock or time.monotonic
 
     def pages(self, list_id):
-        return read_pages(self.pool, list_id)
+        counters = []
+
+        def on_page(read, total):
+            if not counters:
+                counters.append(self.progress.counter("contact list %s" % list_id, total, "contacts read"))
+            counters[0].show(read)
+        return read_pages(self.pool, list_id, on_page)
 
     def read(self, list_id, too_many_hint="backup_file"):
         """Every contact of the list, for return_contacts; a list too large to return is refused before reading."""
@@ -234,7 +271,9 @@ class Contacts(object):
 
         sent = lost = 0
         error = None
+        counter = self.progress.counter("contact list %r" % record["name"], wanted.count(NEW, LOST), "contacts sent")
         for batch, exc in self.pool.ordered(post, _batches(contacts, BATCH_SIZE)):
+            counter.add(len(batch))
             for contact in batch:
                 contact_key = key(contact)
                 wanted.states[contact_key] = SENT if exc is None else LOST
@@ -254,8 +293,10 @@ class Contacts(object):
         """
         deadline = self._clock() + self.wait_timeout
         pause, verified_at, changing = 0.1, None, None
+        counter = self.progress.counter("contact list %r" % record["name"], expected, "contacts shown")
         while True:
             now = count(self.client, record["_id"])
+            counter.show(now)
             left = deadline - self._clock()
             if (now >= expected and now != verified_at) or left <= 0:
                 try:
@@ -303,6 +344,7 @@ class Synced(object):
         self.recreated = recreated      # {"old_id", "new_id"} when the list was deleted and created again
         self.backup_file = backup_file  # the path written before the list was recreated
         self.added_rows = None          # for inline contacts: the contacts added
+        self.previous_backup_file = None  # where a file that was at the backup's path is kept
 
     @property
     def changed(self):
@@ -318,7 +360,7 @@ def sync(lists, contacts, record, wanted, purge=False, force=False, exists=True,
     """Make the list hold ``wanted`` (a :class:`Wanted`) and, with ``purge``, nothing else.
 
     ``exists`` is False for a list that check mode only pretends to have created: there is nothing to read.
-    ``backup`` (a :class:`~._contacts_csv.Backup`) is written, while the list is read, and kept only when the
+    ``backup`` (a :class:`~._contacts_backup.Backup`) is written, while the list is read, and kept only when the
     list is about to be recreated: before anything is deleted.
     """
     held = Held(wanted, keep=MAX_RETURNED if wanted.inline else 0)
@@ -326,7 +368,7 @@ def sync(lists, contacts, record, wanted, purge=False, force=False, exists=True,
     try:
         if exists:
             contacts.tally(record["_id"], held, spool)
-        recreated, written = None, None
+        recreated, written, kept = None, None, {}
         if purge and held.others:
             in_use = campaigns_using(record)
             if in_use and not force:
@@ -338,7 +380,8 @@ def sync(lists, contacts, record, wanted, purge=False, force=False, exists=True,
             recreated = {"old_id": record["_id"], "new_id": None}
             if not check_mode:
                 written = spool.commit() if spool is not None else None
-                record = recreate(lists, record)
+                kept = _backup_result(written, backup)
+                record = recreate(lists, record, kept)
                 recreated["new_id"] = record["_id"]
             wanted.forget_held()
     finally:
@@ -349,24 +392,55 @@ def sync(lists, contacts, record, wanted, purge=False, force=False, exists=True,
     synced = Synced(record, wanted, held, missing, wanted.sample(NEW) if missing else [], recreated, written)
     # inline contacts are few: the result lists those added
     synced.added_rows = list(wanted.where(NEW)) if wanted.inline else None
+    synced.previous_backup_file = kept.get("previous_backup_file")
     if not missing or check_mode:
         return synced
-    require_unique_name(lists, record)
-    synced.added_sample = contacts.add(record, wanted, 0 if recreated else held.count)
+    try:
+        require_unique_name(lists, record)
+        synced.added_sample = contacts.add(record, wanted, 0 if recreated else held.count)
+    except KoreError as exc:
+        if recreated:
+            raise with_done(exc, "Contact list %r had been deleted (%s) and created again as %s before that, to drop "
+                                 "%d contacts not declared%s" % (record["name"], recreated["old_id"],
+                                                                 recreated["new_id"], held.others, _kept_in(written)),
+                            changed=True, contact_list=record, recreated=recreated, **kept)
+        raise
     return synced
 
 
-def recreate(lists, record):
+def _kept_in(backup_file):
+    return "; they were written to %s first" % backup_file if backup_file else ""
+
+
+def _backup_result(written, backup):
+    """Return values of a backup written: the file, and where a file that was at its path is kept."""
+    if not written:
+        return {}
+    kept = {"backup_file": written}
+    if backup.previous:
+        kept["previous_backup_file"] = backup.previous
+    return kept
+
+
+def recreate(lists, record, kept=None):
     """Delete the list and create it again with the same name, description and duplicate policy; the new record."""
     full = record if "allowDuplicates" in record else (lists.read(record["_id"]) or record)
     body = {"name": full["name"], "description": full.get("description") or "", "source": "passiveApi",
             "allowDuplicates": bool(full.get("allowDuplicates", False))}
-    lists.delete(record["_id"])
+    kept = kept or {}
+    try:
+        lists.delete(record["_id"])
+    except KoreError as exc:
+        if not kept:
+            raise
+        raise with_done(exc, "Its contacts had been written to %s first" % kept["backup_file"],
+                        changed=exc.earlier_attempt_may_have_applied, **kept)
     try:
         return lists.create(body)
     except KoreError as exc:
-        raise type(exc)("contact list %s was deleted to drop contacts, but creating it again failed: %s. Run the "
-                        "task again to create it." % (label(record), exc), exc.status, exc.method)
+        raise with_done(exc, "Contact list %s was deleted to drop contacts, but creating it again failed%s. Run the "
+                             "task again to create it" % (label(record), _kept_in(kept.get("backup_file"))),
+                        changed=True, recreated={"old_id": record["_id"], "new_id": None}, **kept)
 
 
 def require_unique_name(lists, record):

@@ -11,6 +11,8 @@ class KoreError(Exception):
 
     # Set by the wire client when a retried request failed after an attempt Kore may have acted on.
     earlier_attempt_may_have_applied = False
+    # Return values of what the task had done before it failed (see with_done): None when nothing
+    done = None
 
     def __init__(self, message, status=None, method=None, path=None):
         super().__init__(message)
@@ -47,5 +49,18 @@ class KoreRequestError(KoreError):
     """Any other 4xx: Kore refused the request as given (validation, conflict, ...)."""
 
 
+class KoreAbandonedError(KoreError):
+    """Nobody waits for the task's answer any more: nothing further is sent."""
+
+
 class KoreProtocolError(KoreError):
     """An answer that is not the documented JSON envelope: wrong host, proxy page, API change."""
+
+
+def with_done(exc, note, **done):
+    """``exc`` told what the task had already done, such as deleting a list: its message gains ``note``, and the
+    failed task's result ``done`` (return values), so that a destructive step is never reported as unchanged."""
+    error = type(exc)("%s. %s" % (str(exc).rstrip("."), note), exc.status, exc.method, exc.path)
+    error.earlier_attempt_may_have_applied = exc.earlier_attempt_may_have_applied
+    error.done = dict(exc.done or {}, **done)
+    return error

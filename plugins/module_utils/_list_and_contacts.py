@@ -13,8 +13,9 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_list import (
     label,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contacts import Wanted, clean, identities, sync
-from ansible_collections.kore.ai.plugins.module_utils._contacts_csv import Backup, read_contacts_file
-from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
+from ansible_collections.kore.ai.plugins.module_utils._contacts_backup import Backup, same_file
+from ansible_collections.kore.ai.plugins.module_utils._contacts_csv import read_contacts_file
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError, with_done
 
 
 def wanted_contacts(contacts=None, contacts_file=None, where=""):
@@ -35,11 +36,15 @@ def ensure_list_present(lists, contacts_api, list_id=None, name=None, descriptio
     if purge_contacts and wanted is None:
         raise KoreInputError("purge_contacts needs contacts or contacts_file: the contacts the list must hold, and "
                              "nothing else")
-    backup = Backup(backup_file) if backup_file else None
+    backup = Backup(backup_file) if backup_file is not None else None
     if backup is not None:
         if not purge_contacts:
             raise KoreInputError("backup_file with state: present is written only when purge_contacts recreates the "
                                  "list; set purge_contacts: true, or use backup_file with state: absent")
+        if contacts_file is not None and same_file(backup.path, contacts_file):
+            raise KoreInputError("backup_file %s is the contacts_file %s: the backup would overwrite the contacts the "
+                                 "list must hold. Give the backup a path of its own. Nothing was changed."
+                                 % (backup.path, contacts_file))
         backup.check()
     outcome = ensure_present(lists, list_id, name, description, allow_duplicates, check_mode)
     if wanted is None:
@@ -59,6 +64,7 @@ def ensure_list_present(lists, contacts_api, list_id=None, name=None, descriptio
     if synced.backup_file:
         outcome.msg += "; its %d contacts were written to %s first" % (synced.held.count, synced.backup_file)
         outcome.extra["backup_file"] = synced.backup_file
+        _tell_previous(outcome, backup)
     if synced.added:
         outcome.msg += "; %d contacts %sadded" % (synced.added, verb)
     _report(outcome, synced, wanted)
@@ -103,7 +109,7 @@ def ensure_list_absent(lists, contacts_api, list_id=None, name=None, force=False
     if contacts is not None or contacts_file is not None or purge_contacts:
         raise KoreInputError("contacts, contacts_file and purge_contacts are for state: present; to delete a list "
                              "with its contacts, use state: absent alone (backup_file keeps a copy)")
-    backup = Backup(backup_file) if backup_file else None
+    backup = Backup(backup_file) if backup_file is not None else None
     if backup is not None:
         backup.check()
     if not (return_contacts or backup):
@@ -116,13 +122,29 @@ def ensure_list_absent(lists, contacts_api, list_id=None, name=None, force=False
         if backup is not None and not check_mode:
             kept["backup_file"] = backup.write(contacts_api.pages(record["_id"]))
 
-    outcome = ensure_absent(lists, list_id, name, force, check_mode, before_delete=keep_contacts)
+    try:
+        outcome = ensure_absent(lists, list_id, name, force, check_mode, before_delete=keep_contacts)
+    except KoreError as exc:
+        if not kept["backup_file"]:
+            raise
+        done = {"backup_file": kept["backup_file"], "changed": exc.earlier_attempt_may_have_applied}
+        if backup.previous:
+            done["previous_backup_file"] = backup.previous
+        raise with_done(exc, "Its contacts had been written to %s first" % kept["backup_file"], **done)
     if return_contacts:
         outcome.extra["contacts"] = kept["contacts"]
     if kept["backup_file"]:
         outcome.extra["backup_file"] = kept["backup_file"]
         outcome.msg += "; its contacts were written to %s first" % kept["backup_file"]
+        _tell_previous(outcome, backup)
     return outcome
+
+
+def _tell_previous(outcome, backup):
+    """A file that was at the backup's path is never replaced: say where it is now."""
+    if backup.previous:
+        outcome.extra["previous_backup_file"] = backup.previous
+        outcome.msg += " (the file that was there is kept as %s)" % backup.previous
 
 
 def describe_with_contacts(lists, contacts_api, list_id=None, name=None, return_contacts=False):

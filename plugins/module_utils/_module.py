@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import select
+import sys
+
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.kore.ai.plugins.module_utils._task import KoreTask, argument_spec, rules
@@ -15,6 +18,7 @@ def run_module(module_spec, module_rules, work):
     module = AnsibleModule(argument_spec=argument_spec(module_spec), supports_check_mode=True,
                            **rules(module_rules))
     task = KoreTask(module.params, module.check_mode, module._diff)
+    task.still_wanted = answer_still_read
     result = task.perform(work)
     for warning in task.warnings:
         module.warn(warning)
@@ -22,3 +26,18 @@ def run_module(module_spec, module_rules, work):
     if result.pop("failed", False):
         module.fail_json(**result)
     module.exit_json(**result)
+
+
+def answer_still_read():
+    """Whether anyone still reads this process's answer on standard output.
+
+    A task's ``timeout:`` ends Ansible's wait, but not the module process: it would go on, back up a list and
+    delete it, after the task was reported failed. Once the reader of the answer is gone, the pipe says so.
+    """
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        events = poller.poll(0)
+    except (AttributeError, ValueError, OSError):  # no poll, or stdout is no file: nothing to tell
+        return True
+    return not any(flags & (select.POLLERR | select.POLLHUP) for dummy, flags in events)

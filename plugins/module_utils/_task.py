@@ -21,6 +21,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contacts import Contacts
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
 from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacer
 from ansible_collections.kore.ai.plugins.module_utils._parallel import check_pacing
+from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
 
 # documented in the kore.ai.contacts doc fragment
 CONTACTS_ARGSPEC = dict(
@@ -69,6 +70,11 @@ class KoreTask(object):
         # values no parameter holds that must not be shown either: a minted token, a proxy's password
         self.secrets = set()
         self._retry_log = None
+        self._client = None
+        # how far long work is: told at -v by Ansible's worker (_in_worker.py); a module process stays silent
+        self.progress = SILENT
+        # whether Ansible still waits for the answer; the module process sets its own test (_module.py)
+        self.still_wanted = None
 
     def perform(self, work):
         """``work(self)``'s result, or a failed result saying why; never raises."""
@@ -77,12 +83,14 @@ class KoreTask(object):
         except TaskFailed as exc:
             result = exc.result
         except KoreError as exc:
-            result = dict(failed=True, msg=str(exc))
+            result = dict(exc.done or {}, failed=True, msg=str(exc))
         except Exception as exc:  # pylint: disable=broad-except
             # A bug of ours: say what, keep the trace for -vvv (the runners hide secrets in both).
             result = dict(failed=True, msg="Unexpected %s: %s" % (type(exc).__name__, exc),
                           exception=traceback.format_exc())
         self._tell_retries()
+        if self._client is not None:  # tokens minted during the work too
+            self.secrets.update(self._client.secrets)
         return result
 
     def _tell_retries(self):
@@ -100,15 +108,16 @@ class KoreTask(object):
             raise TaskFailed(missing_required_lib("requests"))
         if paced:
             check_pacing(self.params["parallel"], self.params["max_rate"])
-        client = connect(self.params, Pacer(self.params["max_rate"]) if paced else None)
-        self.secrets.update(client.secrets)
+        client = connect(self.params, Pacer(self.params["max_rate"]) if paced else None, self.still_wanted)
+        self._client = client
         self._retry_log = client.retry_log
         return ContactLists(client)
 
     def contacts_of(self, lists):
         """Contacts over the same client; ``wait_timeout`` and ``parallel``, where the module has them, apply."""
         wait_timeout = self.params.get("wait_timeout")
-        return Contacts(lists.client, 120 if wait_timeout is None else wait_timeout, self.params.get("parallel") or 1)
+        return Contacts(lists.client, 120 if wait_timeout is None else wait_timeout, self.params.get("parallel") or 1,
+                        progress=self.progress)
 
     def outcome_result(self, outcome, **extra):
         """The result of one list's ensure_*: the record as ``contact_list``, the diff when asked for."""
@@ -125,6 +134,7 @@ class KoreTask(object):
                       deleted=outcome.deleted, unchanged=outcome.unchanged, contacts_added=outcome.contacts_added,
                       recreated=outcome.recreated, not_attempted=outcome.not_attempted,
                       contacts_counts=outcome.contacts_counts, backup_files=outcome.backup_files,
+                      previous_backup_files=outcome.previous_backup_files,
                       msg=outcome.message(self.check_mode))
         if self.diff:
             result["diff"] = dict(before=outcome.before, after=outcome.after)

@@ -76,6 +76,8 @@ options:
       - A contact's identity is its V(uniqueId) when it has one, else its V(phoneNumber). Contacts whose identity
         the list does not hold are added; a contact already there is not changed, since Kore cannot update one.
         Two entries with one identity are an error.
+      - A V(phoneNumber) is an optional C(+) and digits; spaces around it are removed before it is sent or
+        compared, and anything else fails the task before any request.
       - Kore adds contacts by list name, so the task fails, adding nothing, when another list has the same name.
       - Kore's own fields (V(_id), V(createdAt), V(updatedAt)) and empty (null) fields are dropped, so the
         C(contacts) of an earlier result (O(return_contacts=true)) can be given back as they are to restore a list.
@@ -89,13 +91,21 @@ options:
     description:
       - With O(state=present), a CSV file of the contacts the list must hold, up to Kore's 1,000,000 a list. The
         path is on the host that runs the module (usually the controller), for example
-        C({{ playbook_dir }}/contacts/renewals.csv).
+        C({{ playbook_dir }}/contacts/renewals.csv). A relative path is relative to the playbook's directory, in
+        Ansible's worker and in a module alike.
+      - It must be a regular file. A FIFO, a device or a directory is refused at once, and a line longer than 1 MiB
+        fails the task naming it.
       - The format of Kore's own "Local Drive" import, and of O(backup_file). A header row names the columns with
         Kore's field names; V(phoneNumber) is required, V(firstName), V(lastName), V(timeZone), V(uniqueId),
         V(contactPriority) and any custom columns are taken as given. UTF-8, with or without a byte-order mark;
         RFC 4180 quoting (a value with commas, quotes or line breaks in double quotes).
       - Every value is text exactly as written, so a phone number such as C("+4915112345678") or C(0049...) is
         never turned into a number. CSV holds text only, so a number or boolean kept by Kore comes back as text.
+      - A V(phoneNumber) is an optional C(+) and digits; spaces around it are removed before it is sent or compared.
+        Anything else (C(4.91511E+12), which is how a spreadsheet shows a long number it took for a number;
+        letters; a C(;) or a tab inside, the mark of a file read with the wrong separator) fails the task naming
+        the file, line, column and value. A header that holds V(phoneNumber) joined to other names by C(;) or a
+        tab is refused, naming the separator; save such a file as comma-separated CSV.
       - An empty cell, or a row shorter than the header, means the contact has no such field, so contacts with
         different fields share one file. Empty lines are skipped.
       - The same identity rules as O(contacts) (V(uniqueId), else V(phoneNumber)), with O(purge_contacts), check
@@ -122,6 +132,19 @@ options:
         full disk), the list is not deleted and the task fails saying why.
       - A list that is already absent writes nothing, and an existing file is left as it is, so a re-run never
         overwrites a backup. Check mode writes nothing. The result returns RV(backup_file) only when it was written.
+      - A file already at this path is never replaced. Before the new backup takes its name, the old file is kept
+        beside it as C(<name>.<process id>.<YYYY-MM-DD@HH:MM:SS>~), as M(ansible.builtin.copy) keeps a file with
+        its C(backup) option, and the result names it in RV(previous_backup_file). So a loop that gives every
+        list the same O(backup_file) loses no backup.
+      - A relative path is relative to the playbook's directory, in Ansible's worker and in a module alike. An
+        empty value (an unset variable's C(default(''))) and the O(contacts_file) itself (by any spelling, a
+        symbolic or a hard link) are refused before any request.
+      - The file is written to a short temporary name, flushed to disk, renamed into place, and the directory
+        flushed too, before the C(DELETE) is sent. A contact whose text UTF-8 cannot hold (Kore can answer with a
+        lone surrogate) fails the task naming the contact and the field, and the list is kept.
+      - Values are written verbatim, as Kore's own import needs them (C(+4915112345678)). A spreadsheet that opens
+        the file may take a cell that starts with C(=), C(+), C(-) or C(@) for a formula and run it, so import the
+        file as text.
     type: path
     version_added: 0.2.0
   parallel:
@@ -277,8 +300,18 @@ backup_file:
   type: str
   sample: /home/ops/backups/renewals.csv
   version_added: 0.2.0
+previous_backup_file:
+  description:
+    - The file that was at O(backup_file) before this task wrote its backup there, kept under this new name.
+  returned: when a backup was written over an existing file
+  type: str
+  sample: /home/ops/backups/renewals.csv.48213.2026-11-30@14:05:09~
+  version_added: 0.2.0
 recreated:
-  description: With O(purge_contacts=true), when the list was deleted and created again to drop contacts.
+  description:
+    - With O(purge_contacts=true), when the list was deleted and created again to drop contacts.
+    - Also when the task failed after that (an add refused), with RV(backup_file) and C(changed=true); the list's
+      earlier contacts are then only in the backup.
   returned: when the list was recreated
   type: dict
   sample: {old_id: cl-718e888e-3aca-4008-973e-6d79940abcde, new_id: cl-0b1c2d3e-3aca-4008-973e-6d79940abcde}

@@ -62,7 +62,8 @@ options:
       contacts_file:
         description:
           - A CSV file of the contacts the list must hold, as O(kore.ai.kore_contact_list#module:contacts_file) of
-            M(kore.ai.kore_contact_list) (same format and rules), on the host that runs the module.
+            M(kore.ai.kore_contact_list) (same format and rules), on the host that runs the module. A relative path
+            is relative to the playbook's directory.
           - Mutually exclusive with O(lists[].contacts).
         type: path
         version_added: 0.2.0
@@ -86,8 +87,14 @@ options:
       - A directory on the host that runs the module. Every list the task deletes (O(purge)) or recreates
         (O(purge_contacts)) has its contacts written to C(<backup_dir>/<list id>.csv) first, in the format of
         O(kore.ai.kore_contact_list#module:backup_file), which O(lists[].contacts_file) and Kore's own import read.
-      - The list id is Kore's text, so characters other than letters, digits, C(-) and C(_) are percent-encoded
-        (C(/) becomes C(%2F), C(.) becomes C(%2E)), so no id can name a file outside O(backup_dir).
+        A relative path is relative to the playbook's directory; an empty value is refused before any request.
+      - How a file is named. An id of lower-case letters, digits, C(-) and C(_), at most 120 characters (every id
+        Kore gives, C(cl-...)), is the name as it is. Any other id is percent-encoded (C(/) becomes C(%2F), C(.)
+        becomes C(%2E)), cut to its first 100 characters, and followed by C(.) and the first 16 hex digits of the
+        SHA-256 of the whole id, as in C(<encoded prefix>.<digest>.csv). So no id names a file outside O(backup_dir),
+        and two lists never share a file, however long their ids or whether they differ only in case.
+      - A file already at a backup's name is kept beside it first, as with
+        O(kore.ai.kore_contact_list#module:backup_file); RV(previous_backup_files) names it.
       - A list whose backup cannot be written is not deleted, and no further change starts.
     type: path
     version_added: 0.2.0
@@ -155,8 +162,17 @@ backup_files:
   type: dict
   sample: {cl-9f8e7d6c-3aca-4008-973e-6d79940abcde: /srv/backups/cl-9f8e7d6c-3aca-4008-973e-6d79940abcde.csv}
   version_added: 0.2.0
+previous_backup_files:
+  description: By list id, where a file that was already at that list's backup name in O(backup_dir) is kept.
+  returned: always
+  type: dict
+  sample: {cl-9f8e7d6c-3aca-4008-973e-6d79940abcde: /srv/backups/cl-9f8e7d6c-3aca-4008-973e-6d79940abcde.csv.4821.2026-11-30@14:05:09~}
+  version_added: 0.2.0
 recreated:
-  description: The lists deleted and created again to drop contacts (O(purge_contacts=true)).
+  description:
+    - The lists deleted and created again to drop contacts (O(purge_contacts=true)).
+    - A task that fails after a list was deleted or recreated still returns it here (and in RV(deleted) and
+      RV(backup_files)), with C(changed=true).
   returned: always
   type: list
   elements: dict
@@ -210,7 +226,8 @@ def ensure(task):
     p = task.params
     lists = task.contact_lists()
     outcome = ensure_set(lists.client, p["lists"], p["purge"], p["force"], p["parallel"], p["max_rate"],
-                         task.check_mode, p["purge_contacts"], p["wait_timeout"], p["backup_dir"])
+                         task.check_mode, p["purge_contacts"], p["wait_timeout"], p["backup_dir"],
+                         progress=task.progress)
     return task.set_outcome_result(outcome)
 
 

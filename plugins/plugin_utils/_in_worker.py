@@ -13,6 +13,7 @@ async) runs the module, as Ansible's ``normal`` action does. ``kore_ai_in_worker
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 
 from ansible import constants as C
@@ -26,6 +27,7 @@ from ansible.utils.display import Display
 from ansible.utils.unsafe_proxy import wrap_var
 
 from ansible_collections.kore.ai.plugins.module_utils import _client
+from ansible_collections.kore.ai.plugins.module_utils._progress import Progress
 from ansible_collections.kore.ai.plugins.module_utils._task import KoreTask, argument_spec, rules
 from ansible_collections.kore.ai.plugins.plugin_utils._module_json import TO_CONTROLLER, TO_MODULE, across
 
@@ -53,9 +55,14 @@ class KoreAction(NormalAction):
                     host=self._play_context.remote_addr)
         result = super(NormalAction, self).run(tmp, task_vars)  # the checks every action makes
         args = across(self._task.args, TO_MODULE)
-        with applied(self._task_environment()):
+        host = self._play_context.remote_addr
+
+        def tell(text):
+            display.v("%s: %s" % (self._task.action, text), host=host)
+        # where ansible-core runs a module on a local connection: relative paths mean the same file on both paths
+        with applied(self._task_environment()), working_in(self._loader.get_basedir()), urllib3_unlogged():
             answer = run_in_worker(self.ARGUMENT_SPEC, self.RULES, self.WORK, args, self._task.check_mode,
-                                   self._task.diff, self._task.action, self._inject_invocation(task_vars))
+                                   self._task.diff, self._task.action, self._inject_invocation(task_vars), tell)
         result.update(across(answer, TO_CONTROLLER))
         # as Ansible marks a module's answer: data from Kore is never templated
         return wrap_var(result)
@@ -103,8 +110,35 @@ def applied(environment):
                 os.environ[key] = value
 
 
-def run_in_worker(module_spec, module_rules, work, args, check_mode, diff, name, invocation=True):
-    """What the module would answer for ``args``: validated as AnsibleModule does, ``work`` run, secrets hidden."""
+@contextlib.contextmanager
+def working_in(directory):
+    """The worker in ``directory`` for the task, as the module process would be; back where it was afterwards."""
+    before = os.getcwd()
+    os.chdir(directory)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+@contextlib.contextmanager
+def urllib3_unlogged():
+    """urllib3 logs each retry with its URL (bot and account ids). A module process has no handler for it; the
+    worker has Ansible's log file (ANSIBLE_LOG_PATH) on the root logger. The task's warning tells retries instead."""
+    logger = logging.getLogger("urllib3")
+    before = logger.propagate
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.propagate = before
+
+
+def run_in_worker(module_spec, module_rules, work, args, check_mode, diff, name, invocation=True, tell=None):
+    """What the module would answer for ``args``: validated as AnsibleModule does, ``work`` run, secrets hidden.
+
+    ``tell(text)`` shows how far long work is (at ``-v``).
+    """
     spec = argument_spec(module_spec)
     validation = ArgumentSpecValidator(spec, **rules(module_rules)).validate(args)
     params = validation.validated_parameters
@@ -121,6 +155,7 @@ def run_in_worker(module_spec, module_rules, work, args, check_mode, diff, name,
         result = dict(failed=True, msg=msg)
     else:
         task = KoreTask(params, check_mode, diff)
+        task.progress = Progress(tell)
         result = task.perform(work)
         warnings.extend(task.warnings)
         secrets.update(task.secrets)

@@ -257,6 +257,11 @@ BAD = [
     ({"purge_contacts": True}, "purge_contacts needs contacts"),
     ({"contacts": [{"phoneNumber": "+1"}], "wait_timeout": 0}, "wait_timeout must be between 1 and 3600"),
     ({"contacts": [{"phoneNumber": "+%d" % i} for i in range(20001)]}, "at most 20000 are managed in one task"),
+    ({"contacts": [{"phoneNumber": "4.91511E+12"}]}, "contacts[1]: phoneNumber '4.91511E+12' is a number as a "
+                                                     "spreadsheet formats it"),
+    ({"contacts": [{"phoneNumber": "+1555 CALL"}]}, "contacts[1]: phoneNumber '+1555 CALL' is not a phone number"),
+    ({"contacts": [{"phoneNumber": "+4915112345678;Ada"}]}, "is not a phone number: an optional + and digits only "
+                                                            "(it holds ';')"),
 ]
 
 

@@ -81,10 +81,23 @@ CSV_ROWS = [
     (b"phoneNumber,note\n+1," + b"x" * 5000 + b"\n", "line 2, column 2 (note): a value of 5000 characters"),
     (b'phoneNumber,firstName\n+1,"Ada\n', "line 2: not valid CSV"),
     (b'phoneNumber,firstName\n+1,"Ada"x\n', "line 2: not valid CSV"),
+    (b"phoneNumber,firstName\n4.91511E+12,Ada\n",
+     "line 2, column 1 (phoneNumber): '4.91511E+12' is a number as a spreadsheet formats it"),
+    (b"firstName,phoneNumber\nAda,+49 151 CALL\n", "line 2, column 2 (phoneNumber): '+49 151 CALL' is not a phone "
+                                                   "number: an optional + and digits only (it holds ' ')"),
+    (b"phoneNumber\n+4915112345678;Ada\n", "line 2, column 1 (phoneNumber): '+4915112345678;Ada' is not a phone "
+                                           "number: an optional + and digits only (it holds ';')"),
+    (b"phoneNumber,firstName\n\"+1\t2\",Ada\n", "line 2, column 1 (phoneNumber): '+1\\t2' is not a phone number"),
+    (b"phoneNumber;firstName\n+4915112345678;Ada\n", "line 1: the header holds phoneNumber joined to other names by "
+                                                     "a semicolon"),
+    (b"phoneNumber\tfirstName\n+4915112345678\tAda\n",
+     "line 1: the header holds phoneNumber joined to other names by a tab"),
+    (b"phoneNumber\n" + b"5" * (1024 * 1024 + 1) + b"\n", "line 2: longer than 1048576 bytes"),
 ]
 
 # backup_file of a delete: (path, a piece of the failure message); the list must stay. {tmp} is a fresh directory.
 BACKUP_ROWS = [
+    ("", "backup_file is empty"),
     ("{tmp}/nowhere/backup.csv", "does not exist"),
     ("{tmp}/a-file/backup.csv", "does not exist"),
     ("{tmp}", "is a directory"),
@@ -123,17 +136,20 @@ def render():
     lines += ["| %s | %s |" % (shown(options), outcome(options, expected)) for options, expected in ROWS]
     lines += ["", "## Contact files (`contacts_file`)", "",
               "Each file fails the task before any request, naming the file, the line and, where it helps, the "
-              "column. `x*5000` stands for 5,000 times `x`.", "", "| file content | outcome |", "|---|---|"]
+              "column. `x*5000` stands for 5,000 times `x`. A phone number is an optional `+` and digits, once "
+              "the spaces around it are removed (as they are before it is sent). A FIFO, a device or a directory "
+              "is refused at once (`tests/integration/test_edges.py`).", "", "| file content | outcome |", "|---|---|"]
     lines += ["| `%s` | task fails before any request: \"...%s...\" |"
               % (_escaped(content), message) for content, message in CSV_ROWS]
     lines += ["", "## Backup paths (`backup_file`, `backup_dir`)", "",
               "A delete whose backup cannot be written deletes nothing: the list stays, with its contacts. "
-              "`{tmp}/a-file` is a file, not a directory. Under `backup_dir`, a list id is percent-encoded into one "
-              "file name (`../../../escape/..` becomes `%2E%2E%2F%2E%2E%2F%2E%2E%2Fescape%2F%2E%2E.csv`), so no "
-              "id names a file outside it (`tests/integration/test_contacts_file.py`).", "",
+              "`{tmp}/a-file` is a file, not a directory. Under `backup_dir`, an id other than Kore's own "
+              "lower-case kind is percent-encoded into one file name with a digest of the whole id "
+              "(`../../../escape/..` becomes `%2E%2E%2F%2E%2E%2F%2E%2E%2Fescape%2F%2E%2E.3e62aa7cde2aa64f.csv`), "
+              "so no id names a file outside it and no two ids share one "
+              "(`tests/integration/test_contacts_file.py`, `tests/integration/test_edges.py`).", "",
               "| backup_file | outcome |", "|---|---|"]
-    lines += ["| `%s` | task fails, list kept: \"...%s... Nothing was deleted.\" |" % (path, message)
-              for path, message in BACKUP_ROWS]
+    lines += ["| `%s` | task fails, list kept: \"...%s...\" |" % (path or '""', message) for path, message in BACKUP_ROWS]
     lines += ["", "Wrong types elsewhere (`allow_duplicates: perhaps`, `timeout: soon`) fail with Ansible's own "
               "message naming the option. Hosts without a scheme are taken as `https://`; see "
               "`tests/integration/test_transport.py` for TLS and for servers that never answer.", ""]
@@ -141,7 +157,7 @@ def render():
 
 
 def _escaped(content):
-    text = content.replace(b"x" * 5000, b"x*5000").decode("latin-1")
+    text = content.replace(b"x" * 5000, b"x*5000").replace(b"5" * (1024 * 1024 + 1), b"5*1048577").decode("latin-1")
     return json.dumps(text)[1:-1].replace("|", "\\|").replace("`", "'")
 
 
@@ -174,7 +190,7 @@ def test_every_unwritable_backup_leaves_the_list_in_place(sim, playbook, tmp_pat
     for number, (dummy, message) in enumerate(BACKUP_ROWS):
         assert run.status(number) == "failed", (paths[number], run[number])
         assert message in run[number]["msg"] and paths[number] in run[number]["msg"], run[number]["msg"]
-        assert "Nothing was deleted" in run[number]["msg"], run[number]["msg"]
+        assert "Nothing was deleted" in run[number]["msg"] or "Nothing was changed" in run[number]["msg"]
     assert not any(r["method"] == "DELETE" for r in sim.requests)
     assert sim.store.get(sim.tenant.stream_id, record["_id"]) == record
     assert sorted(p.name for p in tmp.iterdir()) == ["a-file"]  # no temporary file left behind

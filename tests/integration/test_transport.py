@@ -9,6 +9,7 @@ import base64
 import datetime
 import http.client
 import ipaddress
+import shutil
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -188,3 +189,21 @@ def test_a_rate_limit_that_never_lifts_fails_the_task_with_its_reason(sim, playb
     assert run.status(0) == "failed"
     assert "rate limit" in run[0]["msg"] and "after 2 retries" in run[0]["msg"]
     assert len(sim.requests) == 3
+
+
+def test_ca_path_is_relative_to_the_playbook_and_a_missing_one_is_named(playbook, self_signed, tmp_path):
+    started_in = tmp_path / "started-in"
+    started_in.mkdir()
+    shutil.copy(self_signed[0], str(tmp_path / "private-ca.pem"))
+    with Simulator(tls=self_signed) as https_sim:
+        record = https_sim.seed("Relative CA", "x")
+        task = {"id": record["_id"], "state": "present", "retries": 0}
+        run = playbook([{MODULE: dict(task, ca_path="private-ca.pem")},
+                        {MODULE: dict(task, ca_path="missing-ca.pem"), "ignore_errors": True}],
+                       env=https_sim.env(), cwd=str(started_in))
+        assert run.status(0) == "ok", run
+        assert run.status(1) == "failed" and run[1]["msg"] == (
+            "ca_path missing-ca.pem does not exist: give the path of a PEM CA bundle file or a directory of CA "
+            "certificates"), run[1]
+        assert "Traceback" not in run.output and "Unexpected" not in run[1]["msg"]
+        assert [r["method"] for r in https_sim.requests] == ["GET"]  # the first task's read alone

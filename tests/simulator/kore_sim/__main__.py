@@ -33,6 +33,8 @@ def parse(argv):
     parser.add_argument("--rate-limit", type=int, default=None, help="API requests per minute before 429")
     parser.add_argument("--chaos", type=float, default=0.0,
                         help="probability that an API request fails (429, 503, or a lost answer after a change)")
+    parser.add_argument("--token-max-age", type=float, default=None,
+                        help="refuse (401) tokens older than this many seconds after their iat, whatever their exp")
     parser.add_argument("--seed", type=int, default=0, help="seed of --chaos, for a reproducible run")
     parser.add_argument("--tls-cert", help="PEM certificate: serve HTTPS")
     parser.add_argument("--tls-key", help="PEM key of --tls-cert")
@@ -62,7 +64,8 @@ def main(argv=None):
     sim = Simulator(args.bind, args.port, tenant, latency=args.latency_ms / 1000.0, rate_limit=args.rate_limit,
                     tls=(args.tls_cert, args.tls_key) if args.tls_cert else None, verbose=args.verbose,
                     chaos=Chaos(args.chaos, args.seed) if args.chaos else None,
-                    add_delay=args.add_delay_ms / 1000.0, max_page=args.max_page)
+                    add_delay=args.add_delay_ms / 1000.0, max_page=args.max_page,
+                    token_max_age=args.token_max_age)
     with sim:
         if args.mode == "run":
             env = dict(os.environ, **sim.env())

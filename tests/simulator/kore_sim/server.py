@@ -127,7 +127,7 @@ class Simulator(object):
     """Start with ``Simulator().start()`` (or as a context manager); ``url`` and ``env()`` say how to reach it."""
 
     def __init__(self, host="127.0.0.1", port=0, tenant=None, latency=0.0, rate_limit=None, tls=None,
-                 verbose=False, chaos=None, add_delay=0.0, max_page=100, max_add_batch=100):
+                 verbose=False, chaos=None, add_delay=0.0, max_page=100, max_add_batch=100, token_max_age=None):
         self.tenant = tenant or Tenant()
         self.store = Store()
         self.faults = Faults()
@@ -137,6 +137,9 @@ class Simulator(object):
         self.add_delay = add_delay      # seconds before an accepted addContacts shows in getAllContacts
         self.max_page = max_page        # contacts per getAllContacts page at most, whatever limit asks
         self.max_add_batch = max_add_batch  # contacts per addContacts at most (400 beyond)
+        # seconds after its iat that a token is refused (401), whatever its exp: Kore documents no lifetime, and
+        # tests of long tasks need tokens that die within seconds. None: only exp counts.
+        self.token_max_age = token_max_age
         self.verbose = verbose
         self.requests = []
         self._window = []
@@ -180,6 +183,7 @@ class Simulator(object):
         self.stop()
 
     def reset(self):
+        self.token_max_age = None
         self.store.reset()
         self.faults.clear()
         self._accepted.clear()
@@ -238,8 +242,18 @@ class Simulator(object):
         problem = self._check_token(token)
         if problem is None:
             claims = jwt.decode(token, options={"verify_signature": False})
-            self._accepted[token] = claims.get("exp") or True
+            limits = [t for t in (claims.get("exp"), self._max_age_end(claims)) if t is not None]
+            self._accepted[token] = min(limits) if limits else True
+            if time.time() >= self._accepted[token]:
+                return "too old"
         return problem
+
+    def _max_age_end(self, claims):
+        if self.token_max_age is None:
+            return None
+        issued = claims.get("iat")
+        # a token without iat cannot show its age: it counts as issued long ago
+        return issued + self.token_max_age if isinstance(issued, (int, float)) else 0
 
     def _check_token(self, token):
         try:

@@ -12,7 +12,13 @@ import sys
 import jwt
 import pytest
 
-from ansible_collections.kore.ai.plugins.module_utils._auth import TOKEN_LIFETIME_SECONDS, mint_token
+from ansible_collections.kore.ai.plugins.module_utils._auth import (
+    RENEW_BEFORE_SECONDS,
+    TOKEN_LIFETIME_SECONDS,
+    GivenToken,
+    MintedToken,
+    mint_token,
+)
 from ansible_collections.kore.ai.plugins.module_utils._connection import token_from
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 
@@ -54,8 +60,43 @@ def test_signing_does_not_import_pyjwt():
 
 
 def test_ready_jwt_wins_and_missing_credentials_are_named():
-    assert token_from({"jwt": "ready", "client_id": "c", "client_secret": "s"}) == "ready"
-    minted = token_from({"jwt": None, "client_id": "c", "client_secret": SECRET})
+    assert token_from({"jwt": "ready", "client_id": "c", "client_secret": "s"}).current() == "ready"
+    minted = token_from({"jwt": None, "client_id": "c", "client_secret": SECRET}).current()
     assert jwt.decode(minted, SECRET, algorithms=["HS256"])["appId"] == "c"
     with pytest.raises(KoreInputError, match="no credentials"):
         token_from({"jwt": None, "client_id": None, "client_secret": None})
+
+
+class Clock(object):
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+def test_a_minted_token_is_renewed_before_it_expires_and_every_token_is_kept_to_hide():
+    clock = Clock(1000.0)
+    tokens = MintedToken("c", SECRET, clock=clock)
+    first = tokens.current()
+    clock.now += TOKEN_LIFETIME_SECONDS - RENEW_BEFORE_SECONDS - 1
+    assert tokens.current() == first  # still well within its life
+    clock.now += 1
+    second = tokens.current()
+    assert second != first
+    claims = jwt.decode(second, SECRET, algorithms=["HS256"], options={"verify_exp": False})
+    assert claims["iat"] == 1000 + TOKEN_LIFETIME_SECONDS - RENEW_BEFORE_SECONDS
+    assert claims["exp"] - claims["iat"] == TOKEN_LIFETIME_SECONDS
+    assert tokens.all() == (first, second)
+
+
+def test_a_refused_token_is_renewed_once_whoever_asks():
+    tokens = MintedToken("c", SECRET, clock=Clock(1000.0))
+    refused = tokens.current()
+    assert tokens.renew(refused) and tokens.renew(refused)  # two threads saw the same 401
+    assert len(tokens.all()) == 2 and tokens.current() != refused
+
+
+def test_a_given_token_is_never_renewed():
+    given = GivenToken("ready")
+    assert given.renew("ready") is False and given.current() == "ready" and given.all() == ("ready",)

@@ -22,6 +22,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contacts import (
     Wanted,
     clean,
     key,
+    phone_number,
 )
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError, KoreProtocolError
 
@@ -146,3 +147,30 @@ def test_the_wait_gives_up_after_wait_timeout_naming_at_most_ten():
     assert now[0] == 7.0  # waited the whole timeout, and not a moment more
     # polled the cheap count, and read the whole list only once the time was up
     assert [q["limit"] for dummy, dummy2, q in client.asked].count(100) == 1
+
+
+@pytest.mark.parametrize("given, sent", [
+    ("+4915112345678", "+4915112345678"), (" +4915112345678 ", "+4915112345678"), ("0049151", "0049151"),
+    ("\t15550100\r\n", "15550100")])
+def test_a_phone_number_loses_its_surrounding_spaces(given, sent):
+    assert phone_number(given) == sent
+    assert clean([{"phoneNumber": given}]) == [{"phoneNumber": sent}]
+
+
+@pytest.mark.parametrize("given, message", [
+    ("4.91511E+12", "is a number as a spreadsheet formats it"),
+    ("4,91511e12", "is a number as a spreadsheet formats it"),
+    ("+49 151", "(it holds ' ')"),
+    ("+4915112345678;Ada", "(it holds ';')"),
+    ("+49\t151", "(it holds '\\t')"),
+    ("CALL-ME", "(it holds 'C')"),
+    ("+", "an optional + and digits only"),
+    ("++49", "an optional + and digits only"),
+    ("\u0661\u0662", "(it holds '\\u0661')"),  # digits, but not ASCII ones
+])
+def test_anything_but_plus_and_digits_is_refused(given, message):
+    with pytest.raises(ValueError) as caught:
+        phone_number(given)
+    assert message in str(caught.value)
+    with pytest.raises(KoreInputError, match="contacts\\[1\\]: phoneNumber "):
+        clean([{"phoneNumber": given}])

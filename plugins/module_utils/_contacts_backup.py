@@ -1,0 +1,237 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Backups of a list's contacts: a CSV file on disk, complete and durable, before anything is deleted.
+
+Pages are spooled to an anonymous temporary file as they are read, then written out as CSV once every column is
+known, to a short temporary name beside the backup, fsynced, renamed into place and the directory fsynced. A
+file already at the backup's path is never replaced: it is kept beside it under a new name first.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import hashlib
+import json
+import os
+import re
+import tempfile
+import time
+from urllib.parse import quote
+
+from ansible_collections.kore.ai.plugins.module_utils._contacts import KORE_OWN_FIELDS, key, shown
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
+
+BACKUP_MODE = 0o600
+NAME_MAX = 255              # bytes in a file name on the filesystems people use (ext4, xfs, btrfs, APFS, NTFS)
+PLAIN_ID = re.compile(r"[a-z0-9_-]{1,120}\Z")   # every id Kore gives: the file name as it is
+SHORTENED_PREFIX = 100      # characters of an unusual id kept in its file name, before its digest
+
+
+class KoreBackupError(KoreError):
+    """A backup could not be written: the list it was for is left as it was."""
+
+
+def backup_path_in(directory, list_id):
+    """The backup of ``list_id`` in ``directory``: distinct ids give names distinct even without case.
+
+    An id of lower-case letters, digits, ``-`` and ``_`` (up to 120 characters) is the name: ``<id>.csv``.
+    Any other id is percent-encoded (``.`` too), cut to 100 characters, and followed by ``.`` and the first 16
+    hex digits of the SHA-256 of the whole id: ``<safe prefix>.<digest>.csv``. Plain names hold no ``.``, so the
+    two kinds never meet.
+    """
+    if PLAIN_ID.match(list_id):
+        name = list_id
+    else:
+        raw = list_id.encode("utf-8", "surrogatepass")  # Kore's text may hold a lone surrogate
+        safe = quote(raw, safe="-_").replace(".", "%2E").replace("~", "%7E")
+        name = "%s.%s" % (safe[:SHORTENED_PREFIX], hashlib.sha256(raw).hexdigest()[:16])
+    return os.path.join(directory, name + ".csv")
+
+
+def check_directory(what, directory):
+    """``directory`` exists and takes new files; ``what`` names it in the error."""
+    if not os.path.isdir(directory):
+        raise KoreBackupError("%s does not exist. Nothing was deleted." % what)
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise KoreBackupError("%s is not writable. Nothing was deleted." % what)
+
+
+def required_path(option, path):
+    """An empty path (an unset variable's ``default('')``) would mean no backup, or the current directory."""
+    if path is not None and not path.strip():
+        raise KoreInputError("%s is empty: give the path to write the backup to, or leave %s out. Nothing was "
+                             "changed." % (option, option))
+    return path
+
+
+def same_file(first, second):
+    """Whether two paths name one file, by any spelling: ``./``, ``..``, a symbolic or a hard link."""
+    if os.path.realpath(first) == os.path.realpath(second):
+        return True
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False  # one of them does not exist (yet)
+
+
+class Backup(object):
+    """A CSV file every contact of a list is written to before the list is deleted.
+
+    After :meth:`write` or a spool's ``commit``, :attr:`previous` is the name the file that was at the path
+    before was kept under, or None.
+    """
+
+    def __init__(self, path, option="backup_file"):
+        self.path = os.path.abspath(required_path(option, path))
+        self.directory = os.path.dirname(self.path)
+        self.option = option
+        self.previous = None
+
+    def check(self):
+        """What a real run needs, without writing: an existing, writable directory. For check mode and before reads."""
+        check_directory("%s %s: directory %s" % (self.option, self.path, self.directory), self.directory)
+        if os.path.isdir(self.path):
+            raise KoreBackupError("%s %s is a directory. Nothing was deleted." % (self.option, self.path))
+
+    def spool(self):
+        self.check()
+        try:
+            return _Spool(self)
+        except OSError as exc:
+            raise self.failed(exc)
+
+    def write(self, pages):
+        """Write every contact of ``pages`` and return the path; nothing is left behind on failure."""
+        spool = self.spool()
+        try:
+            for page in pages:
+                spool.add(page)
+            return spool.commit()
+        finally:
+            spool.discard()
+
+    def failed(self, exc):
+        return KoreBackupError("%s %s could not be written: %s. Nothing was deleted."
+                               % (self.option, self.path, getattr(exc, "strerror", None) or exc))
+
+    def keep_previous(self):
+        """Give a file already at the path a name of its own (``<name>.<pid>.<time>~``, as ansible.builtin.copy's
+        ``backup`` does), so that the rename that follows replaces nothing. A hard link, so the file never leaves."""
+        if not os.path.lexists(self.path):
+            return
+        base = os.path.basename(self.path)
+        stamp = ".%d.%s" % (os.getpid(), time.strftime("%Y-%m-%d@%H:%M:%S"))
+        for attempt in range(100):
+            suffix = "%s%s~" % (stamp, ".%d" % attempt if attempt else "")
+            # a name as long as the filesystem allows has no room for the suffix: shorten the name's start
+            room = NAME_MAX - len(suffix.encode("utf-8"))
+            name = base.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore") + suffix
+            kept = os.path.join(self.directory, name)
+            try:
+                os.link(self.path, kept)
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+                    raise
+                if os.path.lexists(kept):
+                    continue
+                os.rename(self.path, kept)  # a filesystem without hard links
+            self.previous = kept
+            return
+        raise KoreBackupError("%s %s exists, and no free name was found to keep it under. Nothing was deleted."
+                              % (self.option, self.path))
+
+
+class _Spool(object):
+    """Contacts as JSON lines in a temporary file beside the backup, until every column is known."""
+
+    def __init__(self, backup):
+        self.backup = backup
+        self.file = tempfile.TemporaryFile(mode="w+", encoding="utf-8", dir=backup.directory)
+        self.columns = {"phoneNumber": None}  # dict: the columns in the order first seen, phoneNumber first
+
+    def add(self, page):
+        try:
+            for contact in page:
+                fields = dict((k, v) for k, v in contact.items() if k not in KORE_OWN_FIELDS and v is not None)
+                for name in fields:
+                    if name not in self.columns:
+                        self.columns[name] = None
+                self.file.write(json.dumps(fields) + "\n")
+        except OSError as exc:
+            raise self.backup.failed(exc)
+
+    def commit(self):
+        """Write the CSV to a temporary file in the same directory, make it durable, rename it into place (0600)."""
+        backup, temporary = self.backup, None
+        try:
+            self.file.seek(0)
+            # a short name: a backup_file name as long as the filesystem allows still has room beside it
+            handle, temporary = tempfile.mkstemp(dir=backup.directory, prefix=".kore-", suffix=".tmp")
+            os.fchmod(handle, BACKUP_MODE)
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+                self._write_csv(out)
+                out.flush()
+                os.fsync(out.fileno())
+            backup.keep_previous()
+            os.replace(temporary, backup.path)
+            temporary = None
+            _sync_directory(backup.directory)
+            return backup.path
+        except OSError as exc:
+            raise backup.failed(exc)
+        finally:
+            if temporary is not None:
+                try:
+                    os.unlink(temporary)
+                except OSError:
+                    pass
+
+    def _write_csv(self, out):
+        # every value quoted, so that Kore's own import reads phone numbers as text
+        writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+        columns = list(self.columns)
+        writer.writerow(columns)
+        for line in self.file:
+            contact = json.loads(line)
+            try:
+                writer.writerow([_text(contact.get(name)) for name in columns])
+            except UnicodeEncodeError:
+                name = next(n for n in columns if not _encodable(_text(contact.get(n))))
+                raise KoreBackupError(
+                    "%s %s cannot hold contact %s: its %s is %s, which is not text UTF-8 can write (Kore gave a "
+                    "broken character), so no backup could restore it. Nothing was deleted."
+                    % (self.backup.option, self.backup.path, ascii(shown(key(contact))), name,
+                       ascii(contact.get(name))))
+
+    def discard(self):
+        self.file.close()
+
+
+def _sync_directory(directory):
+    """The rename is only durable once the directory itself is on disk."""
+    descriptor = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _encodable(text):
+    try:
+        text.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _text(value):
+    """A value as CSV text: strings as they are, numbers and booleans as JSON writes them."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value)

@@ -1,0 +1,39 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""How far long work is: a line at each tenth and at least every 30 seconds; nothing without a display."""
+
+from __future__ import annotations
+
+from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT, Progress
+
+
+class Clock(object):
+    now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_a_line_at_each_tenth():
+    told = []
+    counter = Progress(told.append, Clock()).counter("contact list 'X'", 1000, "contacts sent")
+    for dummy in range(100):
+        counter.add(10)
+    assert told == ["contact list 'X': %d of 1000 contacts sent" % n for n in range(100, 1001, 100)]
+
+
+def test_a_line_every_30_seconds_when_work_is_slow():
+    told, clock = [], Clock()
+    counter = Progress(told.append, clock).counter("w", 1000, "contacts shown")
+    for dummy in range(5):
+        clock.now += 29.0
+        counter.show(1)
+    assert told == ["w: 1 of 1000 contacts shown"] * 2  # at 58 s and at 116 s
+
+
+def test_silent_without_a_display_and_for_no_work():
+    SILENT.counter("w", 10, "x").add(10)
+    told = []
+    Progress(told.append, Clock()).counter("w", 0, "x").add(0)
+    assert told == []
