@@ -96,7 +96,8 @@ class ContactLists(object):
         if record is not None:
             return record
         if any(item.get("_id") == list_id for item in self.summaries()):
-            raise KoreProtocolError("Kore lists %s for %s but will not return it" % (list_id, self.client.describe()))
+            raise KoreProtocolError("GET contactList/%s answered without the list's record, but list all names it, for "
+                                    "%s: Kore's answers disagree. Nothing was changed." % (list_id, self.client.describe()))
         return None
 
     def find_by_name(self, name):

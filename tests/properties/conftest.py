@@ -9,10 +9,22 @@
 
 ``KORE_FUZZ_SEED`` (set by ``make fuzz``) seeds every property with that number mixed with the test's id, so a run
 can be replayed anywhere and each parametrized property still draws examples of its own.
+
+A seed alone does not fix what Hypothesis draws: one draw in twenty takes a constant found in the *local* modules
+loaded in the process at that moment (not tests, not site-packages: the collection's plugins), and keeps that pool
+once it is first used. Which plugins a run has loaded depends on which test files were collected and what ran
+before, so a seed that failed in ``make fuzz`` drew other examples when its test ran alone (issue 24). Every
+plugin is imported here, before any property runs, so the pool is the same for any selection and order
+(``test_replay.py`` checks it).
+
+``KORE_OBSERVE_FILE``, when set, receives one JSON line per example run (the test, its status, the example), for
+``test_replay.py``.
 """
 
 from __future__ import annotations
 
+import importlib
+import json
 import os
 import sys
 import zlib
@@ -31,7 +43,23 @@ settings.register_profile("ci", max_examples=150, derandomize=True, print_blob=T
 settings.register_profile("fuzz", max_examples=10000, print_blob=True, database=None, **COMMON)
 # only the kept @examples (the defects found so far), e.g. to check that each still fails without its fix
 settings.register_profile("examples", phases=[Phase.explicit], **COMMON)
+# for test_replay.py: a short seeded run, to compare the examples of runs in different selections and orders
+settings.register_profile("replay", max_examples=150, database=None, **COMMON)
 settings.load_profile(os.environ.get("KORE_HYPOTHESIS_PROFILE", "ci"))
+
+
+def import_every_plugin():
+    """Load every module of the collection's plugins: Hypothesis's pool of local constants is then complete."""
+    import ansible_collections.kore.ai.plugins as plugins  # pylint: disable=import-outside-toplevel
+    # plugins/ and its folders are namespace packages (no __init__.py), which pkgutil does not walk into
+    root = list(plugins.__path__)[0]
+    for folder, dummy, files in sorted(os.walk(root)):
+        package = plugins.__name__ + folder[len(root):].replace(os.sep, ".")
+        for name in sorted(f[:-3] for f in files if f.endswith(".py")):
+            importlib.import_module("%s.%s" % (package, name))
+
+
+import_every_plugin()
 
 
 FUZZ_SEED = os.environ.get("KORE_FUZZ_SEED")
@@ -42,6 +70,18 @@ def pytest_runtest_call(item):
     if FUZZ_SEED is not None and hasattr(getattr(item, "obj", None), "hypothesis"):
         # parametrized properties share one function object: seed it just before each one runs
         seed(zlib.crc32(("%s %s" % (FUZZ_SEED, item.nodeid)).encode("utf-8")))(item.obj)
+
+
+OBSERVE_FILE = os.environ.get("KORE_OBSERVE_FILE")
+if OBSERVE_FILE:
+    from hypothesis.internal.observability import add_observability_callback  # pylint: disable=ungrouped-imports
+
+    def _observe(observation):
+        if getattr(observation, "type", None) == "test_case":
+            with open(OBSERVE_FILE, "a", encoding="utf-8") as handle:
+                handle.write(json.dumps([observation.property, observation.status, observation.representation]) + "\n")
+
+    add_observability_callback(_observe)
 
 
 @pytest.fixture(scope="session")

@@ -157,6 +157,10 @@ def assert_writes_follow_understood_answers(log, forced):
 # found (make fuzz, absent by name, issue 15): a list all answered 205 Reset Content was taken as proof of absence
 @example(answers=[Answer(205, [], b'{"status": "success", "data": []}')])
 @example(answers=[Answer(201, [], b'{"status": "success", "data": []}')])
+# found (make fuzz SEED=444716602, absent, contacts kept, issue 24): a list read answered with an empty envelope
+# while list all named it failed with a message that named no request
+@example(answers=[Answer(200, [], b'{}'),
+                  Answer(200, [], b'{"status": "success", "data": [{"_id": "cl-fuzz-0001", "name": "Fuzz"}]}')])
 def test_any_answer_gives_a_sound_result_or_a_clean_error(scripted, call, answers):
     if os.path.exists(BACKUP):
         os.unlink(BACKUP)
