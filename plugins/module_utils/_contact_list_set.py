@@ -243,10 +243,12 @@ def _sync_contacts(workers, outcome, current, wanted_contacts, purge, force, wai
             continue
         if isinstance(synced, KoreError):
             outcome.errors.append("contacts of %r: %s" % (name, synced))
+            # a failure after the list was deleted and created again still says so (and where its backup is)
             done = synced.done or {}
             if done.get("recreated"):
                 outcome.recreated.append(dict(done["recreated"], name=name))
-            _record_backup(outcome, current[name]["_id"], done)
+            if done.get("backup_file"):
+                _record_backup(outcome, current[name]["_id"], done)
             continue
         key = "(new) " + name if "(new) " + name in outcome.after else current[name]["_id"]
         counts = synced.counts()
