@@ -50,7 +50,7 @@ settings.load_profile(os.environ.get("KORE_HYPOTHESIS_PROFILE", "ci"))
 
 def import_every_plugin():
     """Load every module of the collection's plugins: Hypothesis's pool of local constants is then complete."""
-    import ansible_collections.kore.ai.plugins as plugins  # pylint: disable=import-outside-toplevel
+    from ansible_collections.kore.ai import plugins  # pylint: disable=import-outside-toplevel
     # plugins/ and its folders are namespace packages (no __init__.py), which pkgutil does not walk into
     root = list(plugins.__path__)[0]
     for folder, dummy, files in sorted(os.walk(root)):
