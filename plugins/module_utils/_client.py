@@ -101,6 +101,11 @@ class KoreRetry(Retry):
         return min(super().get_backoff_time(), BACKOFF_MAX)
 
 
+def backoff(attempt):
+    """Seconds before trying again what our own code repeats (a create, an add), as urllib3 spaces requests."""
+    return min(BACKOFF_FACTOR * 2 ** attempt, BACKOFF_MAX)
+
+
 def base_url(host):
     """``https://platform.kore.ai``, ``platform.kore.ai`` or ``http://127.0.0.1:8080`` -> ``scheme://host[:port]``."""
     if not isinstance(host, str) or not host.strip():

@@ -10,7 +10,8 @@ import sys
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.kore.ai.plugins.module_utils._task import KoreTask, argument_spec, rules
+from ansible_collections.kore.ai.plugins.module_utils._options import argument_spec, rules
+from ansible_collections.kore.ai.plugins.module_utils._task import KoreTask
 
 
 def run_module(module_spec, module_rules, work):

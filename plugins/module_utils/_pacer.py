@@ -9,6 +9,11 @@ import collections
 import threading
 import time
 
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
+
+PARALLEL = 4                # the parallel option's default
+MAX_PARALLEL = 16
+
 
 class Pacer(object):
     """Spaces out the requests of every client that shares it: at most ``per_minute``, and all of them wait
@@ -54,3 +59,16 @@ class Pacer(object):
             if not self.learned and recent >= self.LEARN_FROM:
                 self.interval = max(self.interval, self.WINDOW / max(1.0, 0.9 * recent))
                 self.learned = True
+
+
+class Pacing(object):
+    """The ``parallel`` and ``max_rate`` options, refused before any request when nobody can mean them, and the one
+    :class:`Pacer` every client of the task shares."""
+
+    def __init__(self, parallel=PARALLEL, max_rate=None):
+        if not 1 <= parallel <= MAX_PARALLEL:
+            raise KoreInputError("parallel must be between 1 and %d, got %d" % (MAX_PARALLEL, parallel))
+        if max_rate is not None and max_rate <= 0:
+            raise KoreInputError("max_rate must be a positive number of requests per minute, got %d" % max_rate)
+        self.parallel = parallel
+        self.pacer = Pacer(max_rate)

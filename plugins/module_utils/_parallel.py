@@ -9,18 +9,6 @@ import collections
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
-
-MAX_PARALLEL = 16
-
-
-def check_pacing(parallel, max_rate):
-    """Refuse, before any request, a ``parallel`` or ``max_rate`` option nobody can mean."""
-    if not 1 <= parallel <= MAX_PARALLEL:
-        raise KoreInputError("parallel must be between 1 and %d, got %d" % (MAX_PARALLEL, parallel))
-    if max_rate is not None and max_rate <= 0:
-        raise KoreInputError("max_rate must be a positive number of requests per minute, got %d" % max_rate)
-
 
 class ClientPool(object):
     """``parallel`` threads, each with a clone of ``client`` (sharing its pacer and retry log)."""

@@ -4,8 +4,8 @@
 """One task's work, whoever runs it: the module process (``_module.py``) or Ansible's worker (``_in_worker.py``).
 
 A module's work is a function of a :class:`KoreTask` returning the result dict; both runners call it with
-parameters validated against the same argument spec (:func:`argument_spec`, :func:`rules`), then add
-``invocation`` and hide the no_log values, each in its own way.
+parameters validated against the same argument spec (``_options.py``), then add ``invocation`` and hide the
+no_log values, each in its own way.
 """
 
 from __future__ import annotations
@@ -15,40 +15,12 @@ import traceback
 from ansible.module_utils.basic import missing_required_lib
 
 from ansible_collections.kore.ai.plugins.module_utils import _client
-from ansible_collections.kore.ai.plugins.module_utils._connection import CONNECTION_ARGSPEC, CONNECTION_RULES, connect
-from ansible_collections.kore.ai.plugins.module_utils._contact_list import ContactLists
-from ansible_collections.kore.ai.plugins.module_utils._contacts import Contacts
+from ansible_collections.kore.ai.plugins.module_utils._connection import connect
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ContactLists
+from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import WAIT_TIMEOUT, Contacts
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
-from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacer
-from ansible_collections.kore.ai.plugins.module_utils._parallel import check_pacing
+from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacing
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
-
-# documented in the kore.ai.contacts doc fragment
-CONTACTS_ARGSPEC = dict(
-    purge_contacts=dict(type="bool", default=False),
-    wait_timeout=dict(type="int", default=120),
-)
-
-# documented by each module that has them: the same meaning, requests in parallel under one pace
-PACING_ARGSPEC = dict(
-    parallel=dict(type="int", default=4),
-    max_rate=dict(type="int"),
-)
-
-
-def argument_spec(module_spec):
-    """A module's options with the connection options every module has."""
-    spec = dict(CONNECTION_ARGSPEC)
-    spec.update(module_spec)
-    return spec
-
-
-def rules(module_rules):
-    """A module's rules between options (mutually_exclusive, ...) with the connection options' rules."""
-    merged = dict(module_rules)
-    for rule, pairs in CONNECTION_RULES.items():
-        merged[rule] = list(merged.get(rule, [])) + pairs
-    return merged
 
 
 class TaskFailed(Exception):
@@ -75,6 +47,7 @@ class KoreTask(object):
         self.progress = SILENT
         # whether Ansible still waits for the answer; the module process sets its own test (_module.py)
         self.still_wanted = None
+        self.pacing = None  # the parallel and max_rate options, for a module that has them
 
     def perform(self, work):
         """``work(self)``'s result, or a failed result saying why; never raises."""
@@ -99,25 +72,24 @@ class KoreTask(object):
         if summary:
             self.warnings.append(summary)
 
-    def contact_lists(self, paced=False):
+    def contact_lists(self):
         """The bot's contact lists over a fresh client.
 
-        ``paced``: the module's ``parallel`` and ``max_rate`` options pace every request of the task together.
+        Where the module has ``parallel`` and ``max_rate``, one pacer paces every request of the task together.
         """
         if _client.requests is None:
             raise TaskFailed(missing_required_lib("requests"))
-        if paced:
-            check_pacing(self.params["parallel"], self.params["max_rate"])
-        client = connect(self.params, Pacer(self.params["max_rate"]) if paced else None, self.still_wanted)
+        if "parallel" in self.params:
+            self.pacing = Pacing(self.params["parallel"], self.params["max_rate"])
+        client = connect(self.params, self.pacing.pacer if self.pacing else None, self.still_wanted)
         self._client = client
         self._retry_log = client.retry_log
         return ContactLists(client)
 
     def contacts_of(self, lists):
         """Contacts over the same client; ``wait_timeout`` and ``parallel``, where the module has them, apply."""
-        wait_timeout = self.params.get("wait_timeout")
-        return Contacts(lists.client, 120 if wait_timeout is None else wait_timeout, self.params.get("parallel") or 1,
-                        progress=self.progress)
+        return Contacts(lists.client, self.params.get("wait_timeout", WAIT_TIMEOUT),
+                        parallel=self.pacing.parallel if self.pacing else 1, progress=self.progress)
 
     def outcome_result(self, outcome, **extra):
         """The result of one list's ensure_*: the record as ``contact_list``, the diff when asked for."""
@@ -140,4 +112,6 @@ class KoreTask(object):
             result["diff"] = dict(before=outcome.before, after=outcome.after)
         if outcome.in_use or outcome.errors:
             result["failed"] = True
+        if outcome.tracebacks:
+            result["exception"] = "\n".join(outcome.tracebacks)
         return result

@@ -323,11 +323,21 @@ msg:
   sample: contact list 'Renewal Due - May/June 2025' (cl-718e888e-3aca-4008-973e-6d79940abcde) deleted
 """
 
-from ansible_collections.kore.ai.plugins.module_utils._list_and_contacts import ensure_list_absent, ensure_list_present
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ListSpec
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.one_list import (
+    ensure_list_absent,
+    ensure_list_present,
+)
+from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
+from ansible_collections.kore.ai.plugins.module_utils._contacts.declared import declared
 from ansible_collections.kore.ai.plugins.module_utils._module import run_module
-from ansible_collections.kore.ai.plugins.module_utils._task import CONTACTS_ARGSPEC, PACING_ARGSPEC
+from ansible_collections.kore.ai.plugins.module_utils._options import (
+    CONTACTS_ARGSPEC,
+    PACING_ARGSPEC,
+    refuse_contacts_when_absent,
+)
 
-# with the connection options (module_utils/_task.py); the action plugin validates against the same in the worker
+# with the connection options (module_utils/_options.py); the action plugin validates against the same in the worker
 ARGUMENT_SPEC = dict(
     id=dict(type="str", aliases=["contact_list_id"]),
     name=dict(type="str"),
@@ -350,16 +360,19 @@ RULES = dict(
 def ensure(task):
     """The task's work, in the module process or in Ansible's worker (plugins/action/kore_contact_list.py)."""
     p = task.params
-    lists = task.contact_lists(paced=True)
+    lists = task.contact_lists()
     contacts = task.contacts_of(lists)
     if p["state"] == "absent":
-        outcome = ensure_list_absent(lists, contacts, p["id"], p["name"], p["force"], p["contacts"],
-                                     p["purge_contacts"], p["return_contacts"], task.check_mode, p["contacts_file"],
-                                     p["backup_file"])
+        refuse_contacts_when_absent(p)
+    spec = ListSpec(p["id"], p["name"], p["description"], p["allow_duplicates"])
+    backup = Backup.of_option("backup_file", p["backup_file"])
+    if p["state"] == "absent":
+        outcome = ensure_list_absent(lists, contacts, spec, force=p["force"], backup=backup,
+                                     return_contacts=p["return_contacts"], check_mode=task.check_mode)
     else:
-        outcome = ensure_list_present(lists, contacts, p["id"], p["name"], p["description"], p["allow_duplicates"],
-                                      p["contacts"], p["purge_contacts"], p["force"], p["return_contacts"],
-                                      task.check_mode, p["contacts_file"], p["backup_file"])
+        outcome = ensure_list_present(lists, contacts, spec, wanted=declared(p["contacts"], p["contacts_file"]),
+                                      purge_contacts=p["purge_contacts"], force=p["force"], backup=backup,
+                                      return_contacts=p["return_contacts"], check_mode=task.check_mode)
     return task.outcome_result(outcome)
 
 

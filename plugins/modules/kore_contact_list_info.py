@@ -97,10 +97,11 @@ contacts:
   version_added: 0.2.0
 """
 
-from ansible_collections.kore.ai.plugins.module_utils._list_and_contacts import describe_with_contacts
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ListSpec
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.one_list import describe_with_contacts
 from ansible_collections.kore.ai.plugins.module_utils._module import run_module
 
-# with the connection options (module_utils/_task.py); the action plugin validates against the same in the worker
+# with the connection options (module_utils/_options.py); the action plugin validates against the same in the worker
 ARGUMENT_SPEC = dict(
     id=dict(type="str", aliases=["contact_list_id"]),
     name=dict(type="str"),
@@ -115,8 +116,8 @@ def describe(task):
     """The task's work, in the module process or in Ansible's worker (plugins/action/kore_contact_list_info.py)."""
     p = task.params
     lists = task.contact_lists()
-    records, contacts = describe_with_contacts(lists, task.contacts_of(lists), p["id"], p["name"],
-                                               p["return_contacts"])
+    records, contacts = describe_with_contacts(lists, task.contacts_of(lists), ListSpec(p["id"], p["name"]),
+                                               return_contacts=p["return_contacts"])
     extra = {} if contacts is None else {"contacts": contacts}
     return dict(changed=False, contact_lists=records, **extra)
 

@@ -200,11 +200,11 @@ msg:
   sample: "contact lists: 0 created, 1 updated, 12 deleted, 1 unchanged"
 """
 
-from ansible_collections.kore.ai.plugins.module_utils._contact_list_set import ensure_set
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
 from ansible_collections.kore.ai.plugins.module_utils._module import run_module
-from ansible_collections.kore.ai.plugins.module_utils._task import CONTACTS_ARGSPEC, PACING_ARGSPEC
+from ansible_collections.kore.ai.plugins.module_utils._options import CONTACTS_ARGSPEC, PACING_ARGSPEC
 
-# with the connection options (module_utils/_task.py); the action plugin validates against the same in the worker
+# with the connection options (module_utils/_options.py); the action plugin validates against the same in the worker
 ARGUMENT_SPEC = dict(
     lists=dict(type="list", elements="dict", default=[], options=dict(
         name=dict(type="str", required=True),
@@ -225,9 +225,9 @@ def ensure(task):
     """The task's work, in the module process or in Ansible's worker (plugins/action/kore_contact_lists.py)."""
     p = task.params
     lists = task.contact_lists()
-    outcome = ensure_set(lists.client, p["lists"], p["purge"], p["force"], p["parallel"], p["max_rate"],
-                         task.check_mode, p["purge_contacts"], p["wait_timeout"], p["backup_dir"],
-                         progress=task.progress)
+    outcome = ensure_set(lists.client, p["lists"], parallel=task.pacing.parallel, purge=p["purge"],
+                         force=p["force"], purge_contacts=p["purge_contacts"], wait_timeout=p["wait_timeout"],
+                         backup_dir=p["backup_dir"], check_mode=task.check_mode, progress=task.progress)
     return task.set_outcome_result(outcome)
 
 

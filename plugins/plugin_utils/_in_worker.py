@@ -28,7 +28,8 @@ from ansible.utils.unsafe_proxy import wrap_var
 
 from ansible_collections.kore.ai.plugins.module_utils import _client
 from ansible_collections.kore.ai.plugins.module_utils._progress import Progress
-from ansible_collections.kore.ai.plugins.module_utils._task import KoreTask, argument_spec, rules
+from ansible_collections.kore.ai.plugins.module_utils._options import argument_spec, rules
+from ansible_collections.kore.ai.plugins.module_utils._task import KoreTask
 from ansible_collections.kore.ai.plugins.plugin_utils._module_json import TO_CONTROLLER, TO_MODULE, across
 
 display = Display()

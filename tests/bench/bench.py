@@ -27,8 +27,8 @@ from kore_sim import Simulator
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), ".build",
                                 "collections"))
-from ansible_collections.kore.ai.plugins.module_utils._contact_pages import PAGE_SIZE  # noqa: E402
-from ansible_collections.kore.ai.plugins.module_utils._contacts import BATCH_SIZE  # noqa: E402
+from ansible_collections.kore.ai.plugins.module_utils._contacts.pages import PAGE_SIZE  # noqa: E402
+from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import BATCH_SIZE  # noqa: E402
 import scale  # noqa: E402  pylint: disable=wrong-import-position
 
 LIMIT = 600  # the simulated rate limit, requests per minute

@@ -124,3 +124,30 @@ def test_two_creates_stamped_out_of_order_both_stay_and_the_next_run_says_so(sim
     assert all(item["_id"] in again[0]["msg"] for item in lists), again[0]["msg"]
     assert "Nothing was changed" in again[0]["msg"]
     assert len(sim.store.all_records()[sim.tenant.stream_id]) == 2
+
+
+SET_NAMES = ["Set race %d" % n for n in range(4)]
+CREATE_SET = {"kore.ai.kore_contact_lists": {
+    "lists": [{"name": n, "description": "made by two runs at once"} for n in SET_NAMES]}}
+
+
+def test_two_set_runs_declaring_the_same_new_lists_leave_each_list_once(sim, playbook, api_log):
+    # Both runs list the bot before either creates (the gather holds both list-alls until both have asked), so
+    # both create every list; each run then looks again and keeps the first of each name, as kore_contact_list does.
+    raced = []
+    for dummy in range(ATTEMPTS):
+        sim.reset()
+        sim.latency = NETWORK_LATENCY
+        sim.faults.add("gather", method="GET", path_contains="getAllListDetails", times=2)
+        runs = together(playbook, [CREATE_SET])
+        assert [r.rc for r in runs] == [0, 0], runs
+        lists = list(sim.store.all_records()[sim.tenant.stream_id].values())
+        assert sorted(item["name"] for item in lists) == SET_NAMES
+        # every name is reported once as created, by one run or the other; the other run found it made
+        created = sorted(c["name"] for r in runs for c in r[0]["created"])
+        assert created == SET_NAMES, [r[0]["msg"] for r in runs]
+        raced.append(len(api_log.of("POST")) == 2 * len(SET_NAMES))  # both created every list
+        if raced[-1]:
+            assert len(api_log.of("DELETE")) == len(SET_NAMES)  # and each twin was removed by its maker
+            break
+    assert any(raced), [(r["method"], r["path"][-40:], r["status"]) for r in api_log.of()]

@@ -23,16 +23,19 @@ from scripted import Answer
 
 from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
 from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient
-from ansible_collections.kore.ai.plugins.module_utils._contact_list import (
-    ContactLists,
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ContactLists, ListSpec
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.one_list import (
     describe_lists,
     ensure_absent,
+    ensure_list_absent,
     ensure_present,
 )
-from ansible_collections.kore.ai.plugins.module_utils._contact_list_set import ensure_set
-from ansible_collections.kore.ai.plugins.module_utils._contacts import Contacts, Wanted, sync
+from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
+from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
+from ansible_collections.kore.ai.plugins.module_utils._contacts.model import Wanted
+from ansible_collections.kore.ai.plugins.module_utils._contacts.sync import sync
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
-from ansible_collections.kore.ai.plugins.module_utils._list_and_contacts import ensure_list_absent
 
 SECRET = "fuzz-client-secret-0123456789abcdef"
 TOKEN = mint_token("cs-fuzz", SECRET)
@@ -55,18 +58,18 @@ class FakeTime(object):
 
 
 CALLS = {
-    "absent by id": lambda lists, contacts: ensure_absent(lists, list_id=LIST_ID),
-    "absent by name": lambda lists, contacts: ensure_absent(lists, name=LIST_NAME),
-    "absent by id, forced": lambda lists, contacts: ensure_absent(lists, list_id=LIST_ID, force=True),
+    "absent by id": lambda lists, contacts: ensure_absent(lists, ListSpec(list_id=LIST_ID)),
+    "absent by name": lambda lists, contacts: ensure_absent(lists, ListSpec(name=LIST_NAME)),
+    "absent by id, forced": lambda lists, contacts: ensure_absent(lists, ListSpec(list_id=LIST_ID), force=True),
     "absent, contacts kept": lambda lists, contacts: ensure_list_absent(
-        lists, contacts, list_id=LIST_ID, return_contacts=True),
+        lists, contacts, ListSpec(list_id=LIST_ID), return_contacts=True),
     "absent, backed up": lambda lists, contacts: ensure_list_absent(
-        lists, contacts, name=LIST_NAME, backup_file=BACKUP),
-    "present by name": lambda lists, contacts: ensure_present(lists, name=LIST_NAME, description="d",
-                                                              allow_duplicates=True),
-    "present by id": lambda lists, contacts: ensure_present(lists, list_id=LIST_ID, description="new"),
-    "info": lambda lists, contacts: describe_lists(lists),
-    "info by name": lambda lists, contacts: describe_lists(lists, name=LIST_NAME),
+        lists, contacts, ListSpec(name=LIST_NAME), backup=Backup(BACKUP)),
+    "present by name": lambda lists, contacts: ensure_present(
+        lists, ListSpec(name=LIST_NAME, description="d", allow_duplicates=True)),
+    "present by id": lambda lists, contacts: ensure_present(lists, ListSpec(list_id=LIST_ID, description="new")),
+    "info": lambda lists, contacts: describe_lists(lists, ListSpec()),
+    "info by name": lambda lists, contacts: describe_lists(lists, ListSpec(name=LIST_NAME)),
     "contacts added": lambda lists, contacts: sync(lists, contacts, dict(HELD), Wanted.of([{"phoneNumber": "+1"}])),
     "contacts purged": lambda lists, contacts: sync(lists, contacts, dict(HELD), Wanted.of([{"phoneNumber": "+1"}]),
                                                     purge=True),

@@ -20,10 +20,11 @@ from scripted import Answer
 
 from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient, base_url
 from ansible_collections.kore.ai.plugins.module_utils._connection import connect
-from ansible_collections.kore.ai.plugins.module_utils._contact_list import validate
-from ansible_collections.kore.ai.plugins.module_utils._contact_list_set import Workers
-from ansible_collections.kore.ai.plugins.module_utils._contacts import Contacts, clean
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import validate
+from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
+from ansible_collections.kore.ai.plugins.module_utils._contacts.model import clean
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
+from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacing
 
 TOKEN = "header.payload.signature"
 NOT_FOUND = Answer(404, body=b'{"errors": [{"msg": "Not Found", "code": 404}]}')
@@ -112,7 +113,7 @@ def test_numbers_are_refused_or_usable(scripted, timeout, retries, parallel, max
                   client_secret=None, validate_certs=True, ca_path=None, timeout=timeout, retries=retries)
     try:
         client = connect(params)
-        Workers(client, parallel, max_rate)
+        Pacing(parallel, max_rate)
         Contacts(client, wait_timeout)
     except KoreInputError:
         return

@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
-from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacer
+import pytest
+
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
+from ansible_collections.kore.ai.plugins.module_utils._pacer import PARALLEL, Pacer, Pacing
 
 
 class FakeClock(object):
@@ -61,3 +64,16 @@ def test_a_429_after_a_few_requests_pauses_but_teaches_no_rate():
     pacer.wait_turn()
     pacer.wait_turn()
     assert clock.slept == [2] and pacer.interval == 0.0 and not pacer.learned
+
+
+@pytest.mark.parametrize("parallel, max_rate, message", [
+    (0, None, "parallel must be between 1 and 16, got 0"), (17, None, "parallel must be between 1 and 16"),
+    (4, 0, "max_rate must be a positive number"), (4, -5, "max_rate must be a positive number")])
+def test_pacing_nobody_can_mean_is_refused(parallel, max_rate, message):
+    with pytest.raises(KoreInputError, match=message):
+        Pacing(parallel, max_rate)
+
+
+def test_pacing_gives_the_one_pacer_at_the_rate_asked():
+    pacing = Pacing(3, 120)
+    assert pacing.parallel == 3 and pacing.pacer.interval == 0.5 and Pacing().parallel == PARALLEL

@@ -3,33 +3,36 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """A bot's whole set of contact lists, by name: plan what to create, update and delete, then do it in parallel.
 
-Check mode makes the same plan (the same reads) and only skips carrying it out.
+Check mode makes the same plan (the same reads) and only skips carrying it out. Every list write goes through
+the contact-list entity (``entity.py``), as kore_contact_list's do.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import traceback
 
-from ansible_collections.kore.ai.plugins.module_utils._contact_list import (
-    LIST_TYPE,
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import (
     ContactLists,
     KoreConflictError,
+    ListSpec,
+    by_name,
     campaigns_using,
     label,
-    validate,
+    would_create,
 )
-from ansible_collections.kore.ai.plugins.module_utils._contacts import Contacts, sync
-from ansible_collections.kore.ai.plugins.module_utils._contacts_backup import (
+from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import WAIT_TIMEOUT, Contacts
+from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import (
     Backup,
     backup_path_in,
     check_directory,
     required_path,
 )
+from ansible_collections.kore.ai.plugins.module_utils._contacts.declared import declared
+from ansible_collections.kore.ai.plugins.module_utils._contacts.sync import sync
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
-from ansible_collections.kore.ai.plugins.module_utils._list_and_contacts import wanted_contacts
-from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacer
-from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool, check_pacing
+from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
 
 
@@ -39,6 +42,7 @@ class SetOutcome(object):
         self.contacts_added, self.recreated, self.not_attempted = {}, [], []
         self.contacts_counts, self.backup_files, self.previous_backup_files = {}, {}, {}
         self.before, self.after = {}, {}
+        self.tracebacks = []    # of failures that were bugs of ours, not Kore's answers
 
     @property
     def changed(self):
@@ -70,21 +74,20 @@ class SetOutcome(object):
 
 
 def desired_lists(entries):
-    """Module entries -> (Kore fields by name, the declared contacts by name for the entries that have them)."""
+    """Module entries -> (a :class:`~.entity.ListSpec` by name, the declared contacts by name where declared)."""
     wanted, contacts = {}, {}
     for entry in entries:
-        validate(name=entry.get("name"), description=entry.get("description"))
-        if entry["name"] in wanted:
-            raise KoreInputError("lists names %r twice; each name may appear once" % entry["name"])
-        fields = {"name": entry["name"], "description": entry.get("description"),
-                  "allowDuplicates": entry.get("allow_duplicates")}
-        wanted[entry["name"]] = dict((k, v) for k, v in fields.items() if v is not None)
+        spec = ListSpec(name=entry.get("name"), description=entry.get("description"),
+                        allow_duplicates=entry.get("allow_duplicates"))
+        if spec.name in wanted:
+            raise KoreInputError("lists names %r twice; each name may appear once" % spec.name)
+        wanted[spec.name] = spec
         try:
-            declared = wanted_contacts(entry.get("contacts"), entry.get("contacts_file"))
+            contacts_declared = declared(entry.get("contacts"), entry.get("contacts_file"))
         except KoreInputError as exc:
-            raise KoreInputError("list %r: %s" % (entry["name"], exc))
-        if declared is not None:
-            contacts[entry["name"]] = declared
+            raise KoreInputError("list %r: %s" % (spec.name, exc))
+        if contacts_declared is not None:
+            contacts[spec.name] = contacts_declared
     return wanted, contacts
 
 
@@ -96,18 +99,17 @@ NOT_ATTEMPTED = NotAttempted()
 
 
 class Workers(object):
-    """A :class:`~._parallel.ClientPool` whose clients are all paced by one Pacer, working on contact lists.
+    """A :class:`~..._parallel.ClientPool` working on contact lists (its clients share the task's pacer).
 
     After a change fails, no further change starts (those in flight finish): the plan was made from one reading
     of the bot, and an answer that was not a success means the bot may no longer be as read.
     """
 
-    def __init__(self, client, parallel, max_rate, progress=SILENT):
-        check_pacing(parallel, max_rate)
+    def __init__(self, client, parallel, progress=SILENT):
         self.progress = progress
-        self.pacer = Pacer(max_rate)
-        self.pool = ClientPool(client.clone(pacer=self.pacer), parallel)
+        self.pool = ClientPool(client, parallel)
         self.change_failed = threading.Event()
+        self.tracebacks = []
 
     def lists(self):
         return ContactLists(self.pool.own_client())
@@ -128,6 +130,7 @@ class Workers(object):
                     self.change_failed.set()
                 # one list's failure, even a bug of ours, must not hide what was done to the others
                 if not isinstance(exc, KoreError):
+                    self.tracebacks.append(traceback.format_exc())  # for -vvv, as the one-list path keeps it
                     exc = KoreError("Unexpected %s: %s" % (type(exc).__name__, exc))
                 return item, exc
         items = list(items)
@@ -147,35 +150,35 @@ class Workers(object):
             results.close()
 
 
-def ensure_set(client, entries, purge=False, force=False, parallel=4, max_rate=None, check_mode=False,
-               purge_contacts=False, wait_timeout=120, backup_dir=None, progress=SILENT):
+def ensure_set(client, entries, *, parallel=1, purge=False, force=False, purge_contacts=False,
+               wait_timeout=WAIT_TIMEOUT, backup_dir=None, check_mode=False, progress=SILENT):
+    """Make the bot's lists those of ``entries`` (the module's ``lists``); with ``purge``, only those.
+
+    ``client`` is paced for the task already; ``parallel`` lists are worked on at once. Every list deleted or
+    recreated is written to ``<backup_dir>/<id>.csv`` first when ``backup_dir`` is given.
+    """
     wanted, wanted_contacts = desired_lists(entries)
     Contacts(client, wait_timeout)  # refuses a bad wait_timeout before any request
-    required_path("backup_dir", backup_dir)
-    if backup_dir is not None:
+    if required_path("backup_dir", backup_dir) is not None:
         # every list deleted or recreated is written to <backup_dir>/<id>.csv first: the directory must take them
         check_directory("backup_dir %s" % backup_dir, os.path.abspath(backup_dir))
-    workers = Workers(client, parallel, max_rate, progress)
+    workers = Workers(client, parallel, progress)
+    outcome = SetOutcome()
+    outcome.tracebacks = workers.tracebacks
     summaries = workers.lists().summaries()
-    by_name = {}
-    for item in summaries:
-        by_name.setdefault(item.get("name"), []).append(item)
-    twins = dict((name, by_name[name]) for name in wanted if len(by_name.get(name, [])) > 1)
+    named = by_name(summaries)
+    twins = dict((name, named[name]) for name in wanted if len(named.get(name, [])) > 1)
     if twins:
         raise KoreConflictError("list all shows two or more contact lists with a name that lists manages, so it "
                                 "cannot tell which is meant: %s. Rename or delete all but one. Nothing was changed."
                                 % "; ".join(
                                     "%r: %s" % (n, ", ".join(str(s.get("_id")) for s in found))
                                     for n, found in sorted(twins.items())))
-    missing = [w for n, w in wanted.items() if n not in by_name]
-    for fields in missing:
-        if "description" not in fields:
-            raise KoreInputError("description is required to create contact list %r. Nothing was changed."
-                                 % fields["name"])
-    outcome = SetOutcome()
+    missing = [spec for name, spec in wanted.items() if name not in named]
+    bodies = [spec.body() for spec in missing]  # refuses a list to create without a description
     # list all lacks allowDuplicates: read in full only the lists whose duplicate policy is managed
-    existing = [by_name[n][0] for n in wanted if n in by_name]
-    needs_read = [s for s in existing if "allowDuplicates" in wanted[s["name"]]]
+    existing = [named[n][0] for n in wanted if n in named]
+    needs_read = [s for s in existing if "allowDuplicates" in wanted[s["name"]].fields]
     read = workers.map(lambda lists, s: lists.read(s["_id"]) or s, needs_read, what="lists read in full")
     full = dict((s["_id"], r) for s, r in read)
     updates = []
@@ -183,7 +186,7 @@ def ensure_set(client, entries, purge=False, force=False, parallel=4, max_rate=N
         current = full.get(summary["_id"], summary)
         if isinstance(current, KoreError):
             raise current
-        changes = dict((k, v) for k, v in wanted[summary["name"]].items() if current.get(k) != v)
+        changes = wanted[summary["name"]].changes(current)
         if changes:
             updates.append((current, changes))
         else:
@@ -199,19 +202,20 @@ def ensure_set(client, entries, purge=False, force=False, parallel=4, max_rate=N
     outcome.after = dict((s["_id"], _view(s)) for s in summaries if s["_id"] not in doomed_ids)
     for current, changes in updates:
         outcome.after[current["_id"]] = _view(dict(current, **changes))
-    for fields in missing:
-        outcome.after["(new) " + fields["name"]] = _view(fields)
+    for spec in missing:
+        outcome.after["(new) " + spec.name] = _view(spec.fields)
+    current = dict((n, named[n][0]) for n in wanted if n in named)
     if check_mode:
-        outcome.created = [dict(f, source="passiveApi", listType=LIST_TYPE) for f in missing]
+        outcome.created = [would_create(body) for body in bodies]
         outcome.updated = [dict(c, **ch) for c, ch in updates]
         outcome.deleted = list(doomed)
     else:
-        _carry_out(workers, outcome, missing, updates, doomed, backup_dir, wait_timeout)
+        _carry_out(workers, outcome, bodies, updates, doomed, backup_dir)
+        current.update((r["name"], r) for r in _settle_twins(workers, outcome, wanted))
     if wanted_contacts:
-        current = dict((n, by_name[n][0]) for n in wanted if n in by_name)
         current.update((r["name"], r) for r in outcome.updated + outcome.created)
-        _sync_contacts(workers, outcome, current, wanted_contacts, purge_contacts, force, wait_timeout, check_mode,
-                       backup_dir)
+        _sync_contacts(workers, outcome, current, wanted_contacts, purge=purge_contacts, force=force,
+                       wait_timeout=wait_timeout, check_mode=check_mode, backup_dir=backup_dir)
     return outcome
 
 
@@ -220,20 +224,20 @@ def _backup_of(backup_dir, list_id):
 
 
 def _record_backup(outcome, list_id, done):
-    """A backup written (``done``: return values of one list's backup) goes in the result, with any file kept."""
+    """A backup written (``done``: a backup's :meth:`~..._contacts.backup.Backup.result`) goes in the result."""
     if done.get("backup_file"):
         outcome.backup_files[list_id] = done["backup_file"]
     if done.get("previous_backup_file"):
         outcome.previous_backup_files[list_id] = done["previous_backup_file"]
 
 
-def _sync_contacts(workers, outcome, current, wanted_contacts, purge, force, wait_timeout, check_mode, backup_dir):
+def _sync_contacts(workers, outcome, current, wanted_contacts, *, purge, force, wait_timeout, check_mode, backup_dir):
     """Each managed list that declares contacts gets them, in parallel; failures are reported per list."""
     def work(lists, name):
         record = current[name]
         backup = _backup_of(backup_dir, record["_id"]) if "_id" in record else None
         contacts = Contacts(lists.client, wait_timeout, progress=workers.progress)
-        return sync(lists, contacts, record, wanted_contacts[name], purge, force,
+        return sync(lists, contacts, record, wanted_contacts[name], purge=purge, force=force,
                     exists="_id" in record, check_mode=check_mode, backup=backup)
 
     names = [n for n in wanted_contacts if n in current]  # a list whose create failed is reported already
@@ -247,8 +251,7 @@ def _sync_contacts(workers, outcome, current, wanted_contacts, purge, force, wai
             done = synced.done or {}
             if done.get("recreated"):
                 outcome.recreated.append(dict(done["recreated"], name=name))
-            if done.get("backup_file"):
-                _record_backup(outcome, current[name]["_id"], done)
+            _record_backup(outcome, current[name].get("_id"), done)
             continue
         key = "(new) " + name if "(new) " + name in outcome.after else current[name]["_id"]
         counts = synced.counts()
@@ -261,34 +264,27 @@ def _sync_contacts(workers, outcome, current, wanted_contacts, purge, force, wai
             outcome.contacts_added[name] = synced.added_rows if synced.wanted.inline else synced.added_sample
         if synced.recreated:
             outcome.recreated.append(dict(synced.recreated, name=name))
-        if synced.backup_file:
-            _record_backup(outcome, synced.recreated["old_id"], {
-                "backup_file": synced.backup_file, "previous_backup_file": synced.previous_backup_file})
+            _record_backup(outcome, synced.recreated["old_id"], synced.backup)
 
 
 def _view(record):
     return dict((k, record[k]) for k in ("name", "description", "allowDuplicates") if k in record)
 
 
-def _carry_out(workers, outcome, missing, updates, doomed, backup_dir, wait_timeout):
-    def create(lists, fields):
-        body = dict(fields, source="passiveApi")
-        body.setdefault("allowDuplicates", False)
-        return lists.create(body)
-
+def _carry_out(workers, outcome, bodies, updates, doomed, backup_dir):
     def delete(lists, item):
         backup = _backup_of(backup_dir, item["_id"])
         if backup is not None:
-            pages = Contacts(lists.client, wait_timeout, progress=workers.progress).pages(item["_id"])
-            written = backup.write(pages)
-            _record_backup(outcome, item["_id"], {"backup_file": written, "previous_backup_file": backup.previous})
+            backup.write(Contacts(lists.client, progress=workers.progress).pages(item["_id"]))
+            _record_backup(outcome, item["_id"], backup.result())
             if workers.change_failed.is_set():
                 return NOT_ATTEMPTED  # stopped (another change failed, or the task timed out) while backing up
         deleted = lists.delete(item["_id"])
         return item if deleted == {} else deleted  # {}: answer lost; None: someone else deleted it
 
-    jobs = ([("create", f) for f in missing] + [("update", u) for u in updates] + [("delete", d) for d in doomed])
-    work = {"create": create, "update": lambda lists, u: lists.update(u[0]["_id"], u[1]), "delete": delete}
+    jobs = ([("create", b) for b in bodies] + [("update", u) for u in updates] + [("delete", d) for d in doomed])
+    work = {"create": lambda lists, body: lists.create(body), "update": lambda lists, u: lists.update(u[0]["_id"], u[1]),
+            "delete": delete}
     for (kind, item), result in workers.map(lambda lists, job: work[job[0]](lists, job[1]), jobs, changes=True,
                                             what="changes done (create, update, delete)"):
         what = repr(item["name"]) if kind == "create" else label(item[0] if kind == "update" else item)
@@ -298,3 +294,29 @@ def _carry_out(workers, outcome, missing, updates, doomed, backup_dir, wait_time
             outcome.errors.append("%s %s: %s" % (kind, what, result))
         elif result is not None:
             {"create": outcome.created, "update": outcome.updated, "delete": outcome.deleted}[kind].append(result)
+
+
+def _settle_twins(workers, outcome, wanted):
+    """Another run may have created some of the same lists at the same moment: the entity keeps the first of
+    each name. A list kept that this run did not create is then managed as found (updated, or unchanged); the
+    lists kept of other runs are returned."""
+    try:
+        kept = workers.lists().keep_first_twins(outcome.created)
+    except KoreError as exc:
+        outcome.errors.append("looking for lists another run created at the same moment: %s" % exc)
+        return []
+    theirs = []
+    for made, record in zip(list(outcome.created), kept):
+        if record is made:
+            continue
+        outcome.created.remove(made)
+        changes = wanted[record["name"]].changes(record)
+        if not changes:
+            outcome.unchanged.append(record["name"])
+            theirs.append(record)
+            continue
+        try:
+            outcome.updated.append(workers.lists().update(record["_id"], changes))
+        except KoreError as exc:
+            outcome.errors.append("update %s: %s" % (label(record), exc))
+    return theirs

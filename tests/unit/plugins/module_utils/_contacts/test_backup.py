@@ -10,8 +10,8 @@ import os
 
 import pytest
 
-from ansible_collections.kore.ai.plugins.module_utils import _contacts_backup
-from ansible_collections.kore.ai.plugins.module_utils._contacts_backup import (
+from ansible_collections.kore.ai.plugins.module_utils._contacts import backup as _contacts_backup
+from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import (
     NAME_MAX,
     Backup,
     KoreBackupError,

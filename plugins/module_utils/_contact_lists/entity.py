@@ -1,16 +1,18 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Contact lists of one bot: find by id or name, compare desired with current, ensure present or absent.
+"""The contact list as Kore keeps it: every read and write of a list, and the rules a list obeys.
 
-Check mode runs the same code as a real run; only the final write is replaced by what Kore would answer.
+Both kore_contact_list (``one_list.py``) and kore_contact_lists (``list_set.py``) create, compare, update, delete
+and recreate lists only through this file, so a rule (a description to create, twins settled, a unique name to add
+contacts by) holds for both.
 """
 
 from __future__ import annotations
 
 import time
 
-from ansible_collections.kore.ai.plugins.module_utils._client import BACKOFF_FACTOR, BACKOFF_MAX
+from ansible_collections.kore.ai.plugins.module_utils._client import backoff
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreError,
     KoreInputError,
@@ -18,6 +20,7 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreProtocolError,
     KoreServerError,
     KoreTransportError,
+    with_done,
 )
 
 MAX_NAME = 48
@@ -25,26 +28,51 @@ MAX_DESCRIPTION = 256
 MAX_ID = 256
 ID_PREFIX = "cl-"
 LIST_TYPE = "call"
-# Module option -> field of Kore's record
-FIELDS = (("name", "name"), ("description", "description"), ("allow_duplicates", "allowDuplicates"))
+SOURCE = "passiveApi"       # how lists made over this API are marked
 
 
 class KoreConflictError(KoreError):
     """The wanted list cannot be told apart or may not be changed: same name twice, or in use by campaigns."""
 
 
-class Outcome(object):
-    """What an ensure_* call did (or, in check mode, would do)."""
+class ListSpec(object):
+    """What a list must be, as a task declares it: checked, before any request, against what Kore documents."""
 
-    def __init__(self, changed, record, msg, before=None, after=None, warnings=(), created=False):
-        self.changed = changed
-        self.record = record
-        self.msg = msg
-        self.before = before if before is not None else {}
-        self.after = after if after is not None else {}
-        self.warnings = list(warnings)
-        self.created = created
-        self.extra = {}  # more return values, e.g. contacts
+    def __init__(self, list_id=None, name=None, description=None, allow_duplicates=None):
+        validate(list_id, name, description)
+        self.list_id, self.name = list_id, name
+        # Kore's fields that are declared (None: left as it is)
+        fields = {"name": name, "description": description, "allowDuplicates": allow_duplicates}
+        self.fields = dict((k, v) for k, v in fields.items() if v is not None)
+
+    def body(self):
+        """The create body; refused without a description, which Kore requires."""
+        if "description" not in self.fields:
+            raise KoreInputError("description is required to create contact list %r (Kore requires it). Nothing was "
+                                 "changed." % self.name)
+        return create_body(self.name, self.fields["description"], self.fields.get("allowDuplicates", False))
+
+    def changes(self, current):
+        """The declared fields that differ from ``current``'s."""
+        return dict((k, v) for k, v in self.fields.items() if current.get(k) != v)
+
+
+def create_body(name, description, allow_duplicates=False):
+    return {"name": name, "description": description, "source": SOURCE, "allowDuplicates": allow_duplicates}
+
+
+def by_name(summaries):
+    """Lists by name, each name with every list that has it, in Kore's order."""
+    named = {}
+    for item in summaries:
+        named.setdefault(item.get("name"), []).append(item)
+    return named
+
+
+def would_create(body):
+    """Check mode's record of a list to be created: what Kore would answer, minus what only Kore can know (its id,
+    timestamps, users)."""
+    return dict(body, listType=LIST_TYPE, campaignInUse=[], isListInUse=False, totalRecordCount=0)
 
 
 class ContactLists(object):
@@ -102,7 +130,7 @@ class ContactLists(object):
 
     def find_by_name(self, name):
         """The one summary with exactly this name, or None; two or more are an error naming every id."""
-        matches = [item for item in self.summaries() if item.get("name") == name]
+        matches = by_name(self.summaries()).get(name, [])
         if len(matches) > 1:
             raise KoreConflictError(
                 "%d contact lists are named %r (%s); use id to say which one is meant. Nothing was changed."
@@ -113,7 +141,10 @@ class ContactLists(object):
         return self.find_by_id(list_id) if list_id else self.find_by_name(name)
 
     def create(self, body):
-        """POST once; when the answer is lost, look by name before trying again, so a retry cannot add a twin."""
+        """POST once; when the answer is lost, look by name before trying again, so a retry cannot add a twin.
+
+        ``body`` is :func:`create_body`'s. A create may race another run's: :meth:`keep_first_twins` settles it.
+        """
         for attempt in range(self.client.retries + 1):
             try:
                 made = self.client.request("POST", ("createContactList",), json=body).data
@@ -130,18 +161,23 @@ class ContactLists(object):
                     return self.read(made["_id"]) or made
                 if attempt == self.client.retries:
                     raise
-                time.sleep(min(BACKOFF_FACTOR * 2 ** attempt, BACKOFF_MAX))
+                time.sleep(backoff(attempt))
 
-    def keep_first_twin(self, made):
-        """After a create, settle a race with another run that created the same name at the same moment.
+    def keep_first_twins(self, made):
+        """After creates, settle races with other runs that created the same names at the same moment.
 
-        Kore has no uniqueness or idempotency key, so both runs may create. Each then looks again and keeps the
-        list created first (ties: the smaller id); the run whose list is not kept deletes its own new, empty
-        list. A run that saw no twin created first, so a later run decides alike. This trusts Kore's createdAt to
-        follow the order in which lists appear; when it does not, both lists stay (docs/reliability.md).
-        Returns the list kept.
+        Kore has no uniqueness or idempotency key, so two runs may both create a name. Each then looks again (one
+        list all for every list it made) and keeps the list created first (ties: the smaller id); the run whose
+        list is not kept deletes its own new, empty list. A run that saw no twin created first, so a later run
+        decides alike. This trusts Kore's createdAt to follow the order in which lists appear; when it does not,
+        both lists stay (docs/reliability.md). Returns the list kept for each of ``made``, in order.
         """
-        twins = [item for item in self.summaries() if item.get("name") == made.get("name")]
+        if not made:
+            return []
+        named = by_name(self.summaries())
+        return [self._keep_first(record, named.get(record.get("name"), [])) for record in made]
+
+    def _keep_first(self, made, twins):
         if len(twins) < 2 or not any(t.get("_id") == made.get("_id") for t in twins):
             return made
         # list all leaves createdAt out: read the twins themselves; one that cannot be read decides nothing
@@ -153,6 +189,12 @@ class ContactLists(object):
             return made
         self.delete(made["_id"])
         return first
+
+    def create_settled(self, body):
+        """:meth:`create` and :meth:`keep_first_twins` for one list: the list kept, and whether it is ours."""
+        made = self.create(body)
+        kept = self.keep_first_twins([made])[0]
+        return kept, kept is made
 
     def update(self, list_id, changes):
         """PUT the changed fields, then read the list back: PUT answers with the request, not the record."""
@@ -176,6 +218,38 @@ class ContactLists(object):
                                         % (list_id, self.client.describe(), exc), exc.status, exc.method)
             return {} if exc.earlier_attempt_may_have_applied else None
         return deleted if isinstance(deleted, dict) else {}
+
+    def recreate(self, record, backup_result=None):
+        """Delete the list and create it again with the same name, description and duplicate policy: the new record.
+
+        ``backup_result`` (a backup's return values) goes into any failure after the list's contacts were written.
+        """
+        full = record if "allowDuplicates" in record else (self.read(record["_id"]) or record)
+        body = create_body(full["name"], full.get("description") or "", bool(full.get("allowDuplicates", False)))
+        backup_result = backup_result or {}
+        try:
+            self.delete(record["_id"])
+        except KoreError as exc:
+            if not backup_result:
+                raise
+            raise with_done(exc, "Its contacts had been written to %s first" % backup_result["backup_file"],
+                            changed=exc.earlier_attempt_may_have_applied, **backup_result)
+        try:
+            return self.create(body)
+        except KoreError as exc:
+            written = ("; they were written to %s first" % backup_result["backup_file"]) if backup_result else ""
+            raise with_done(exc, "Contact list %s was deleted to drop contacts, but creating it again failed%s. Run the "
+                                 "task again to create it" % (label(record), written),
+                            changed=True, recreated={"old_id": record["_id"], "new_id": None}, **backup_result)
+
+    def require_unique_name(self, record):
+        """Kore adds contacts to the list *named* so: refuse when another list has the name too."""
+        named = by_name(self.summaries()).get(record["name"], [])
+        if [s.get("_id") for s in named] != [record["_id"]]:
+            raise KoreConflictError(
+                "contacts are added by list name, and %d contact lists are named %r (%s), so Kore could fill another "
+                "one; rename or delete the others. No contact was added."
+                % (len(named), record["name"], ", ".join(str(s.get("_id")) for s in named) or "none found"))
 
 
 def validate(list_id=None, name=None, description=None):
@@ -206,100 +280,3 @@ def campaigns_using(record):
     if not campaigns and record.get("isListInUse") is True:
         return ["(campaigns not named by Kore)"]
     return ["%s (%s)" % (c.get("name"), c.get("id")) if isinstance(c, dict) else str(c) for c in campaigns]
-
-
-def ensure_absent(lists, list_id=None, name=None, force=False, check_mode=False, before_delete=None):
-    """``before_delete(record)`` is called with the list about to go (in check mode too), e.g. to back it up."""
-    validate(list_id, name)
-    if list_id and force and not check_mode and before_delete is None:
-        # nothing to check first: Kore's answer to DELETE is the deleted record
-        return _delete_at_once(lists, list_id)
-    current = lists.find(list_id, name)
-    if current is None:
-        return _already_absent(lists, list_id, name)
-    in_use = campaigns_using(current)
-    if in_use and not force:
-        raise KoreConflictError("contact list %s is used by campaigns %s; set force: true to delete it anyway. "
-                                "Nothing was changed." % (label(current), ", ".join(in_use)))
-    if before_delete is not None:
-        before_delete(current)
-    if check_mode:
-        return Outcome(True, current, "contact list %s would be deleted" % label(current), current, {})
-    deleted = lists.delete(current["_id"])
-    if deleted is None:
-        return Outcome(False, {}, "contact list %s was deleted by someone else meanwhile" % label(current))
-    record = deleted or current  # {} when only the retry of a lost answer saw it gone
-    return Outcome(True, record, "contact list %s deleted" % label(record), current, {})
-
-
-def _delete_at_once(lists, list_id):
-    deleted = lists.delete(list_id)
-    if deleted is None:
-        return _already_absent(lists, list_id, None)
-    if not deleted:
-        return Outcome(True, {}, "contact list %s deleted; Kore's answer was lost, so the deleted record is not "
-                                 "known" % list_id)
-    return Outcome(True, deleted, "contact list %s deleted" % label(deleted), deleted, {})
-
-
-def _already_absent(lists, list_id, name):
-    warnings = []
-    if list_id and not list_id.startswith(ID_PREFIX):
-        warnings.append("id %r is not a Kore contact list id (those start with %r) and no list has it; if it is "
-                        "the list's name, use name: instead of id:" % (list_id, ID_PREFIX))
-    return Outcome(False, {}, "contact list %s is already absent from %s"
-                   % (list_id or repr(name), lists.client.describe()), warnings=warnings)
-
-
-def ensure_present(lists, list_id=None, name=None, description=None, allow_duplicates=None, check_mode=False):
-    validate(list_id, name, description)
-    desired = {"name": name, "description": description, "allowDuplicates": allow_duplicates}
-    desired = dict((k, v) for k, v in desired.items() if v is not None)
-    found = lists.find(list_id, name)
-    if found is None and list_id:
-        raise KoreInputError("contact list %s does not exist in %s; Kore chooses ids, so to create a list "
-                             "give name (and description) without id" % (list_id, lists.client.describe()))
-    if found is None:
-        return _create(lists, desired, check_mode)
-    current = found if list_id else (lists.read(found["_id"]) or found)
-    return _converge(lists, current, desired, check_mode)
-
-
-def _converge(lists, current, desired, check_mode):
-    """PUT what differs from ``desired``, or nothing."""
-    changes = dict((k, v) for k, v in desired.items() if current.get(k) != v)
-    if not changes:
-        return Outcome(False, current, "contact list %s is as wanted" % label(current), current, current)
-    after = dict(current, **changes) if check_mode else lists.update(current["_id"], changes)
-    verb = "would be updated" if check_mode else "updated"
-    return Outcome(True, after, "contact list %s %s: %s" % (label(after), verb, ", ".join(sorted(changes))),
-                   current, after)
-
-
-def _create(lists, desired, check_mode):
-    if "description" not in desired:
-        raise KoreInputError("description is required to create contact list %r (Kore requires it)" % desired["name"])
-    body = {"name": desired["name"], "description": desired["description"], "source": "passiveApi",
-            "allowDuplicates": desired.get("allowDuplicates", False)}
-    if check_mode:
-        # What Kore would answer, minus what only Kore can know (its id, timestamps, users).
-        record = dict(body, listType=LIST_TYPE, campaignInUse=[], isListInUse=False, totalRecordCount=0)
-        return Outcome(True, record, "contact list %r would be created" % body["name"], {}, record, created=True)
-    made = lists.create(body)
-    kept = lists.keep_first_twin(made)
-    if kept is not made:
-        # Another run created the name at the same moment and its list is kept: converge that one instead.
-        return _converge(lists, kept, desired, check_mode)
-    return Outcome(True, made, "contact list %s created" % label(made), {}, made, created=True)
-
-
-def describe_lists(lists, list_id=None, name=None):
-    """For the _info module: one full record by id, full records by name, or every summary."""
-    validate(list_id, name)
-    if list_id:
-        record = lists.find_by_id(list_id)
-        return [record] if record else []
-    summaries = lists.summaries()
-    if name is None:
-        return summaries
-    return [lists.read(s["_id"]) or s for s in summaries if s.get("name") == name]

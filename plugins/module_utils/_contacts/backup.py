@@ -20,7 +20,7 @@ import tempfile
 import time
 from urllib.parse import quote
 
-from ansible_collections.kore.ai.plugins.module_utils._contacts import KORE_OWN_FIELDS, key, shown
+from ansible_collections.kore.ai.plugins.module_utils._contacts.model import KORE_OWN_FIELDS, key, shown
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
 
 BACKUP_MODE = 0o600
@@ -80,7 +80,7 @@ class Backup(object):
     """A CSV file every contact of a list is written to before the list is deleted.
 
     After :meth:`write` or a spool's ``commit``, :attr:`previous` is the name the file that was at the path
-    before was kept under, or None.
+    before was kept under, or None; :meth:`result` says both for the task's result.
     """
 
     def __init__(self, path, option="backup_file"):
@@ -88,6 +88,21 @@ class Backup(object):
         self.directory = os.path.dirname(self.path)
         self.option = option
         self.previous = None
+        self.written = False
+
+    @classmethod
+    def of_option(cls, option, path):
+        """The backup an option asks for, or None when it is not set."""
+        return None if path is None else cls(path, option)
+
+    def result(self):
+        """Return values once written: ``backup_file``, and ``previous_backup_file`` when a file was kept."""
+        if not self.written:
+            return {}
+        done = {"backup_file": self.path}
+        if self.previous:
+            done["previous_backup_file"] = self.previous
+        return done
 
     def check(self):
         """What a real run needs, without writing: an existing, writable directory. For check mode and before reads."""
@@ -180,6 +195,7 @@ class _Spool(object):
             os.replace(temporary, backup.path)
             temporary = None
             _sync_directory(backup.directory)
+            backup.written = True
             return backup.path
         except OSError as exc:
             raise backup.failed(exc)

@@ -1,30 +1,18 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The contact-list domain over a real client and the simulator, for cases a playbook cannot stage."""
+"""One list ensured present or absent, over a real client and the simulator, for cases a playbook cannot stage."""
 
 from __future__ import annotations
 
 import pytest
 
-from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
-from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient
-from ansible_collections.kore.ai.plugins.module_utils._contact_list import (
-    ContactLists,
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import (
     KoreConflictError,
-    campaigns_using,
-    ensure_absent,
-    ensure_present,
+    ListSpec,
 )
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.one_list import ensure_absent, ensure_present
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreNotFoundError, KoreProtocolError
-
-
-@pytest.fixture
-def lists(sim):
-    tenant = sim.tenant
-    client = KoreClient(sim.url, tenant.stream_id, tenant.account_id,
-                        mint_token(tenant.client_id, tenant.client_secret), retries=1)
-    return ContactLists(client)
 
 
 def test_list_deleted_by_someone_else_between_read_and_delete_is_unchanged(sim, lists):
@@ -37,7 +25,7 @@ def test_list_deleted_by_someone_else_between_read_and_delete_is_unchanged(sim, 
         return found
 
     lists.read = read_then_lose_race
-    outcome = ensure_absent(lists, list_id=record["_id"])
+    outcome = ensure_absent(lists, ListSpec(list_id=record["_id"]))
     assert outcome.changed is False
     assert "someone else" in outcome.msg
 
@@ -46,32 +34,22 @@ def test_get_refusing_a_listed_id_is_not_taken_for_absence(sim, lists):
     record = sim.seed("Odd", "x")
     sim.faults.add("status", method="GET", path_contains=record["_id"], status=404, body={"msg": "?"})
     with pytest.raises(KoreProtocolError, match="answered without the list.s record, but list all names it"):
-        ensure_absent(lists, list_id=record["_id"])
+        ensure_absent(lists, ListSpec(list_id=record["_id"]))
     assert sim.store.get(sim.tenant.stream_id, record["_id"]) is not None
 
 
 def test_wrong_bot_is_not_found_with_advice(sim, lists):
     lists.client.root = lists.client.root.replace(sim.tenant.stream_id, "st-other")
     with pytest.raises(KoreNotFoundError, match="check stream_id, account_id and host"):
-        ensure_absent(lists, list_id="cl-1")
-
-
-@pytest.mark.parametrize("record, expected", [
-    ({"campaignInUse": [], "isListInUse": False}, []),
-    ({"campaignInUse": [{"id": "cd-1", "name": "A"}], "isListInUse": False}, ["A (cd-1)"]),
-    ({"campaignInUse": [], "isListInUse": True}, ["(campaigns not named by Kore)"]),
-    ({}, []),
-])
-def test_campaigns_using_trusts_the_array_and_a_true_flag(record, expected):
-    assert campaigns_using(record) == expected
+        ensure_absent(lists, ListSpec(list_id="cl-1"))
 
 
 def test_present_check_mode_sends_no_write_and_duplicate_names_conflict(sim, lists):
     sim.seed("Twin", "a")
     sim.seed("Twin", "b")
     with pytest.raises(KoreConflictError, match="2 contact lists are named 'Twin'"):
-        ensure_present(lists, name="Twin", description="c")
-    outcome = ensure_present(lists, name="New", description="d", allow_duplicates=True, check_mode=True)
+        ensure_present(lists, ListSpec(name="Twin", description="c"))
+    outcome = ensure_present(lists, ListSpec(name="New", description="d", allow_duplicates=True), check_mode=True)
     assert outcome.changed and outcome.record["allowDuplicates"] is True
     assert [r["method"] for r in sim.requests] == ["GET", "GET"]
 
@@ -79,11 +57,11 @@ def test_present_check_mode_sends_no_write_and_duplicate_names_conflict(sim, lis
 def test_request_counts_per_operation(sim, lists):
     record = sim.seed("Counted", "x")
     for call, expected in [
-        (lambda: ensure_present(lists, list_id=record["_id"], description="x"), 1),
-        (lambda: ensure_present(lists, name="Counted", description="x"), 2),
-        (lambda: ensure_absent(lists, list_id=record["_id"]), 2),
-        (lambda: ensure_absent(lists, list_id=record["_id"]), 2),
-        (lambda: ensure_absent(lists, name="Counted"), 1),
+        (lambda: ensure_present(lists, ListSpec(list_id=record["_id"], description="x")), 1),
+        (lambda: ensure_present(lists, ListSpec(name="Counted", description="x")), 2),
+        (lambda: ensure_absent(lists, ListSpec(list_id=record["_id"])), 2),
+        (lambda: ensure_absent(lists, ListSpec(list_id=record["_id"])), 2),
+        (lambda: ensure_absent(lists, ListSpec(name="Counted")), 1),
     ]:
         before = len(sim.requests)
         call()

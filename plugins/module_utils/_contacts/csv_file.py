@@ -4,7 +4,7 @@
 """Contacts in CSV files, as Kore's own "Local Drive" import takes them: read ``contacts_file``.
 
 A file of a million rows is checked whole before any request, but only its identities are kept. Backups are
-written by ``_contacts_backup.py``.
+written by ``backup.py``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import csv
 import os
 import stat
 
-from ansible_collections.kore.ai.plugins.module_utils._contacts import NEW, Wanted, key, phone_number, shown
+from ansible_collections.kore.ai.plugins.module_utils._contacts.model import NEW, Wanted, key, phone_number, shown
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 
 MAX_FIELD = 4096            # characters in one value: Kore's import takes 300, so this is only a guard
@@ -30,20 +30,23 @@ def read_contacts_file(path):
         contact_key = key(contact)
         if contact_key in states:
             raise KoreInputError("contacts_file %s, line %d: %s appears twice (first on line %d); give each contact "
-                                 "once" % (path, line, shown(contact_key), states[contact_key]))
-        states[contact_key] = line
+                                 "once" % (path, line, shown(contact_key), _first_line(path, contact_key)))
+        states[contact_key] = NEW
         if len(states) > MAX_ROWS:
             raise KoreInputError("contacts_file %s holds more than %d contacts, more than a Kore list can hold"
                                  % (path, MAX_ROWS))
-    for contact_key in states:
-        states[contact_key] = NEW
 
     def rows():
         if _stamp(path) != stamp:
             raise KoreInputError("contacts_file %s changed while the task ran; run it again" % path)
         return (contact for dummy, contact in _rows(path))
 
-    return Wanted(states, rows, inline=False)
+    return Wanted(states, rows, path)
+
+
+def _first_line(path, contact_key):
+    """Only for the message about a contact given twice: the file is read again rather than a line kept per row."""
+    return next(line for line, contact in _rows(path) if key(contact) == contact_key)
 
 
 def _stamp(path):

@@ -1,0 +1,180 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Reading a list's contacts, and adding contacts in parallel until Kore shows them.
+
+Kore's add names the list (not its id), answers before it is done and returns no ids, and no API removes one
+contact. So an add is checked by counting the list until the count says the contacts should be there, then
+reading it once.
+"""
+
+from __future__ import annotations
+
+import time
+
+from ansible_collections.kore.ai.plugins.module_utils._client import backoff
+from ansible_collections.kore.ai.plugins.module_utils._contacts.model import (
+    LOST,
+    MAX_RETURNED,
+    NEW,
+    SAMPLE,
+    SENT,
+    Held,
+    key,
+    shown,
+)
+from ansible_collections.kore.ai.plugins.module_utils._contacts.pages import KoreListChangedError, count, read_pages
+from ansible_collections.kore.ai.plugins.module_utils._errors import (
+    KoreError,
+    KoreInputError,
+    KoreServerError,
+    KoreTransportError,
+)
+from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool
+from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
+
+BATCH_SIZE = 100            # contacts per add; Kore documents no maximum, so stay small
+WAIT_TIMEOUT = 120          # the wait_timeout option's default
+MAX_WAIT_TIMEOUT = 3600
+
+
+class KoreContactsError(KoreError):
+    """Kore accepted an add, but the contacts did not all show within the wait."""
+
+
+class Contacts(object):
+    """Reads and adds the contacts of the bot's lists over one client (and, for ``parallel``, its clones)."""
+
+    def __init__(self, client, wait_timeout=WAIT_TIMEOUT, *, parallel=1, sleep=None, clock=None, progress=SILENT):
+        if not 1 <= wait_timeout <= MAX_WAIT_TIMEOUT:
+            raise KoreInputError("wait_timeout must be between 1 and %d seconds, got %d"
+                                 % (MAX_WAIT_TIMEOUT, wait_timeout))
+        self.client = client
+        self.pool = ClientPool(client, parallel)
+        self.wait_timeout = wait_timeout
+        self.progress = progress
+        # looked up now, not at import, like the pacer's: a test's stand-in clock reaches the lists' own Contacts
+        self._sleep, self._clock = sleep or time.sleep, clock or time.monotonic
+
+    def pages(self, list_id):
+        counters = []
+
+        def on_page(read, total):
+            if not counters:
+                counters.append(self.progress.counter("contact list %s" % list_id, total, "contacts read"))
+            counters[0].show(read)
+        return read_pages(self.pool, list_id, on_page)
+
+    def read(self, list_id, too_many_hint="backup_file"):
+        """Every contact of the list, for return_contacts; a list too large to return is refused before reading."""
+        total = count(self.client, list_id)
+        if total > MAX_RETURNED:
+            raise KoreInputError("contact list %s holds %d contacts, too many to return (at most %d); write them to "
+                                 "a CSV file with %s instead" % (list_id, total, MAX_RETURNED, too_many_hint))
+        return [contact for page in self.pages(list_id) for contact in page]
+
+    def tally(self, list_id, held, spool=None):
+        """Read every page into ``held`` (and ``spool``, a backup being written)."""
+        for page in self.pages(list_id):
+            held.see(page)
+            if spool is not None:
+                spool.add(page)
+
+    def add(self, record, wanted, held_count):
+        """Send the NEW contacts of ``wanted`` in batches, in parallel, and wait until each shows.
+
+        An add whose answer was lost (5xx, dropped connection) may still be carried out later: it is waited for
+        (``wait_timeout``) before what did not show is sent again, so a list that allows duplicates gets no
+        contact twice while the first add may still land. Returns the identities of the first contacts sent.
+        """
+        expected, first, error, pending, accepted = held_count, [], None, NEW, None
+        for attempt in range(self.client.retries + 1):
+            sent, lost, error = self._send(record, wanted.where(pending), wanted, first)
+            expected += sent + lost
+            accepted = sent + lost if accepted is None else accepted  # a resend sends the same contacts again
+            if not lost:
+                break
+            if attempt == self.client.retries:
+                raise error
+            self._wait(record, wanted, expected, fail=False)
+            if not wanted.count(LOST):
+                break
+            pending = LOST  # waited for long enough: send again what did not show
+            expected -= wanted.count(LOST)  # counted once already, and they did not show
+            self._sleep(backoff(attempt))
+        self._wait(record, wanted, expected, fail=True, accepted=accepted)
+        return first
+
+    def _send(self, record, contacts, wanted, first):
+        def post(client, batch):
+            try:
+                client.request("POST", ("addContacts",), v1=True,
+                               json={"contact_list_name": record["name"], "data": batch})
+                return batch, None
+            except (KoreServerError, KoreTransportError) as exc:
+                if isinstance(exc, KoreTransportError) and not exc.earlier_attempt_may_have_applied:
+                    raise
+                return batch, exc
+
+        sent = lost = 0
+        error = None
+        counter = self.progress.counter("contact list %r" % record["name"], wanted.count(NEW, LOST), "contacts sent")
+        for batch, exc in self.pool.ordered(post, _batches(contacts, BATCH_SIZE)):
+            counter.add(len(batch))
+            for contact in batch:
+                contact_key = key(contact)
+                wanted.states[contact_key] = SENT if exc is None else LOST
+                if len(first) < SAMPLE:
+                    first.append(shown(contact_key))
+            if exc is None:
+                sent += len(batch)
+            else:
+                lost, error = lost + len(batch), exc
+        return sent, lost, error
+
+    def _wait(self, record, wanted, expected, fail, accepted=None):
+        """Count the list until it holds ``expected`` contacts (or ``wait_timeout`` passed), then read it once.
+
+        Marks what showed as HELD; with ``fail``, raises naming what is still SENT or LOST (of ``accepted`` sent,
+        by default ``expected``).
+        """
+        deadline = self._clock() + self.wait_timeout
+        pause, verified_at, changing = 0.1, None, None
+        counter = self.progress.counter("contact list %r" % record["name"], expected, "contacts shown")
+        while True:
+            now = count(self.client, record["_id"])
+            counter.show(now)
+            left = deadline - self._clock()
+            if (now >= expected and now != verified_at) or left <= 0:
+                try:
+                    self.tally(record["_id"], Held(wanted, keep=0))
+                    changing = None
+                except KoreListChangedError as exc:
+                    changing = exc
+                verified_at = now
+                if not changing and not wanted.count(SENT, LOST):
+                    return
+                if left <= 0:
+                    break
+            self._sleep(min(pause, max(left, 0)))
+            pause = min(pause * 1.5, 2.0)
+        if not fail:
+            return
+        missing = wanted.count(SENT, LOST)
+        raise KoreContactsError(
+            "Kore accepted %d contacts for contact list %r (%s), but %d did not appear within %d seconds: %s%s. "
+            "Kore may have dropped them as invalid or duplicates; a longer wait_timeout helps if it is only slow.%s"
+            % (expected if accepted is None else accepted, record["name"], record["_id"], missing, self.wait_timeout,
+               ", ".join(wanted.sample(SENT, LOST)), " and %d more" % (missing - SAMPLE) if missing > SAMPLE else "",
+               " (%s)" % changing if changing else ""))
+
+
+def _batches(contacts, size):
+    batch = []
+    for contact in contacts:
+        batch.append(contact)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,100 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Make a list hold the declared contacts: add what is missing; to drop others, back the list up and recreate it.
+
+No API removes one contact, so a list that must lose contacts is deleted and created again (by the contact-list
+entity, ``_contact_lists/entity.py``), after its contacts are safely in the backup.
+"""
+
+from __future__ import annotations
+
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import (
+    KoreConflictError,
+    campaigns_using,
+    label,
+)
+from ansible_collections.kore.ai.plugins.module_utils._contacts.model import MAX_RETURNED, NEW, Held
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, with_done
+
+
+class Synced(object):
+    """What :func:`sync` did (or, in check mode, would do) to a list's contacts."""
+
+    def __init__(self, record, wanted, held, added, added_sample, recreated=None, backup=None):
+        self.record = record            # the list, a new one when it was recreated
+        self.wanted, self.held = wanted, held
+        self.added = added              # how many were (or would be) added
+        self.added_sample = added_sample
+        self.recreated = recreated      # {"old_id", "new_id"} when the list was deleted and created again
+        self.backup = backup or {}      # backup_file (and previous_backup_file) written before it was recreated
+        self.added_rows = None          # for inline contacts: the contacts added
+
+    @property
+    def changed(self):
+        return bool(self.added or self.recreated)
+
+    def counts(self):
+        after = (0 if self.recreated else self.held.count) + self.added
+        return {"before": self.held.count, "added": self.added, "dropped": self.held.others if self.recreated else 0,
+                "after": after}
+
+
+def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=True, check_mode=False, backup=None):
+    """Make the list hold ``wanted`` (a :class:`~.model.Wanted`) and, with ``purge``, nothing else.
+
+    ``lists`` is the contact-list entity (:class:`~..._contact_lists.entity.ContactLists`), ``contacts`` an
+    :class:`~.adding.Contacts`. ``exists`` is False for a list that check mode only pretends to have created:
+    there is nothing to read. ``backup`` (a :class:`~.backup.Backup`) is written while the list is read, and kept
+    only when the list is about to be recreated: before anything is deleted.
+    """
+    held = Held(wanted, keep=MAX_RETURNED if wanted.inline else 0)
+    spool = backup.spool() if backup is not None and purge and exists and not check_mode else None
+    written = {}
+    try:
+        if exists:
+            contacts.tally(record["_id"], held, spool)
+        recreated = None
+        if purge and held.others:
+            in_use = campaigns_using(record)
+            if in_use and not force:
+                raise KoreConflictError(
+                    "contact list %s holds %d contacts that are not declared; Kore cannot remove a contact, so "
+                    "purge_contacts would delete and create the list again, but campaigns %s use it. Set force: true "
+                    "to do that anyway. Its contacts were not changed."
+                    % (label(record), held.others, ", ".join(in_use)))
+            recreated = {"old_id": record["_id"], "new_id": None}
+            if not check_mode:
+                if spool is not None:
+                    spool.commit()
+                    written = backup.result()
+                record = lists.recreate(record, written)
+                recreated["new_id"] = record["_id"]
+            wanted.forget_held()
+    finally:
+        if spool is not None:
+            spool.discard()
+    missing = wanted.count(NEW)
+    # a sample reads a file's rows again: only when something is missing
+    synced = Synced(record, wanted, held, missing, wanted.sample(NEW) if missing else [], recreated, written)
+    # inline contacts are few: the result lists those added
+    synced.added_rows = list(wanted.where(NEW)) if wanted.inline else None
+    if not missing or check_mode:
+        return synced
+    try:
+        lists.require_unique_name(record)
+        synced.added_sample = contacts.add(record, wanted, 0 if recreated else held.count)
+    except KoreError as exc:
+        if recreated:
+            raise with_done(exc, "Contact list %r had been deleted (%s) and created again as %s before that, to drop "
+                                 "%d contacts not declared%s" % (record["name"], recreated["old_id"],
+                                                                 recreated["new_id"], held.others,
+                                                                 written_to(written)),
+                            changed=True, contact_list=record, recreated=recreated, **written)
+        raise
+    return synced
+
+
+def written_to(backup_result):
+    """For a message: where the contacts went, from a backup's :meth:`~.backup.Backup.result`."""
+    return "; they were written to %s first" % backup_result["backup_file"] if backup_result else ""

@@ -1,0 +1,91 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""A bot's set of lists: the plan from one reading, check mode, refusals before any write, twins settled."""
+
+from __future__ import annotations
+
+import pytest
+
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import KoreConflictError
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
+
+ENTRIES = [{"name": "Keep", "description": "same"}, {"name": "Change", "description": "new"},
+           {"name": "Make", "description": "made"}]
+
+
+def seed_bot(sim):
+    sim.seed("Keep", "same")
+    sim.seed("Change", "old")
+    return sim.seed("Stray", "not declared")
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_one_plan_creates_updates_and_purges_and_check_mode_only_skips_the_writes(sim, lists, check_mode):
+    stray = seed_bot(sim)
+    outcome = ensure_set(lists.client, ENTRIES, purge=True, parallel=2, check_mode=check_mode)
+    assert [c["name"] for c in outcome.created] == ["Make"]
+    assert [(u["name"], u["description"]) for u in outcome.updated] == [("Change", "new")]
+    assert [d["_id"] for d in outcome.deleted] == [stray["_id"]] and outcome.unchanged == ["Keep"]
+    assert outcome.changed and outcome.message(check_mode).startswith(
+        "contact lists: 1 %screated, 1 %supdated, 1 %sdeleted, 1 unchanged" % (("would be ",) * 3 if check_mode
+                                                                               else ("",) * 3))
+    writes = [r["method"] for r in sim.requests if r["method"] != "GET"]
+    names = sorted(s["name"] for s in sim.store.summaries(sim.tenant.stream_id))
+    if check_mode:
+        assert writes == [] and names == ["Change", "Keep", "Stray"]
+    else:
+        assert sorted(writes) == ["DELETE", "POST", "PUT"] and names == ["Change", "Keep", "Make"]
+
+
+@pytest.mark.parametrize("entries, message", [
+    ([{"name": "New"}], "description is required to create contact list 'New'"),
+    ([{"name": "A", "description": "d"}, {"name": "A", "description": "e"}], "lists names 'A' twice"),
+    ([{"name": "A", "description": "d", "contacts": [], "contacts_file": "c.csv"}], "list 'A': contacts and"),
+])
+def test_a_set_nobody_can_carry_out_is_refused_before_any_write(sim, lists, entries, message):
+    seed_bot(sim)
+    with pytest.raises(KoreInputError, match=message):
+        ensure_set(lists.client, entries, purge=True)
+    assert all(r["method"] == "GET" for r in sim.requests)
+
+
+def test_two_lists_of_a_managed_name_are_named_not_guessed(sim, lists):
+    sim.seed("Keep", "a")
+    sim.seed("Keep", "b")
+    with pytest.raises(KoreConflictError, match="'Keep': cl-.*, cl-.*Nothing was changed"):
+        ensure_set(lists.client, ENTRIES[:1])
+
+
+def test_a_list_another_run_created_first_is_kept_and_ours_removed(sim, lists, monkeypatch):
+    # the other run's create lands between this run's reading of the bot and its own create
+    theirs = []
+    create = type(lists).create
+
+    def create_after_theirs(self, body):
+        if not theirs:
+            theirs.append(sim.seed(body["name"], body["description"]))
+        return create(self, body)
+
+    monkeypatch.setattr(type(lists), "create", create_after_theirs)
+    outcome = ensure_set(lists.client, [{"name": "Raced", "description": "d"}])
+    assert outcome.created == [] and outcome.unchanged == ["Raced"] and not outcome.errors
+    assert [s["_id"] for s in sim.store.summaries(sim.tenant.stream_id)] == [theirs[0]["_id"]]
+
+
+def test_a_bug_of_ours_on_one_list_is_reported_with_its_traceback_and_stops_further_changes(sim, lists, monkeypatch):
+    seed_bot(sim)
+    sim.seed("Stray 2", "not declared either")
+    delete = type(lists).delete
+
+    def delete_with_a_bug(self, list_id):
+        if self.read(list_id)["name"] == "Stray":
+            raise ZeroDivisionError("a bug")
+        return delete(self, list_id)
+
+    monkeypatch.setattr(type(lists), "delete", delete_with_a_bug)
+    outcome = ensure_set(lists.client, ENTRIES[:2], purge=True)
+    assert outcome.deleted == [] and len(outcome.not_attempted) == 1 and "'Stray 2'" in outcome.not_attempted[0]
+    assert len(outcome.errors) == 1 and "Unexpected ZeroDivisionError: a bug" in outcome.errors[0]
+    assert len(outcome.tracebacks) == 1 and "delete_with_a_bug" in outcome.tracebacks[0]

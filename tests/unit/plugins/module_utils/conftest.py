@@ -1,0 +1,20 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Fixtures of the module_utils unit tests that talk to the simulator."""
+
+from __future__ import annotations
+
+import pytest
+
+from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
+from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ContactLists
+
+
+@pytest.fixture
+def lists(sim):
+    tenant = sim.tenant
+    client = KoreClient(sim.url, tenant.stream_id, tenant.account_id,
+                        mint_token(tenant.client_id, tenant.client_secret), retries=1)
+    return ContactLists(client)

@@ -1,0 +1,66 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Work in parallel, each thread on its own client, the results in order and never far ahead."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool
+
+
+class Client(object):
+    def __init__(self, name="first"):
+        self.name = name
+        self.clones = []
+
+    def clone(self):
+        made = Client("clone-%d" % len(self.clones))
+        self.clones.append(made)
+        return made
+
+
+def test_one_at_a_time_uses_the_client_itself():
+    client = Client()
+    results = ClientPool(client, 1).ordered(lambda c, i: (c.name, i * 2), range(3))
+    assert list(results) == [("first", 0), ("first", 2), ("first", 4)]
+    assert not client.clones
+
+
+def test_in_parallel_each_thread_has_its_own_clone_and_results_come_in_order():
+    client, seen = Client(), {}
+
+    def work(own, item):
+        seen.setdefault(threading.get_ident(), set()).add(own.name)
+        return item
+
+    assert list(ClientPool(client, 4).ordered(work, range(200))) == list(range(200))
+    assert all(len(names) == 1 for names in seen.values())  # a thread keeps its one client
+    assert 1 <= len(client.clones) <= 4
+
+
+def test_no_more_than_twice_parallel_are_started_ahead_of_the_one_yielded():
+    started = []
+    results = ClientPool(Client(), 3).ordered(lambda c, i: started.append(i) or i, range(1000))
+    assert next(results) == 0
+    assert len(started) <= 2 * 3 + 1
+    results.close()
+
+
+def test_an_error_stops_what_follows_and_is_raised_in_order():
+    started = []
+
+    def work(client, item):
+        started.append(item)
+        if item == 5:
+            raise ValueError("item 5")
+        return item
+
+    results = ClientPool(Client(), 2).ordered(work, range(100))
+    assert [next(results) for dummy in range(5)] == [0, 1, 2, 3, 4]
+    with pytest.raises(ValueError, match="item 5"):
+        next(results)
+    assert max(started) < 5 + 2 * 2 + 2
