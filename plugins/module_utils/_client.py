@@ -161,7 +161,7 @@ class Answer(object):
 class KoreClient(object):
     """HTTP access to ``{host}/campaign/api/v2/public/{streamId}/campaign/contactList`` for one bot and account."""
 
-    def __init__(self, host, stream_id, account_id, token, iid=None, validate_certs=True, ca_path=None,
+    def __init__(self, host, stream_id, account_id, token, *, iid=None, validate_certs=True, ca_path=None,
                  timeout=30, retries=3, secrets=(), pacer=None, retry_log=None, still_wanted=None):
         # clones share the retry log: a task's workers are told to the user as one
         retry_log = retry_log or RetryLog()

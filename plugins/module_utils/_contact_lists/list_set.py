@@ -210,7 +210,7 @@ def ensure_set(client, entries, *, parallel=1, purge=False, force=False, purge_c
         outcome.updated = [dict(c, **ch) for c, ch in updates]
         outcome.deleted = list(doomed)
     else:
-        _carry_out(workers, outcome, bodies, updates, doomed, backup_dir)
+        _carry_out(workers, outcome, bodies, updates, doomed, backup_dir=backup_dir)
         current.update((r["name"], r) for r in _settle_twins(workers, outcome, wanted))
     if wanted_contacts:
         current.update((r["name"], r) for r in outcome.updated + outcome.created)
@@ -271,7 +271,7 @@ def _view(record):
     return dict((k, record[k]) for k in ("name", "description", "allowDuplicates") if k in record)
 
 
-def _carry_out(workers, outcome, bodies, updates, doomed, backup_dir):
+def _carry_out(workers, outcome, bodies, updates, doomed, *, backup_dir):
     def delete(lists, item):
         backup = _backup_of(backup_dir, item["_id"])
         if backup is not None:

@@ -25,7 +25,7 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, 
 class Outcome(object):
     """What an ensure_* call did (or, in check mode, would do)."""
 
-    def __init__(self, changed, record, msg, before=None, after=None, warnings=(), created=False):
+    def __init__(self, changed, record, msg, before=None, after=None, *, warnings=(), created=False):
         self.changed = changed
         self.record = record
         self.msg = msg

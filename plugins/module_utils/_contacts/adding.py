@@ -132,7 +132,7 @@ class Contacts(object):
                 lost, error = lost + len(batch), exc
         return sent, lost, error
 
-    def _wait(self, record, wanted, expected, fail, accepted=None):
+    def _wait(self, record, wanted, expected, *, fail, accepted=None):
         """Count the list until it holds ``expected`` contacts (or ``wait_timeout`` passed), then read it once.
 
         Marks what showed as HELD; with ``fail``, raises naming what is still SENT or LOST (of ``accepted`` sent,

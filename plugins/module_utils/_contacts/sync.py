@@ -21,7 +21,7 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, 
 class Synced(object):
     """What :func:`sync` did (or, in check mode, would do) to a list's contacts."""
 
-    def __init__(self, record, wanted, held, added, added_sample, recreated=None, backup=None):
+    def __init__(self, record, wanted, held, added, added_sample, *, recreated=None, backup=None):
         self.record = record            # the list, a new one when it was recreated
         self.wanted, self.held = wanted, held
         self.added = added              # how many were (or would be) added
@@ -76,7 +76,8 @@ def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=Tr
             spool.discard()
     missing = wanted.count(NEW)
     # a sample reads a file's rows again: only when something is missing
-    synced = Synced(record, wanted, held, missing, wanted.sample(NEW) if missing else [], recreated, written)
+    synced = Synced(record, wanted, held, missing, wanted.sample(NEW) if missing else [], recreated=recreated,
+                    backup=written)
     # inline contacts are few: the result lists those added
     synced.added_rows = list(wanted.where(NEW)) if wanted.inline else None
     if not missing or check_mode:
