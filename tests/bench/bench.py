@@ -19,9 +19,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import jwt
+import requests
 import yaml
 from kore_sim import Simulator
 
@@ -32,6 +35,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import BA
 import scale  # noqa: E402  pylint: disable=wrong-import-position
 
 LIMIT = 600  # the simulated rate limit, requests per minute
+PARALLEL = 4  # kore_contact_lists' default parallel, and the bare loop's threads
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 BIN = os.path.dirname(sys.executable)
@@ -116,6 +120,55 @@ def purge_seconds(sim, folder, token, max_rate=None):
     seconds = playbook_seconds(sim, [{"kore.ai.kore_contact_lists": options}], folder)
     assert_all_deleted(sim)
     return seconds
+
+
+def purge_task(path):
+    """One kore_contact_lists task that purges every list, connecting as the README teaches (KORE_* variables,
+    client_id and client_secret), on ``path``: "worker" or "module"."""
+    task = {"kore.ai.kore_contact_lists": {"lists": [], "purge": True, "parallel": PARALLEL}}
+    task.update({"vars": {"kore_ai_in_worker": False}} if path == "module" else {})
+    return [task]
+
+
+def bare_purge(sim, token):
+    """The same requests as a purge (one list all, then a DELETE of each list), sent by a bare loop of PARALLEL
+    threads, each with its own requests session: what any client of Kore's API pays."""
+    tenant = sim.tenant
+    root = "%s/campaign/api/v2/public/%s/campaign/contactList" % (sim.url, tenant.stream_id)
+    headers = {"auth": token, "iid": tenant.stream_id, "accountId": tenant.account_id}
+    query = {"accountId": tenant.account_id}
+    local = threading.local()
+
+    def session():
+        if not hasattr(local, "session"):
+            local.session = requests.Session()
+        return local.session
+
+    started = time.monotonic()
+    answer = session().get(root + "/getAllListDetails", params=dict(query, type="call"), headers=headers)
+    ids = [item["_id"] for item in answer.json()["data"]]
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        for done in pool.map(lambda list_id: session().delete("%s/%s" % (root, list_id), params=query,
+                                                              headers=headers), ids):
+            done.raise_for_status()
+    return time.monotonic() - started
+
+
+def purge_against_floor(sim, folder, token, count, latency_ms):
+    """A purge of ``count`` lists: the task's time (from its start to its result, the playbook's own start left
+    out) on each path, against the request floor and against :func:`bare_purge` of the same requests."""
+    sim.latency = latency_ms / 1000.0
+    # the floor: every request waits the latency, the DELETEs PARALLEL at a time after the one list all
+    row = {"lists": count, "latency_ms": latency_ms, "floor": (1 + -(-count // PARALLEL)) * sim.latency}
+    for path in ("worker", "module"):
+        seed(sim, count)
+        row[path] = task_seconds(sim, purge_task(path), folder)[0][1]
+        assert_all_deleted(sim)
+    seed(sim, count)
+    row["bare"] = bare_purge(sim, token)
+    assert_all_deleted(sim)
+    sim.latency = 0.0
+    return row
 
 
 def per_task(sim, folder, variants, count, rounds):
@@ -245,6 +298,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--deletes", type=int, default=10, help="deletes per loop task")
     parser.add_argument("--reset", type=int, default=150)
+    parser.add_argument("--purges", default="150,1000", help="lists purged against the request floor")
+    parser.add_argument("--purge-latencies", default="0,20", help="latencies (ms) of the purges against the floor")
     parser.add_argument("--latencies", default="0,20,100")
     parser.add_argument("--rounds", type=int, default=10, help="loop tasks of each module; the median is kept")
     parser.add_argument("--contacts", type=int, default=10000, help="contacts seeded into one list in one task")
@@ -289,6 +344,11 @@ def main():
             rows.append({"latency_ms": latency, "per_task": medians, "reset_s": reset, "loop_s": loop})
             print(json.dumps(rows[-1]), flush=True)
         sim.latency = 0.0
+        floors = [purge_against_floor(sim, folder, token, count, latency)
+                  for count in [int(x) for x in args.purges.split(",")]
+                  for latency in [int(x) for x in args.purge_latencies.split(",")]]
+        for row in floors:
+            print(json.dumps(row), flush=True)
         seeding = contacts_seeding(sim, folder, token, args.contacts, 0.02, args.add_delay_ms / 1000.0)
         scaled = scale.scale_runs(sim, folder, sizes, 0.02, args.add_delay_ms / 1000.0)
         scaled_lines = scale.report(scaled, 0.02, args.add_delay_ms / 1000.0, sim.max_page)
@@ -299,7 +359,7 @@ def main():
         sim.rate_limit = LIMIT
         limited = [purge_against_limit(sim, folder, token, args.reset, LIMIT),
                    purge_against_limit(sim, folder, token, LIMIT + 100, None)]
-    write_report(args, rows, counts, imports, limited, seeding, scaled_lines)
+    write_report(args, rows, counts, imports, limited, seeding, scaled_lines, floors)
     shutil.rmtree(folder)
 
 
@@ -321,7 +381,32 @@ def table(columns, rows):
         "| %s |" % " | ".join(str(cell) for cell in row) for row in rows]
 
 
-def write_report(args, rows, counts, imports, limited, seeding, scaled_lines):
+def floor_report(floors):
+    """The purges against the request floor and against a bare loop, as Markdown lines."""
+    def against(row, key):
+        return "%.2f" % (row[key] / row["floor"]) if row["floor"] else "-"
+
+    lines = [
+        "## The reset against the request floor",
+        "",
+        "One `kore.ai.kore_contact_lists` task with `purge: true` and `parallel: %d` deletes every list of the bot,"
+        " connecting as the README teaches (`KORE_CLIENT_ID` and `KORE_CLIENT_SECRET`). Its time runs from the"
+        " task's start to its result, the playbook's own start left out. The floor is what the requests cannot"
+        " avoid: one list all, then the deletes %d at a time, each waiting the latency. The bare loop sends the"
+        " same requests from %d threads with a `requests` session each, and nothing else: what any client of"
+        " Kore's API pays on this machine. Worker and module are the two execution paths (the module path also"
+        " starts a Python and imports its payload)." % (PARALLEL, PARALLEL, PARALLEL),
+        "",
+    ]
+    lines += table(["lists", "latency per request", "floor (s)", "bare loop (s)", "worker (s)", "module (s)",
+                    "worker / floor", "module / floor", "worker - bare loop, per list (ms)"],
+                   [(r["lists"], "%d ms" % r["latency_ms"], "%.2f" % r["floor"], "%.2f" % r["bare"],
+                     "%.2f" % r["worker"], "%.2f" % r["module"], against(r, "worker"), against(r, "module"),
+                     "%.2f" % ((r["worker"] - r["bare"]) * 1000.0 / r["lists"])) for r in floors])
+    return lines + [""]
+
+
+def write_report(args, rows, counts, imports, limited, seeding, scaled_lines, floors):
     import matplotlib  # pylint: disable=import-outside-toplevel
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt  # pylint: disable=import-outside-toplevel
@@ -399,8 +484,7 @@ def write_report(args, rows, counts, imports, limited, seeding, scaled_lines):
                     "speed-up"],
                    [("%d ms" % r["latency_ms"], "%.1f" % r["loop_s"], "%.1f" % r["reset_s"],
                      "%.1fx" % (r["loop_s"] / r["reset_s"])) for r in rows])
-    lines += [
-        "",
+    lines += [""] + floor_report(floors) + [
         "## Against Kore's rate limit",
         "",
         "The simulator answers 429 with `Retry-After` beyond %d requests in any 60 seconds. The floor is the"
