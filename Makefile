@@ -15,7 +15,8 @@ PLAYBOOK_ENV := PYTHONPATH=$(CURDIR)/tests/simulator ANSIBLE_CALLBACK_RESULT_FOR
 	ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python
 SIM_PORT ?= 8080
 
-.PHONY: help venv test unit properties fuzz integration sanity lint docs-lint changelog-lint release-check test-matrix soak bench bench-scale \
+.PHONY: help venv test unit properties fuzz integration sanity lint docs-lint changelog-lint release-check test-matrix \
+	test-targets soak bench bench-scale \
 	build docs demo simulator clean
 
 help:
@@ -35,6 +36,8 @@ help:
 	@echo "make bench         kore.ai against ansible.builtin.uri, the reset, contacts at scale: writes docs/performance.md"
 	@echo "make bench-scale   only the contacts-at-scale runs (CSV of 100,000 and 1,000,000): about 10 minutes"
 	@echo "make test-matrix   unit, integration and sanity on ansible-core 2.17 to 2.21 (MATRIX='2.20 2.21' for some)"
+	@echo "make test-targets  the module path's integration tests with the module on Python $(TARGET_PYTHONS)"
+	@echo "                   (the other Pythons a managed host may have; pyenv install VERSION for a missing one)"
 	@echo "make build         the Galaxy tarball in .build/dist"
 	@echo "make docs          the docsite in docs/site/build/html"
 	@echo "make simulator     serve the Kore API simulator on 127.0.0.1:$(SIM_PORT) until Ctrl-C"
@@ -71,7 +74,7 @@ fuzz: venv
 	echo "make fuzz: Hypothesis seed $$seed, exit $$rc (replay: make fuzz SEED=$$seed)"; exit $$rc
 
 integration: venv
-	$(PYTEST) -n 2 tests/integration
+	$(PYTEST) -n 4 tests/integration
 
 # ansible-test wants the collection at .../ansible_collections/kore/ai and tests only files git knows:
 # copy the tracked (and new, not ignored) files into such a tree with a git index of its own.
@@ -110,6 +113,11 @@ bench-scale: venv
 
 test-matrix: venv
 	tests/matrix.sh $(MATRIX)
+
+# the Pythons a managed host may run the modules on, besides the controller's own (README, Requirements)
+TARGET_PYTHONS ?= 3.9 3.10 3.12 3.13
+test-targets: venv
+	tests/targets.sh $(TARGET_PYTHONS)
 
 build: venv
 	$(BIN)/ansible-galaxy collection build --force --output-path .build/dist

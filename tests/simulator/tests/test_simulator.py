@@ -229,3 +229,12 @@ def test_a_list_of_a_million_contacts_pages_and_counts_as_adds_land(sim, api):
     assert sim.store.get(sim.tenant.stream_id, record["_id"])["totalRecordCount"] == 1000001
     one = api.call("GET", "/%s/getAllContacts" % record["_id"]).json()["data"]
     assert one["totalResults"] == 1000001
+
+
+def test_a_shorter_rate_window_lifts_sooner_and_says_so(sim, api):
+    sim.rate_limit, sim.rate_window = 2, 2.0
+    assert [api.call("GET", "/getAllListDetails").status_code for dummy in range(2)] == [200, 200]
+    limited = api.call("GET", "/getAllListDetails")
+    assert limited.status_code == 429 and 1 <= int(limited.headers["Retry-After"]) <= 3
+    time.sleep(2.1)
+    assert api.call("GET", "/getAllListDetails").status_code == 200

@@ -1,0 +1,68 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The README's table of tested versions says what CI runs: tests/matrix.sh, .ci/run, the Makefile, runtime.yml."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def read(*path):
+    with open(os.path.join(ROOT, *path)) as handle:
+        return handle.read()
+
+
+def bash_map(name, text):
+    """``declare -A NAME=([k]=v ...)`` of a shell script, as a dict."""
+    body = re.search(r"declare -A %s=\(([^)]*)\)" % name, text).group(1)
+    return dict(re.findall(r"\[([^\]]+)\]=(\S+)", body))
+
+
+def readme_table():
+    """{ansible-core minor: (controller Pythons, module Pythons)} from the README's table."""
+    text = read("README.md")
+    table = text[text.index("<!-- tested-versions"):].split("\n\n", 1)[0]
+    rows = {}
+    for line in table.splitlines()[3:]:
+        core, controllers, modules = [cell.strip() for cell in line.strip("|").split("|")]
+        rows[core] = (set(controllers.split(", ")), set(modules.split(", ")))
+    return rows
+
+
+def what_ci_runs():
+    matrix = read("tests", "matrix.sh")
+    core, python = bash_map("CORE", matrix), bash_map("PY", matrix)
+    controllers = dict((minor, {py}) for minor, py in python.items())
+    ci = read(".ci", "run")
+    for entry in re.search(r'make test-matrix MATRIX="([^"]*)"', ci).group(1).split():
+        minor, dummy, other = entry.partition("@")
+        assert minor in core, entry
+        if other:
+            controllers[minor].add(other)
+    assert "make test-targets" in ci and "make test\n" in ci
+    modules = dict((minor, set(pythons)) for minor, pythons in controllers.items())
+    default = re.search(r"ansible-core==(\d+\.\d+)\.", read("tests", "requirements.txt")).group(1)
+    targets = re.search(r"TARGET_PYTHONS \?= (.*)", read("Makefile")).group(1).split()
+    modules[default] |= set(targets)
+    return core, dict((minor, (controllers[minor], modules[minor])) for minor in core)
+
+
+def test_the_readme_table_is_what_ci_runs():
+    dummy, tested = what_ci_runs()
+    assert readme_table() == tested
+
+
+def test_runtime_requires_the_oldest_version_tested_and_the_readme_says_the_oldest_python():
+    core, tested = what_ci_runs()
+    oldest = min(core, key=lambda minor: tuple(int(n) for n in minor.split(".")))
+    runtime = yaml.safe_load(read("meta", "runtime.yml"))
+    assert runtime["requires_ansible"] == ">=%s.0" % oldest
+    lowest_python = min((py for dummy, modules in tested.values() for py in modules),
+                        key=lambda version: tuple(int(n) for n in version.split(".")))
+    assert "Python %s or later" % lowest_python in read("README.md")

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The integration tests of the module path, with the module run by each Python a managed host may have.
+# Usage: tests/targets.sh VERSION ...   (e.g. 3.9 3.13; make test-targets passes the README's list)
+#
+# A module process is what runs on another host (any hosts: that is not a local connection, become, async), on
+# that host's Python: each version gets a virtualenv under .build/targets with the runtime requirements only, and
+# the tests run the module path alone (KORE_TEST_PATHS=module) with it as ansible_python_interpreter. The
+# controller stays the default one (.venv).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+# shellcheck source=tests/pythons.sh
+source tests/pythons.sh
+
+[[ $# -gt 0 ]] || { echo "usage: tests/targets.sh VERSION ..." >&2; exit 2; }
+summary=()
+for version in "$@"; do
+  python=$(require_python "$version" "make test-targets (the module path on a host's Python $version)")
+  venv=$root/.build/targets/$version
+  if [[ "$(cat "$venv/.installed" 2>/dev/null)" != "$(cat requirements.txt)" ]]; then
+    rm -rf "$venv" && "$python" -m venv "$venv"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+    cat requirements.txt > "$venv/.installed"
+  fi
+  echo "=== the module path on $("$venv/bin/python" --version)"
+  start=$SECONDS
+  KORE_TEST_PATHS=module KORE_TEST_TARGET_PYTHON="$venv/bin/python" .venv/bin/python -m pytest -q -n 4 \
+    tests/integration
+  summary+=("module path on Python $version: integration passed in $((SECONDS - start)) s")
+done
+printf '%s\n' "=== targets summary" "${summary[@]}"
