@@ -62,7 +62,7 @@ unit: venv
 
 # urllib3 logs every retry: -p no:logging keeps thousands of examples from piling up captured log records
 properties: venv
-	$(PYTEST) -p no:logging tests/properties
+	$(PYTEST) -p no:logging -n 2 tests/properties
 
 # Each run draws a seed and prints it first and last; SEED=<that number> replays the same examples anywhere
 # (docs/reliability.md): each property is seeded from it and its test id (tests/properties/conftest.py).

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Unit, integration and sanity tests on each supported ansible-core, each in a virtualenv of its own.
-# Usage: tests/matrix.sh [VERSION[@PYTHON] ...]   (default: every version below on its Python; VERSION is an
+# Usage: tests/matrix.sh [--install] [VERSION[@PYTHON] ...]   (default: every version below on its Python; VERSION is an
 # ansible-core minor, e.g. 2.20; @PYTHON runs the controller on another Python, e.g. 2.21@3.13)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,8 @@ phase() {  # run a phase of a row and say how long it took, for keeping CI's tim
   echo "--- $what: $((SECONDS - began)) s"
 }
 
+install_only=false  # --install: only make the virtualenvs (CI does that while `make test` runs)
+if [[ ${1:-} == --install ]]; then install_only=true; shift; fi
 versions=("$@")
 [[ ${#versions[@]} -gt 0 ]] || versions=(2.17 2.18 2.19 2.20 2.21)
 summary=()
@@ -41,12 +43,13 @@ for entry in "${versions[@]}"; do
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt "${packages[@]}"
     echo "${packages[*]} $(cat requirements.txt)" > "$venv/.installed"
   fi
+  $install_only && continue
   if [[ -f ../shared/tools/prime-ansible-test ]]; then
     bash ../shared/tools/prime-ansible-test "$venv/bin/python"
   fi
   start=$SECONDS
   phase "unit" "$venv/bin/python" -m pytest -q tests/unit tests/simulator
-  phase "properties" "$venv/bin/python" -m pytest -q -p no:logging tests/properties
+  phase "properties" "$venv/bin/python" -m pytest -q -p no:logging -n 2 tests/properties
   phase "integration" "$venv/bin/python" -m pytest -q -n 4 tests/integration
   phase "sanity" make --no-print-directory sanity BIN="$venv/bin" \
     SANITY_TREE=".build/matrix/sanity-$name/ansible_collections/kore/ai"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The integration tests of the module path, with the module run by each Python a managed host may have.
-# Usage: tests/targets.sh VERSION ...   (e.g. 3.9 3.13; make test-targets passes the README's list)
+# Usage: tests/targets.sh [--install] VERSION ...   (e.g. 3.9 3.13; make test-targets passes the README's list)
 #
 # A module process is what runs on another host (any hosts: that is not a local connection, become, async), on
 # that host's Python: each version gets a virtualenv under .build/targets with the runtime requirements only, and
@@ -13,7 +13,9 @@ root=$PWD
 # shellcheck source=tests/pythons.sh
 source tests/pythons.sh
 
-[[ $# -gt 0 ]] || { echo "usage: tests/targets.sh VERSION ..." >&2; exit 2; }
+install_only=false  # --install: only make the virtualenvs (CI does that while `make test` runs)
+if [[ ${1:-} == --install ]]; then install_only=true; shift; fi
+[[ $# -gt 0 ]] || { echo "usage: tests/targets.sh [--install] VERSION ..." >&2; exit 2; }
 summary=()
 for version in "$@"; do
   python=$(require_python "$version" "make test-targets (the module path on a host's Python $version)")
@@ -23,6 +25,7 @@ for version in "$@"; do
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
     cat requirements.txt > "$venv/.installed"
   fi
+  $install_only && continue
   echo "=== the module path on $("$venv/bin/python" --version)"
   start=$SECONDS
   KORE_TEST_PATHS=module KORE_TEST_TARGET_PYTHON="$venv/bin/python" .venv/bin/python -m pytest -q -n 4 \

@@ -40,15 +40,16 @@ def what_ci_runs():
     core, python = bash_map("CORE", matrix), bash_map("PY", matrix)
     controllers = dict((minor, {py}) for minor, py in python.items())
     ci = read(".ci", "run")
-    for entry in re.search(r'make test-matrix MATRIX="([^"]*)"', ci).group(1).split():
+    for entry in re.search(r'\nmatrix="([^"]*)"', ci).group(1).split():
         minor, dummy, other = entry.partition("@")
         assert minor in core, entry
         if other:
             controllers[minor].add(other)
-    assert "make test-targets" in ci and "make test\n" in ci
+    assert 'make test-targets TARGET_PYTHONS="$targets"' in ci and 'make test-matrix MATRIX="$matrix"' in ci
+    assert "\nmake test\n" in ci
     modules = dict((minor, set(pythons)) for minor, pythons in controllers.items())
     default = re.search(r"ansible-core==(\d+\.\d+)\.", read("tests", "requirements.txt")).group(1)
-    targets = re.search(r"TARGET_PYTHONS \?= (.*)", read("Makefile")).group(1).split()
+    targets = re.search(r'\ntargets="([^"]*)"', ci).group(1).split()
     modules[default] |= set(targets)
     return core, dict((minor, (controllers[minor], modules[minor])) for minor in core)
 
