@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
+import threading
 import time
 
 import jwt
@@ -269,14 +270,24 @@ def test_a_reset_of_many_lists_outlives_several_tokens(sim, playbook, tmp_path):
 
 
 def test_a_ready_jwt_that_expires_mid_task_says_so_and_what_renews(sim, playbook, tmp_path):
-    sim.token_max_age = 4.0  # the token is made before ansible-playbook starts
     sim.latency = 0.1
     now = int(time.time())
     token = jwt.encode({"sub": "test", "appId": sim.tenant.client_id, "iat": now, "exp": now + 3600},
                        sim.tenant.client_secret, algorithm="HS256")
     (tmp_path / "many.csv").write_text("phoneNumber\n" + "".join("+1555%07d\n" % n for n in range(5000)))
+
+    def expire_once_accepted():
+        # mid-task whatever the machine's load: the token dies once Kore has accepted it
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not any(r["status"] == 200 for r in list(sim.requests)):
+            time.sleep(0.01)
+        sim.revoke(token)
+
+    watcher = threading.Thread(target=expire_once_accepted, daemon=True)
+    watcher.start()
     run = playbook([{MODULE: {"name": "Given", "description": "x", "contacts_file": "many.csv", "parallel": 1,
                               "jwt": token}}], env={"KORE_CLIENT_ID": None, "KORE_CLIENT_SECRET": None})
+    watcher.join()
     assert run.status(0) == "failed", run
     assert "accepted the token given as jwt earlier in this task and now refuses it" in run[0]["msg"]
     assert "client_id and client_secret" in run[0]["msg"] and token not in run.output

@@ -148,6 +148,7 @@ class Simulator(object):
         self._window = []
         self._lock = threading.Lock()
         self._accepted = {}             # token -> its exp: a token is checked once, not on every request
+        self._revoked = set()           # tokens refused from now on, whatever their age (revoke)
         handler = type("BoundHandler", (Handler,), {"sim": self})
         self.httpd = ThreadingHTTPServer((host, port), handler)
         self.httpd.daemon_threads = True
@@ -190,6 +191,7 @@ class Simulator(object):
         self.store.reset()
         self.faults.clear()
         self._accepted.clear()
+        self._revoked.clear()
         with self._lock:
             del self.requests[:]
             del self._window[:]
@@ -235,10 +237,16 @@ class Simulator(object):
             self._window.append(clock)
         return 0
 
+    def revoke(self, token):
+        """Refuse ``token`` (401) from now on, as Kore would a revoked or expired token."""
+        self._revoked.add(token)
+
     def auth_problem(self, token):
         """None when the token is one Kore would accept, else why not (kept in the request log only)."""
         if not token:
             return "missing"
+        if token in self._revoked:
+            return "revoked"
         expires = self._accepted.get(token)
         if expires is not None and (expires is True or time.time() < expires):
             return None

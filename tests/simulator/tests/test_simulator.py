@@ -238,3 +238,10 @@ def test_a_shorter_rate_window_lifts_sooner_and_says_so(sim, api):
     assert limited.status_code == 429 and 1 <= int(limited.headers["Retry-After"]) <= 3
     time.sleep(2.1)
     assert api.call("GET", "/getAllListDetails").status_code == 200
+
+
+def test_a_revoked_token_is_refused_from_then_on(sim, api):
+    assert api.call("GET", "/getAllListDetails").status_code == 200
+    sim.revoke(api.headers["auth"])
+    assert api.call("GET", "/getAllListDetails").status_code == 401
+    assert sim.requests[-1]["auth"] == "revoked"
