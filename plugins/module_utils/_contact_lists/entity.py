@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 
 from ansible_collections.kore.ai.plugins.module_utils._client import backoff
+from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import written_to
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreError,
     KoreInputError,
@@ -237,9 +238,8 @@ class ContactLists(object):
         try:
             return self.create(body)
         except KoreError as exc:
-            written = ("; they were written to %s first" % backup_result["backup_file"]) if backup_result else ""
             raise with_done(exc, "Contact list %s was deleted to drop contacts, but creating it again failed%s. Run the "
-                                 "task again to create it" % (label(record), written),
+                                 "task again to create it" % (label(record), written_to(backup_result)),
                             changed=True, recreated={"old_id": record["_id"], "new_id": None}, **backup_result)
 
     def require_unique_name(self, record):

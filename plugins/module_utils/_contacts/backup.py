@@ -50,6 +50,11 @@ def backup_path_in(directory, list_id):
     return os.path.join(directory, name + ".csv")
 
 
+def written_to(backup_result):
+    """For a message: where the contacts went, from a :meth:`Backup.result` (empty: no backup was written)."""
+    return "; they were written to %s first" % backup_result["backup_file"] if backup_result else ""
+
+
 def check_directory(what, directory):
     """``directory`` exists and takes new files; ``what`` names it in the error."""
     if not os.path.isdir(directory):

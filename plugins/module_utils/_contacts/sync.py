@@ -14,6 +14,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
     campaigns_using,
     label,
 )
+from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import written_to
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import MAX_RETURNED, NEW, Held
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, with_done
 
@@ -94,8 +95,3 @@ def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=Tr
                             changed=True, contact_list=record, recreated=recreated, **written)
         raise
     return synced
-
-
-def written_to(backup_result):
-    """For a message: where the contacts went, from a backup's :meth:`~.backup.Backup.result`."""
-    return "; they were written to %s first" % backup_result["backup_file"] if backup_result else ""
