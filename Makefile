@@ -35,7 +35,7 @@ help:
 	@echo "make soak          the chaos soak at N=200 (make test runs it at N=20)"
 	@echo "make bench         kore.ai against ansible.builtin.uri, the reset, contacts at scale: writes docs/performance.md"
 	@echo "make bench-scale   only the contacts-at-scale runs (CSV of 100,000 and 1,000,000): about 10 minutes"
-	@echo "make test-matrix   unit, integration and sanity on ansible-core 2.17 to 2.21 (MATRIX='2.20 2.21' for some)"
+	@echo "make test-matrix   unit, integration and sanity on ansible-core 2.17 to 2.21 (MATRIX='2.20 2.21@3.13' for some)"
 	@echo "make test-targets  the module path's integration tests with the module on Python $(TARGET_PYTHONS)"
 	@echo "                   (the other Pythons a managed host may have; pyenv install VERSION for a missing one)"
 	@echo "make build         the Galaxy tarball in .build/dist"

@@ -83,7 +83,7 @@ def web_server():
                 pass
 
         server = HTTPServer(("127.0.0.1", 0), Fixed)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         servers.append(server)
         return "http://127.0.0.1:%d" % server.server_address[1]
 

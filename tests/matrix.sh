@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Unit, integration and sanity tests on each supported ansible-core, each in a virtualenv of its own.
-# Usage: tests/matrix.sh [--install] [VERSION[@PYTHON] ...]   (default: every version below on its Python; VERSION is an
-# ansible-core minor, e.g. 2.20; @PYTHON runs the controller on another Python, e.g. 2.21@3.13)
+# Usage: tests/matrix.sh [--install] [VERSION[@PYTHON] ...]   (VERSION is an ansible-core minor, e.g. 2.20; @PYTHON
+# runs the controller on another Python, e.g. 2.21@3.13; default: the README's table, every version below on its
+# Python and 2.20 and 2.21 on 3.13 as well)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -23,7 +24,7 @@ phase() {  # run a phase of a row and say how long it took, for keeping CI's tim
 install_only=false  # --install: only make the virtualenvs (CI does that while `make test` runs)
 if [[ ${1:-} == --install ]]; then install_only=true; shift; fi
 versions=("$@")
-[[ ${#versions[@]} -gt 0 ]] || versions=(2.17 2.18 2.19 2.20 2.21)
+[[ ${#versions[@]} -gt 0 ]] || versions=(2.17 2.18 2.19 2.20 2.21 2.20@3.13 2.21@3.13)
 summary=()
 for entry in "${versions[@]}"; do
   minor=${entry%@*}

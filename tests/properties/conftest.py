@@ -43,7 +43,8 @@ settings.register_profile("ci", max_examples=150, derandomize=True, print_blob=T
 settings.register_profile("fuzz", max_examples=10000, print_blob=True, database=None, **COMMON)
 # only the kept @examples (the defects found so far), e.g. to check that each still fails without its fix
 settings.register_profile("examples", phases=[Phase.explicit], **COMMON)
-# for test_replay.py: a short seeded run, to compare the examples of runs in different selections and orders
+# for test_replay.py: a short seeded run, to compare the examples of runs in different selections and orders (40
+# examples already differ between them when the plugins are not all imported first)
 settings.register_profile("replay", max_examples=40, database=None, **COMMON)
 settings.load_profile(os.environ.get("KORE_HYPOTHESIS_PROFILE", "ci"))
 

@@ -172,7 +172,9 @@ class Simulator(object):
                 "KORE_CLIENT_SECRET": self.tenant.client_secret}
 
     def start(self):
-        self.thread = threading.Thread(target=self.httpd.serve_forever, name="kore-sim", daemon=True)
+        # stop() waits for serve_forever to look up: every half second by default, a pause at the end of each test
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                       name="kore-sim", daemon=True)
         self.thread.start()
         return self
 
