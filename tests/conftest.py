@@ -14,7 +14,6 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
@@ -32,6 +31,7 @@ for path in (COLLECTIONS, os.path.join(ROOT, "tests", "simulator")):
         sys.path.insert(0, path)
 
 from kore_sim import Simulator  # noqa: E402  pylint: disable=wrong-import-position
+from kore_sim.server import serve_in_background  # noqa: E402  pylint: disable=wrong-import-position
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +83,7 @@ def web_server():
                 pass
 
         server = HTTPServer(("127.0.0.1", 0), Fixed)
-        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        serve_in_background(server)
         servers.append(server)
         return "http://127.0.0.1:%d" % server.server_address[1]
 

@@ -10,7 +10,6 @@ import datetime
 import http.client
 import ipaddress
 import shutil
-import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -22,6 +21,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from kore_sim import Simulator
+from kore_sim.server import serve_in_background
 
 MODULE = "kore.ai.kore_contact_list"
 
@@ -79,7 +79,7 @@ def forward_proxy():
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Forward)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    serve_in_background(server)
     yield "http://127.0.0.1:%d" % server.server_address[1], seen
     server.shutdown()
     server.server_close()

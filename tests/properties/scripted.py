@@ -15,6 +15,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from kore_sim.server import serve_in_background
+
 
 class Answer(object):
     """One HTTP answer: ``status``, ``headers`` (name, value) pairs, ``body`` bytes, ``cut`` bytes missing at the end."""
@@ -115,7 +117,7 @@ class Scripted(object):
         return [r for r in self.log if r.headers.get("iid") == key]
 
     def __enter__(self):
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        serve_in_background(self.httpd)
         return self
 
     def __exit__(self, *exc):

@@ -123,6 +123,16 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
+def serve_in_background(httpd, name=None):
+    """Serve ``httpd`` on a daemon thread (returned) that ``httpd.shutdown()`` stops within 50 ms.
+
+    shutdown() waits for serve_forever to look up: every half second by default, a pause at the end of each test.
+    """
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, name=name, daemon=True)
+    thread.start()
+    return thread
+
+
 class Simulator(object):
     """Start with ``Simulator().start()`` (or as a context manager); ``url`` and ``env()`` say how to reach it."""
 
@@ -172,10 +182,7 @@ class Simulator(object):
                 "KORE_CLIENT_SECRET": self.tenant.client_secret}
 
     def start(self):
-        # stop() waits for serve_forever to look up: every half second by default, a pause at the end of each test
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                       name="kore-sim", daemon=True)
-        self.thread.start()
+        self.thread = serve_in_background(self.httpd, name="kore-sim")
         return self
 
     def stop(self):
