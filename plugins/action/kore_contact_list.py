@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-from ansible_collections.kore.ai.plugins.modules.kore_contact_list import ARGUMENT_SPEC, RULES, ensure
+from ansible_collections.kore.ai.plugins.modules.kore_contact_list import MODULE
 from ansible_collections.kore.ai.plugins.plugin_utils._in_worker import KoreAction
 
 
 class ActionModule(KoreAction):
-    ARGUMENT_SPEC, RULES, WORK = ARGUMENT_SPEC, RULES, staticmethod(ensure)
+    MODULE = MODULE

@@ -35,6 +35,21 @@ CONNECTION_RULES = dict(
 )
 
 
+def argument_spec(module_spec):
+    """A module's options with the connection options every module has: what both runners validate against."""
+    spec = dict(CONNECTION_ARGSPEC)
+    spec.update(module_spec)
+    return spec
+
+
+def rules(module_rules):
+    """A module's rules between options (mutually_exclusive, ...) with the connection options' rules."""
+    merged = dict(module_rules)
+    for rule, pairs in CONNECTION_RULES.items():
+        merged[rule] = list(merged.get(rule, [])) + pairs
+    return merged
+
+
 def connect(params, pacer=None, still_wanted=None):
     """Build the wire client from module parameters; KoreInputError for anything unusable.
 

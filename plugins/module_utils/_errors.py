@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import traceback
+
 
 class KoreError(Exception):
     """Base: anything that went wrong talking to Kore. ``str()`` is safe to show a user."""
@@ -32,6 +35,9 @@ class KoreTransportError(KoreError):
 class KoreAuthError(KoreError):
     """401 / 403, or Kore's "Invalid SDK credentials": the token or app is not accepted."""
 
+    # False for a 403 without Kore's "Invalid SDK credentials": the request was refused, not (surely) the token
+    token_refused = True
+
 
 class KoreNotFoundError(KoreError):
     """404. Kore does not say *what* was not found: a list, or the bot, account or host."""
@@ -57,6 +63,16 @@ class KoreProtocolError(KoreError):
     """An answer that is not the documented JSON envelope: wrong host, proxy page, API change."""
 
 
+WRITES = ("POST", "PUT", "DELETE")
+
+
+def may_have_changed(exc):
+    """Whether a failure leaves Kore possibly changed: it says so (``done``), or a write it ended may have been
+    carried out by an earlier attempt. The one rule every module's ``changed`` follows after a failure."""
+    return bool((exc.done or {}).get("changed")) or (
+        exc.earlier_attempt_may_have_applied and (exc.method or "").upper() in WRITES)
+
+
 def with_done(exc, note, **done):
     """``exc`` told what the task had already done, such as deleting a list: its message gains ``note``, and the
     failed task's result ``done`` (return values), so that a destructive step is never reported as unchanged."""
@@ -64,3 +80,16 @@ def with_done(exc, note, **done):
     error.earlier_attempt_may_have_applied = exc.earlier_attempt_may_have_applied
     error.done = dict(exc.done or {}, **done)
     return error
+
+
+@contextlib.contextmanager
+def reported_after(note, **done):
+    """Any failure inside happens after a change (a list deleted, recreated, contacts added): it is reported with
+    ``note`` and ``done`` and ``changed: true``, never as unchanged. A bug of ours is told the same way."""
+    try:
+        yield
+    except KoreError as exc:
+        raise with_done(exc, note, changed=True, **done)
+    except Exception as exc:  # pylint: disable=broad-except
+        raise with_done(KoreError("Unexpected %s: %s" % (type(exc).__name__, exc)), note, changed=True,
+                        exception=traceback.format_exc(), **done)

@@ -10,17 +10,17 @@ import sys
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.kore.ai.plugins.module_utils._options import argument_spec, rules
+from ansible_collections.kore.ai.plugins.module_utils._connection import argument_spec, rules
 from ansible_collections.kore.ai.plugins.module_utils._task import KoreTask
 
 
-def run_module(module_spec, module_rules, work):
-    """Validate the module's options as AnsibleModule does, run ``work`` (see ``_task.py``), exit or fail."""
-    module = AnsibleModule(argument_spec=argument_spec(module_spec), supports_check_mode=True,
-                           **rules(module_rules))
+def run_module(work):
+    """Validate the options of ``work`` (a :class:`~._task.ModuleWork`) as AnsibleModule does, run it, exit or fail."""
+    module = AnsibleModule(argument_spec=argument_spec(work.argument_spec), supports_check_mode=True,
+                           **rules(work.rules))
     task = KoreTask(module.params, module.check_mode, module._diff)
     task.still_wanted = answer_still_read
-    result = task.perform(work)
+    result = task.perform(work.work)
     for warning in task.warnings:
         module.warn(warning)
     module.no_log_values.update(task.secrets)

@@ -14,6 +14,12 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputEr
 PARALLEL = 4                # the parallel option's default
 MAX_PARALLEL = 16
 
+# the parallel and max_rate options, documented by each module that has them: requests in parallel under one pace
+PACING_ARGSPEC = dict(
+    parallel=dict(type="int", default=PARALLEL),
+    max_rate=dict(type="int"),
+)
+
 
 class Pacer(object):
     """Spaces out the requests of every client that shares it: at most ``per_minute``, and all of them wait
@@ -72,3 +78,10 @@ class Pacing(object):
             raise KoreInputError("max_rate must be a positive number of requests per minute, got %d" % max_rate)
         self.parallel = parallel
         self.pacer = Pacer(max_rate)
+
+    @classmethod
+    def of(cls, params):
+        """The pacing a module's options ask for; one request at a time, unpaced, for a module without them."""
+        if "parallel" not in params:
+            return cls(1)
+        return cls(params["parallel"], params["max_rate"])

@@ -23,6 +23,7 @@ extends_documentation_fragment:
   - kore.ai.connection
   - kore.ai.connection.attributes
   - kore.ai.contacts
+  - kore.ai.pacing
 attributes:
   check_mode:
     support: full
@@ -76,8 +77,9 @@ options:
       - A contact's identity is its V(uniqueId) when it has one, else its V(phoneNumber). Contacts whose identity
         the list does not hold are added; a contact already there is not changed, since Kore cannot update one.
         Two entries with one identity are an error.
-      - A V(phoneNumber) is an optional C(+) and digits; spaces around it are removed before it is sent or
-        compared, and anything else fails the task before any request.
+      - A V(phoneNumber) is an optional C(+) and digits, in groups that spaces, C(-), C(.) or parentheses may part
+        (C(+1 555-010-0001)), as Kore may hold it; spaces around it are removed before it is sent or compared,
+        and anything else fails the task before any request.
       - Kore adds contacts by list name, so the task fails, adding nothing, when another list has the same name.
       - Kore's own fields (V(_id), V(createdAt), V(updatedAt)) and empty (null) fields are dropped, so the
         C(contacts) of an earlier result (O(return_contacts=true)) can be given back as they are to restore a list.
@@ -101,8 +103,9 @@ options:
         RFC 4180 quoting (a value with commas, quotes or line breaks in double quotes).
       - Every value is text exactly as written, so a phone number such as C("+4915112345678") or C(0049...) is
         never turned into a number. CSV holds text only, so a number or boolean kept by Kore comes back as text.
-      - A V(phoneNumber) is an optional C(+) and digits; spaces around it are removed before it is sent or compared.
-        Anything else (C(4.91511E+12), which is how a spreadsheet shows a long number it took for a number;
+      - A V(phoneNumber) is an optional C(+) and digits, in groups that spaces, C(-), C(.) or parentheses may part;
+        spaces around it are removed before it is sent or compared. Anything else (C(4.91511E+12) or
+        C(4915110000000.0), which is how a spreadsheet shows a long number it took for a number;
         letters; a C(;) or a tab inside, the mark of a file read with the wrong separator) fails the task naming
         the file, line, column and value. A header that holds V(phoneNumber) joined to other names by C(;) or a
         tab is refused, naming the separator; save such a file as comma-separated CSV.
@@ -126,40 +129,29 @@ options:
         so that Kore's own import reads phone numbers as text, UTF-8 without a byte-order mark, and none of Kore's
         own fields (V(_id), V(createdAt), V(updatedAt), V(__v)). It is also a file Kore's "Local Drive" import
         accepts. Given back as O(contacts_file), it restores the list's contacts, every field (as text).
-      - Written to a temporary file in the same directory and renamed into place, mode C(0600). Pages are streamed
+      - Written to a temporary file in the same directory and linked into place, mode C(0600). Pages are streamed
         into it, so a list of a million contacts is backed up in bounded memory.
+      - Every contact must restore from the file. A list holding a contact whose V(phoneNumber) O(contacts_file)
+        would refuse (letters, a spreadsheet's number, none) is not deleted, and the task fails naming it.
       - When the contacts cannot all be read or the file cannot be written (a missing directory, no permission, a
         full disk), the list is not deleted and the task fails saying why.
       - A list that is already absent writes nothing, and an existing file is left as it is, so a re-run never
         overwrites a backup. Check mode writes nothing. The result returns RV(backup_file) only when it was written.
-      - A file already at this path is never replaced. Before the new backup takes its name, the old file is kept
-        beside it as C(<name>.<process id>.<YYYY-MM-DD@HH:MM:SS>~), as M(ansible.builtin.copy) keeps a file with
-        its C(backup) option, and the result names it in RV(previous_backup_file). So a loop that gives every
-        list the same O(backup_file) loses no backup.
+      - A file already at this path is never replaced. The new backup takes its name with a step that fails when
+        the name exists; a file found there is moved beside it as C(<name>.<process id>.<YYYY-MM-DD@HH:MM:SS>~),
+        as M(ansible.builtin.copy) keeps a file with its C(backup) option, and the result names it in
+        RV(previous_backup_file). So a loop that gives every list the same O(backup_file) loses no backup, and
+        neither do several hosts writing one path at once (RV(previous_backup_files)).
       - A relative path is relative to the playbook's directory, in Ansible's worker and in a module alike. An
         empty value (an unset variable's C(default(''))) and the O(contacts_file) itself (by any spelling, a
         symbolic or a hard link) are refused before any request.
-      - The file is written to a short temporary name, flushed to disk, renamed into place, and the directory
+      - The file is written to a short temporary name, flushed to disk, linked into place, and the directory
         flushed too, before the C(DELETE) is sent. A contact whose text UTF-8 cannot hold (Kore can answer with a
         lone surrogate) fails the task naming the contact and the field, and the list is kept.
       - Values are written verbatim, as Kore's own import needs them (C(+4915112345678)). A spreadsheet that opens
         the file may take a cell that starts with C(=), C(+), C(-) or C(@) for a formula and run it, so import the
         file as text.
     type: path
-    version_added: 0.2.0
-  parallel:
-    description:
-      - How many requests may be in flight at once, 1 to 16. Pages of a list are read, and contacts added, this
-        many at a time (the first page says how many pages there are).
-    type: int
-    default: 4
-    version_added: 0.2.0
-  max_rate:
-    description:
-      - At most this many requests per minute, to stay under a known rate limit. Without it, every request
-        waits after an HTTP 429 and the pace drops to 90 % of what got through in the minute before, as in
-        M(kore.ai.kore_contact_lists).
-    type: int
     version_added: 0.2.0
   return_contacts:
     description:
@@ -307,6 +299,15 @@ previous_backup_file:
   type: str
   sample: /home/ops/backups/renewals.csv.48213.2026-11-30@14:05:09~
   version_added: 0.2.0
+previous_backup_files:
+  description:
+    - Every file this task moved aside from O(backup_file), in order, when another writer of the same path (another
+      host at C(-f 4)) published its backup while this task wrote its own. The first is RV(previous_backup_file).
+  returned: when more than one file was moved aside
+  type: list
+  elements: str
+  sample: [/home/ops/backups/reset.csv.48213.2026-11-30@14:05:09~, /home/ops/backups/reset.csv.48213.2026-11-30@14:05:09.1~]
+  version_added: 0.2.0
 recreated:
   description:
     - With O(purge_contacts=true), when the list was deleted and created again to drop contacts.
@@ -323,21 +324,22 @@ msg:
   sample: contact list 'Renewal Due - May/June 2025' (cl-718e888e-3aca-4008-973e-6d79940abcde) deleted
 """
 
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ListSpec
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.one_list import (
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.access import ListAccess
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.engine import (
     ensure_list_absent,
     ensure_list_present,
 )
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ListSpec
 from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
 from ansible_collections.kore.ai.plugins.module_utils._contacts.declared import declared
-from ansible_collections.kore.ai.plugins.module_utils._module import run_module
-from ansible_collections.kore.ai.plugins.module_utils._options import (
+from ansible_collections.kore.ai.plugins.module_utils._contacts.options import (
     CONTACTS_ARGSPEC,
-    PACING_ARGSPEC,
     refuse_contacts_when_absent,
 )
+from ansible_collections.kore.ai.plugins.module_utils._module import run_module
+from ansible_collections.kore.ai.plugins.module_utils._pacer import PACING_ARGSPEC
+from ansible_collections.kore.ai.plugins.module_utils._task import ModuleWork
 
-# with the connection options (module_utils/_options.py); the action plugin validates against the same in the worker
 ARGUMENT_SPEC = dict(
     id=dict(type="str", aliases=["contact_list_id"]),
     name=dict(type="str"),
@@ -360,24 +362,27 @@ RULES = dict(
 def ensure(task):
     """The task's work, in the module process or in Ansible's worker (plugins/action/kore_contact_list.py)."""
     p = task.params
-    lists = task.contact_lists()
-    contacts = task.contacts_of(lists)
+    access = ListAccess(task)
     if p["state"] == "absent":
         refuse_contacts_when_absent(p)
     spec = ListSpec(p["id"], p["name"], p["description"], p["allow_duplicates"])
     backup = Backup.of_option("backup_file", p["backup_file"])
     if p["state"] == "absent":
-        outcome = ensure_list_absent(lists, contacts, spec, force=p["force"], backup=backup,
+        outcome = ensure_list_absent(access.lists, access.contacts, spec, force=p["force"], backup=backup,
                                      return_contacts=p["return_contacts"], check_mode=task.check_mode)
     else:
-        outcome = ensure_list_present(lists, contacts, spec, wanted=declared(p["contacts"], p["contacts_file"]),
+        outcome = ensure_list_present(access.lists, access.contacts, spec,
+                                      wanted=declared(p["contacts"], p["contacts_file"]),
                                       purge_contacts=p["purge_contacts"], force=p["force"], backup=backup,
                                       return_contacts=p["return_contacts"], check_mode=task.check_mode)
-    return task.outcome_result(outcome)
+    return outcome.answer(task)
+
+
+MODULE = ModuleWork(ARGUMENT_SPEC, RULES, ensure)
 
 
 def main():
-    run_module(ARGUMENT_SPEC, RULES, ensure)
+    run_module(MODULE)
 
 
 if __name__ == "__main__":

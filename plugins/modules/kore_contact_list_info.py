@@ -97,11 +97,13 @@ contacts:
   version_added: 0.2.0
 """
 
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.access import ListAccess
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.describe import describe_with_contacts
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ListSpec
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.one_list import describe_with_contacts
 from ansible_collections.kore.ai.plugins.module_utils._module import run_module
+from ansible_collections.kore.ai.plugins.module_utils._task import ModuleWork
 
-# with the connection options (module_utils/_options.py); the action plugin validates against the same in the worker
+# with the connection options (module_utils/_connection.py); the action plugin validates against the same in the worker
 ARGUMENT_SPEC = dict(
     id=dict(type="str", aliases=["contact_list_id"]),
     name=dict(type="str"),
@@ -115,15 +117,18 @@ RULES = dict(
 def describe(task):
     """The task's work, in the module process or in Ansible's worker (plugins/action/kore_contact_list_info.py)."""
     p = task.params
-    lists = task.contact_lists()
-    records, contacts = describe_with_contacts(lists, task.contacts_of(lists), ListSpec(p["id"], p["name"]),
+    access = ListAccess(task)
+    records, contacts = describe_with_contacts(access.lists, access.contacts, ListSpec(p["id"], p["name"]),
                                                return_contacts=p["return_contacts"])
     extra = {} if contacts is None else {"contacts": contacts}
     return dict(changed=False, contact_lists=records, **extra)
 
 
+MODULE = ModuleWork(ARGUMENT_SPEC, RULES, describe)
+
+
 def main():
-    run_module(ARGUMENT_SPEC, RULES, describe)
+    run_module(MODULE)
 
 
 if __name__ == "__main__":

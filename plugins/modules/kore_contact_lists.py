@@ -28,6 +28,7 @@ extends_documentation_fragment:
   - kore.ai.connection
   - kore.ai.connection.attributes
   - kore.ai.contacts
+  - kore.ai.pacing
 attributes:
   check_mode:
     support: full
@@ -75,13 +76,6 @@ options:
     description: With O(purge), delete lists that campaigns use as well; with O(purge_contacts), recreate them too.
     type: bool
     default: false
-  parallel:
-    description: How many requests may be in flight at once, 1 to 16.
-    type: int
-    default: 4
-  max_rate:
-    description: At most this many requests per minute, to stay under a known rate limit.
-    type: int
   backup_dir:
     description:
       - A directory on the host that runs the module. Every list the task deletes (O(purge)) or recreates
@@ -95,6 +89,9 @@ options:
         and two lists never share a file, however long their ids or whether they differ only in case.
       - A file already at a backup's name is kept beside it first, as with
         O(kore.ai.kore_contact_list#module:backup_file); RV(previous_backup_files) names it.
+      - A backup that would be the O(lists[].contacts_file) of any list (by any spelling, a symbolic or a hard link)
+        is refused after the bot is read and before anything is written, as
+        O(kore.ai.kore_contact_list#module:backup_file) refuses its own O(kore.ai.kore_contact_list#module:contacts_file).
       - A list whose backup cannot be written is not deleted, and no further change starts.
     type: path
     version_added: 0.2.0
@@ -200,11 +197,14 @@ msg:
   sample: "contact lists: 0 created, 1 updated, 12 deleted, 1 unchanged"
 """
 
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.access import ListAccess
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
+from ansible_collections.kore.ai.plugins.module_utils._contacts.options import CONTACTS_ARGSPEC
 from ansible_collections.kore.ai.plugins.module_utils._module import run_module
-from ansible_collections.kore.ai.plugins.module_utils._options import CONTACTS_ARGSPEC, PACING_ARGSPEC
+from ansible_collections.kore.ai.plugins.module_utils._pacer import PACING_ARGSPEC
+from ansible_collections.kore.ai.plugins.module_utils._task import ModuleWork
 
-# with the connection options (module_utils/_options.py); the action plugin validates against the same in the worker
+# with the connection options (module_utils/_connection.py); the action plugin validates against the same in the worker
 ARGUMENT_SPEC = dict(
     lists=dict(type="list", elements="dict", default=[], options=dict(
         name=dict(type="str", required=True),
@@ -224,15 +224,18 @@ RULES = dict()
 def ensure(task):
     """The task's work, in the module process or in Ansible's worker (plugins/action/kore_contact_lists.py)."""
     p = task.params
-    lists = task.contact_lists()
-    outcome = ensure_set(lists.client, p["lists"], parallel=task.pacing.parallel, purge=p["purge"],
+    access = ListAccess(task)
+    outcome = ensure_set(access.lists.client, p["lists"], parallel=access.pacing.parallel, purge=p["purge"],
                          force=p["force"], purge_contacts=p["purge_contacts"], wait_timeout=p["wait_timeout"],
                          backup_dir=p["backup_dir"], check_mode=task.check_mode, progress=task.progress)
-    return task.set_outcome_result(outcome)
+    return outcome.answer(task)
+
+
+MODULE = ModuleWork(ARGUMENT_SPEC, RULES, ensure)
 
 
 def main():
-    run_module(ARGUMENT_SPEC, RULES, ensure)
+    run_module(MODULE)
 
 
 if __name__ == "__main__":

@@ -27,8 +27,8 @@ from ansible.utils.display import Display
 from ansible.utils.unsafe_proxy import wrap_var
 
 from ansible_collections.kore.ai.plugins.module_utils import _client
+from ansible_collections.kore.ai.plugins.module_utils._connection import argument_spec, rules
 from ansible_collections.kore.ai.plugins.module_utils._progress import Progress
-from ansible_collections.kore.ai.plugins.module_utils._options import argument_spec, rules
 from ansible_collections.kore.ai.plugins.module_utils._task import KoreTask
 from ansible_collections.kore.ai.plugins.plugin_utils._module_json import TO_CONTROLLER, TO_MODULE, across
 
@@ -42,9 +42,7 @@ class KoreAction(NormalAction):
     """The action of one kore.ai module. Ansible loads it once per run and forks a worker per task, so every
     import is made here, once; a subclass names what its module's ``main()`` runs."""
 
-    ARGUMENT_SPEC = None  # the module's options, without the connection options
-    RULES = None  # mutually_exclusive and the like
-    WORK = None  # the function of a KoreTask that main() runs
+    MODULE = None  # the module's ModuleWork (module_utils/_task.py): its options and what its main() runs
 
     def run(self, tmp=None, task_vars=None):
         task_vars = task_vars or {}
@@ -62,8 +60,10 @@ class KoreAction(NormalAction):
             display.v("%s: %s" % (self._task.action, text), host=host)
         # where ansible-core runs a module on a local connection: relative paths mean the same file on both paths
         with applied(self._task_environment()), working_in(self._loader.get_basedir()), urllib3_unlogged():
-            answer = run_in_worker(self.ARGUMENT_SPEC, self.RULES, self.WORK, args, self._task.check_mode,
-                                   self._task.diff, self._task.action, self._inject_invocation(task_vars), tell)
+            answer = run_in_worker(self.MODULE, args, check_mode=self._task.check_mode, diff=self._task.diff,
+                                   name=self._task.action, invocation=self._inject_invocation(task_vars),
+                                   # progress names lists and ids: a no_log task tells none
+                                   tell=None if self._task.no_log else tell)
         result.update(across(answer, TO_CONTROLLER))
         # as Ansible marks a module's answer: data from Kore is never templated
         return wrap_var(result)
@@ -135,13 +135,13 @@ def urllib3_unlogged():
         logger.propagate = before
 
 
-def run_in_worker(module_spec, module_rules, work, args, check_mode, diff, name, invocation=True, tell=None):
-    """What the module would answer for ``args``: validated as AnsibleModule does, ``work`` run, secrets hidden.
+def run_in_worker(module, args, *, check_mode, diff, name, invocation=True, tell=None):
+    """What the module would answer for ``args``: validated as AnsibleModule does, its work run, secrets hidden.
 
-    ``tell(text)`` shows how far long work is (at ``-v``).
+    ``module`` is a :class:`~..module_utils._task.ModuleWork`; ``tell(text)`` shows how far long work is (at ``-v``).
     """
-    spec = argument_spec(module_spec)
-    validation = ArgumentSpecValidator(spec, **rules(module_rules)).validate(args)
+    spec = argument_spec(module.argument_spec)
+    validation = ArgumentSpecValidator(spec, **rules(module.rules)).validate(args)
     params = validation.validated_parameters
     # ValidationResult keeps the no_log values (from fallbacks and suboptions too), alias clashes and deprecations
     # for its caller to use, as AnsibleModule does: there is no public accessor for them
@@ -157,7 +157,7 @@ def run_in_worker(module_spec, module_rules, work, args, check_mode, diff, name,
     else:
         task = KoreTask(params, check_mode, diff)
         task.progress = Progress(tell)
-        result = task.perform(work)
+        result = task.perform(module.work)
         warnings.extend(task.warnings)
         secrets.update(task.secrets)
     if invocation:

@@ -84,7 +84,7 @@ CSV_ROWS = [
     (b"phoneNumber,firstName\n4.91511E+12,Ada\n",
      "line 2, column 1 (phoneNumber): '4.91511E+12' is a number as a spreadsheet formats it"),
     (b"firstName,phoneNumber\nAda,+49 151 CALL\n", "line 2, column 2 (phoneNumber): '+49 151 CALL' is not a phone "
-                                                   "number: an optional + and digits only (it holds ' ')"),
+                                                   "number: an optional + and digits only (it holds 'C')"),
     (b"phoneNumber\n+4915112345678;Ada\n", "line 2, column 1 (phoneNumber): '+4915112345678;Ada' is not a phone "
                                            "number: an optional + and digits only (it holds ';')"),
     (b"phoneNumber,firstName\n\"+1\t2\",Ada\n", "line 2, column 1 (phoneNumber): '+1\\t2' is not a phone number"),

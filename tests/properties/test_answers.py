@@ -23,18 +23,18 @@ from scripted import Answer
 
 from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
 from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ContactLists, ListSpec
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.one_list import (
-    describe_lists,
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.contacts_sync import sync
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.describe import describe_lists
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.engine import (
     ensure_absent,
     ensure_list_absent,
     ensure_present,
 )
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ContactLists, ListSpec
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
 from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import Wanted
-from ansible_collections.kore.ai.plugins.module_utils._contacts.sync import sync
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
 
 SECRET = "fuzz-client-secret-0123456789abcdef"

@@ -21,8 +21,10 @@ from scripted import Answer
 from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient, base_url
 from ansible_collections.kore.ai.plugins.module_utils._connection import connect
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import validate
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import clean
+from ansible_collections.kore.ai.plugins.module_utils._contacts.resource import add_route
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacing
 
@@ -59,7 +61,7 @@ def test_ids_stay_one_path_segment_and_one_header_value(scripted, list_id, strea
         assert scripted.log == []
         return
     try:
-        client.request("GET", (list_id,))
+        client.request("GET", CONTACT_LISTS.route(list_id))
     except KoreError:
         pass
     (sent,) = scripted.log
@@ -80,7 +82,7 @@ def test_names_and_descriptions_travel_as_one_json_string(scripted, name, descri
     body = {"name": name, "description": description}
     client = KoreClient(scripted.url, "st-1", "acc", TOKEN, retries=0)
     try:
-        client.request("POST", ("createContactList",), json=body)
+        client.request("POST", CONTACT_LISTS.route("createContactList"), json=body)
     except KoreError:
         pass
     assert scripted.log[-1].body == body
@@ -100,7 +102,7 @@ def test_contacts_are_refused_or_sent_as_given_json(scripted, contacts):
     assert not any(key in c for c in cleaned for key in ("_id", "createdAt", "updatedAt"))
     client = KoreClient(scripted.url, "st-1", "acc", TOKEN, retries=0)
     if cleaned:
-        client.request("POST", ("addContacts",), v1=True, json={"contact_list_name": "QA", "data": cleaned})
+        client.request("POST", add_route(), json={"contact_list_name": "QA", "data": cleaned})
         assert scripted.log[-1].body == {"contact_list_name": "QA", "data": cleaned}
 
 
@@ -118,6 +120,6 @@ def test_numbers_are_refused_or_usable(scripted, timeout, retries, parallel, max
     except KoreInputError:
         return
     try:
-        client.request("GET", ("cl-1",))  # the transport takes the timeout and the retries as they are
+        client.request("GET", CONTACT_LISTS.route("cl-1"))  # the transport takes the timeout and the retries as they are
     except KoreError as exc:
         assert "404" in str(exc)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 
 from ansible_collections.kore.ai.plugins.module_utils._client import backoff
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS, LIST_TYPE
 from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import written_to
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreError,
@@ -27,13 +28,17 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
 MAX_NAME = 48
 MAX_DESCRIPTION = 256
 MAX_ID = 256
-ID_PREFIX = "cl-"
-LIST_TYPE = "call"
+ID_PREFIX = CONTACT_LISTS.id_prefix
 SOURCE = "passiveApi"       # how lists made over this API are marked
+TWIN_WAIT = 30              # seconds a run whose list is kept waits for another run to delete its twin
 
 
 class KoreConflictError(KoreError):
     """The wanted list cannot be told apart or may not be changed: same name twice, or in use by campaigns."""
+
+
+class KoreInUseError(KoreConflictError):
+    """Campaigns use the list, and force is not set: it is kept."""
 
 
 class ListSpec(object):
@@ -79,34 +84,19 @@ def would_create(body):
 class ContactLists(object):
     """The contact lists of the bot the client is bound to."""
 
-    def __init__(self, client):
+    def __init__(self, client, *, sleep=None, clock=None):
         self.client = client
+        # looked up now, not at import, like the pacer's: a test's stand-in clock reaches them
+        self._sleep, self._clock = sleep or time.sleep, clock or time.monotonic
 
     def summaries(self):
         """Every list of the bot, as "list all" returns them (without createdAt, allowDuplicates, ...)."""
-        try:
-            answer = self.client.request("GET", ("getAllListDetails",), query={"type": LIST_TYPE})
-        except KoreNotFoundError as exc:
-            raise KoreNotFoundError(
-                "Kore does not know the contact lists of %s (404 from list all): check stream_id, account_id "
-                "and host. Nothing was changed. (%s)" % (self.client.describe(), exc), exc.status, exc.method)
-        if not isinstance(answer.data, list):
-            raise KoreProtocolError("list all answered for %s without a list in 'data'" % self.client.describe())
-        # an entry without its id or name could be the very list meant, one listed twice a sign of a broken
-        # answer: refuse to guess
-        if not all(isinstance(item, dict) and _is_text(item.get("_id")) and isinstance(item.get("name"), str)
-                   for item in answer.data):
-            raise KoreProtocolError("list all answered for %s with an entry that is not a list with an _id and a "
-                                    "name. Nothing was changed." % self.client.describe())
-        if len(set(item["_id"] for item in answer.data)) < len(answer.data):
-            raise KoreProtocolError("list all answered for %s with the same _id twice. Nothing was changed."
-                                    % self.client.describe())
-        return answer.data
+        return CONTACT_LISTS.items(self.client)
 
     def read(self, list_id):
         """The full record, or None when Kore did not give it (not yet proof that it is missing)."""
         try:
-            answer = self.client.request("GET", (list_id,))
+            answer = self.client.request("GET", CONTACT_LISTS.route(list_id))
         except KoreNotFoundError:
             return None
         record = answer.data
@@ -124,7 +114,7 @@ class ContactLists(object):
         record = self.read(list_id)
         if record is not None:
             return record
-        if any(item.get("_id") == list_id for item in self.summaries()):
+        if not CONTACT_LISTS.proven_absent(self.client, list_id):
             raise KoreProtocolError("GET contactList/%s answered without the list's record, but list all names it, for "
                                     "%s: Kore's answers disagree. Nothing was changed." % (list_id, self.client.describe()))
         return None
@@ -148,8 +138,8 @@ class ContactLists(object):
         """
         for attempt in range(self.client.retries + 1):
             try:
-                made = self.client.request("POST", ("createContactList",), json=body).data
-                if not (isinstance(made, dict) and _is_text(made.get("_id"))):
+                made = self.client.request("POST", CONTACT_LISTS.route("createContactList"), json=body).data
+                if CONTACT_LISTS.id_of(made) is None:
                     raise KoreProtocolError("Kore answered POST contactList/createContactList for %r without the new "
                                             "list's record; it may exist now: the next run finds it by name"
                                             % body["name"])
@@ -185,7 +175,7 @@ class ContactLists(object):
         records = [self.read(t["_id"]) for t in twins]
         if None in records:
             return made
-        first = min(records, key=lambda r: (str(r.get("createdAt") or "~"), str(r.get("_id"))))
+        first = min(records, key=_creation_order)
         if first["_id"] == made["_id"]:
             return made
         self.delete(made["_id"])
@@ -199,7 +189,7 @@ class ContactLists(object):
 
     def update(self, list_id, changes):
         """PUT the changed fields, then read the list back: PUT answers with the request, not the record."""
-        self.client.request("PUT", (list_id,), json=changes)
+        self.client.request("PUT", CONTACT_LISTS.route(list_id), json=changes)
         record = self.read(list_id)
         if record is None:
             raise KoreProtocolError("contact list %s was updated but cannot be read back" % list_id)
@@ -212,12 +202,17 @@ class ContactLists(object):
         whose retry finds nothing was applied by this run: it returns ``{}``, the record being unknown.
         """
         try:
-            deleted = self.client.request("DELETE", (list_id,)).data
+            deleted = self.client.request("DELETE", CONTACT_LISTS.route(list_id)).data
         except KoreNotFoundError as exc:
-            if any(item.get("_id") == list_id for item in self.summaries()):
+            if not CONTACT_LISTS.proven_absent(self.client, list_id):
                 raise KoreProtocolError("Kore lists %s for %s but answered DELETE with 404: %s"
                                         % (list_id, self.client.describe(), exc), exc.status, exc.method)
             return {} if exc.earlier_attempt_may_have_applied else None
+        except KoreError as exc:
+            if not exc.earlier_attempt_may_have_applied:
+                raise
+            # whoever deletes, with a backup or without: a DELETE Kore may have carried out is a change
+            raise with_done(exc, "Contact list %s may have been deleted all the same" % list_id, changed=True)
         return deleted if isinstance(deleted, dict) else {}
 
     def recreate(self, record, backup_result=None):
@@ -242,14 +237,31 @@ class ContactLists(object):
                                  "task again to create it" % (label(record), written_to(backup_result)),
                             changed=True, recreated={"old_id": record["_id"], "new_id": None}, **backup_result)
 
-    def require_unique_name(self, record):
-        """Kore adds contacts to the list *named* so: refuse when another list has the name too."""
-        named = by_name(self.summaries()).get(record["name"], [])
-        if [s.get("_id") for s in named] != [record["_id"]]:
-            raise KoreConflictError(
-                "contacts are added by list name, and %d contact lists are named %r (%s), so Kore could fill another "
-                "one; rename or delete the others. No contact was added."
-                % (len(named), record["name"], ", ".join(str(s.get("_id")) for s in named) or "none found"))
+    def require_unique_name(self, record, *, created=False):
+        """Kore adds contacts to the list *named* so: refuse when another list has the name too.
+
+        For a list this run ``created``, a twin created after it is another run's that created the name at the same
+        moment, and that run deletes it (:meth:`keep_first_twins`): it is waited for, up to ``TWIN_WAIT`` seconds.
+        """
+        deadline, pause = self._clock() + (TWIN_WAIT if created else 0), 0.2
+        while True:
+            named = by_name(self.summaries()).get(record["name"], [])
+            ids = [s.get("_id") for s in named]
+            if ids == [record["_id"]]:
+                return
+            if self._clock() >= deadline or record["_id"] not in ids or not self._later_twins(record, named):
+                raise KoreConflictError(
+                    "contacts are added by list name, and %d contact lists are named %r (%s), so Kore could fill "
+                    "another one; rename or delete the others. No contact was added."
+                    % (len(named), record["name"], ", ".join(str(i) for i in ids) or "none found"))
+            self._sleep(pause)
+            pause = min(pause * 2, 2.0)
+
+    def _later_twins(self, record, named):
+        """Whether every other list of the name was created after ``record``: another run's, to be deleted by it.
+        A twin that cannot be read any more was just deleted: look again."""
+        records = [r for r in (self.read(s["_id"]) for s in named) if r is not None]
+        return min(records, key=_creation_order)["_id"] == record["_id"] if records else True
 
 
 def validate(list_id=None, name=None, description=None):
@@ -263,12 +275,24 @@ def validate(list_id=None, name=None, description=None):
                              % (MAX_DESCRIPTION, len(description)))
 
 
-def _is_text(value):
-    return isinstance(value, str) and bool(value)
+def _creation_order(record):
+    """Lists of one name in the order they were created (ties: the smaller id), as every run orders them."""
+    return str(record.get("createdAt") or "~"), str(record.get("_id"))
 
 
 def label(record):
     return "%r (%s)" % (record.get("name"), record.get("_id"))
+
+
+IN_USE = "contact list {list} is used by campaigns {campaigns}; set force: true to delete it anyway. Nothing was changed."
+
+
+def refuse_in_use(record, force, message=IN_USE):
+    """The one in-use gate: a list campaigns use is refused unless ``force``. ``message`` words the refusal for
+    what was about to happen, naming ``{list}`` and ``{campaigns}``."""
+    in_use = campaigns_using(record)
+    if in_use and not force:
+        raise KoreInUseError(message.format(list=label(record), campaigns=", ".join(in_use)))
 
 
 def campaigns_using(record):

@@ -23,7 +23,9 @@ from ansible_collections.kore.ai.plugins.module_utils._contacts.model import (
     key,
     shown,
 )
+from ansible_collections.kore.ai.plugins.module_utils._contacts.options import WAIT_TIMEOUT, checked_wait_timeout
 from ansible_collections.kore.ai.plugins.module_utils._contacts.pages import KoreListChangedError, count, read_pages
+from ansible_collections.kore.ai.plugins.module_utils._contacts.resource import add_route
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreError,
     KoreInputError,
@@ -34,8 +36,6 @@ from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPoo
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
 
 BATCH_SIZE = 100            # contacts per add; Kore documents no maximum, so stay small
-WAIT_TIMEOUT = 120          # the wait_timeout option's default
-MAX_WAIT_TIMEOUT = 3600
 
 
 class KoreContactsError(KoreError):
@@ -46,12 +46,9 @@ class Contacts(object):
     """Reads and adds the contacts of the bot's lists over one client (and, for ``parallel``, its clones)."""
 
     def __init__(self, client, wait_timeout=WAIT_TIMEOUT, *, parallel=1, sleep=None, clock=None, progress=SILENT):
-        if not 1 <= wait_timeout <= MAX_WAIT_TIMEOUT:
-            raise KoreInputError("wait_timeout must be between 1 and %d seconds, got %d"
-                                 % (MAX_WAIT_TIMEOUT, wait_timeout))
         self.client = client
         self.pool = ClientPool(client, parallel)
-        self.wait_timeout = wait_timeout
+        self.wait_timeout = checked_wait_timeout(wait_timeout)
         self.progress = progress
         # looked up now, not at import, like the pacer's: a test's stand-in clock reaches the lists' own Contacts
         self._sleep, self._clock = sleep or time.sleep, clock or time.monotonic
@@ -65,12 +62,15 @@ class Contacts(object):
             counters[0].show(read)
         return read_pages(self.pool, list_id, on_page)
 
-    def read(self, list_id, too_many_hint="backup_file"):
-        """Every contact of the list, for return_contacts; a list too large to return is refused before reading."""
+    def read(self, list_id, too_many_hint="write them to a CSV file with backup_file instead"):
+        """Every contact of the list, for return_contacts; a list too large to return is refused before reading.
+
+        ``too_many_hint`` says what to do instead, in words that fit the task (never an option it already has).
+        """
         total = count(self.client, list_id)
         if total > MAX_RETURNED:
-            raise KoreInputError("contact list %s holds %d contacts, too many to return (at most %d); write them to "
-                                 "a CSV file with %s instead" % (list_id, total, MAX_RETURNED, too_many_hint))
+            raise KoreInputError("contact list %s holds %d contacts, too many to return (at most %d); %s"
+                                 % (list_id, total, MAX_RETURNED, too_many_hint))
         return [contact for page in self.pages(list_id) for contact in page]
 
     def tally(self, list_id, held, spool=None):
@@ -108,8 +108,7 @@ class Contacts(object):
     def _send(self, record, contacts, wanted, first):
         def post(client, batch):
             try:
-                client.request("POST", ("addContacts",), v1=True,
-                               json={"contact_list_name": record["name"], "data": batch})
+                client.request("POST", add_route(), json={"contact_list_name": record["name"], "data": batch})
                 return batch, None
             except (KoreServerError, KoreTransportError) as exc:
                 if isinstance(exc, KoreTransportError) and not exc.earlier_attempt_may_have_applied:

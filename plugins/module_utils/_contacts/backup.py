@@ -4,8 +4,9 @@
 """Backups of a list's contacts: a CSV file on disk, complete and durable, before anything is deleted.
 
 Pages are spooled to an anonymous temporary file as they are read, then written out as CSV once every column is
-known, to a short temporary name beside the backup, fsynced, renamed into place and the directory fsynced. A
-file already at the backup's path is never replaced: it is kept beside it under a new name first.
+known, to a short temporary name beside the backup, fsynced, linked into place (a step that fails when the name
+exists) and the directory fsynced. A file already at the backup's path is never replaced: it is moved aside under
+a new name first. Every contact written must restore: a backup is read back as ``contacts_file``.
 """
 
 from __future__ import annotations
@@ -16,17 +17,19 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import tempfile
 import time
 from urllib.parse import quote
 
-from ansible_collections.kore.ai.plugins.module_utils._contacts.model import KORE_OWN_FIELDS, key, shown
+from ansible_collections.kore.ai.plugins.module_utils._contacts.model import KORE_OWN_FIELDS, key, phone_number, shown
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
 
 BACKUP_MODE = 0o600
 NAME_MAX = 255              # bytes in a file name on the filesystems people use (ext4, xfs, btrfs, APFS, NTFS)
 PLAIN_ID = re.compile(r"[a-z0-9_-]{1,120}\Z")   # every id Kore gives: the file name as it is
 SHORTENED_PREFIX = 100      # characters of an unusual id kept in its file name, before its digest
+_NO_HARD_LINKS = (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK)
 
 
 class KoreBackupError(KoreError):
@@ -81,19 +84,34 @@ def same_file(first, second):
         return False  # one of them does not exist (yet)
 
 
+def refuse_over_contacts_file(backup, *declared):
+    """A backup written to a declared contacts file would move the contacts the list must hold aside: refuse it,
+    before any request. ``declared`` are :class:`~.model.Wanted` (or None)."""
+    for wanted in declared:
+        if wanted is not None and wanted.path is not None and same_file(backup.path, wanted.path):
+            raise KoreInputError("%s %s is the contacts_file %s: the backup would overwrite the contacts the list "
+                                 "must hold. Give the backup a path of its own. Nothing was changed."
+                                 % (backup.option, backup.path, wanted.path))
+
+
 class Backup(object):
     """A CSV file every contact of a list is written to before the list is deleted.
 
-    After :meth:`write` or a spool's ``commit``, :attr:`previous` is the name the file that was at the path
-    before was kept under, or None; :meth:`result` says both for the task's result.
+    After :meth:`write` or a spool's ``commit``, :attr:`moved` names where the files found at the path were moved
+    to (another writer of the same path may publish in between); :meth:`result` says so for the task's result.
     """
 
     def __init__(self, path, option="backup_file"):
         self.path = os.path.abspath(required_path(option, path))
         self.directory = os.path.dirname(self.path)
         self.option = option
-        self.previous = None
+        self.moved = []         # where files found at the path were moved to, in order
         self.written = False
+
+    @property
+    def previous(self):
+        """Where the file found at the path was moved to, or None."""
+        return self.moved[0] if self.moved else None
 
     @classmethod
     def of_option(cls, option, path):
@@ -105,8 +123,10 @@ class Backup(object):
         if not self.written:
             return {}
         done = {"backup_file": self.path}
-        if self.previous:
-            done["previous_backup_file"] = self.previous
+        if self.moved:
+            done["previous_backup_file"] = self.moved[0]
+        if len(self.moved) > 1:
+            done["previous_backup_files"] = list(self.moved)
         return done
 
     def check(self):
@@ -136,11 +156,48 @@ class Backup(object):
         return KoreBackupError("%s %s could not be written: %s. Nothing was deleted."
                                % (self.option, self.path, getattr(exc, "strerror", None) or exc))
 
+    def publish(self, temporary):
+        """Give the written ``temporary`` file the backup's name with a step that fails when the name exists (a hard
+        link), so that no other writer's file is ever replaced; a file found there is moved aside first."""
+        for dummy in range(100):
+            try:
+                os.link(temporary, self.path)
+                return
+            except FileExistsError:
+                self.keep_previous()
+            except OSError as exc:
+                if exc.errno not in _NO_HARD_LINKS:
+                    raise
+                return self._publish_by_copy(temporary)
+        raise KoreBackupError("%s %s: other writers kept taking the name. Nothing was deleted."
+                              % (self.option, self.path))
+
+    def _publish_by_copy(self, temporary):
+        """A filesystem without hard links: create the name exclusively (``O_EXCL``) and copy into it."""
+        while True:
+            try:
+                descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, BACKUP_MODE)
+                break
+            except FileExistsError:
+                self.keep_previous()
+        with os.fdopen(descriptor, "wb") as out, open(temporary, "rb") as source:
+            shutil.copyfileobj(source, out)
+            out.flush()
+            os.fsync(out.fileno())
+
     def keep_previous(self):
-        """Give a file already at the path a name of its own (``<name>.<pid>.<time>~``, as ansible.builtin.copy's
-        ``backup`` does), so that the rename that follows replaces nothing. A hard link, so the file never leaves."""
-        if not os.path.lexists(self.path):
+        """Move the file at the path to a name of its own (``<name>.<pid>.<time>~``, as ansible.builtin.copy's
+        ``backup`` does). The name is taken exclusively first, and a rename moves whatever file is at the path at
+        that instant, so a file another writer published meanwhile is kept too, never replaced."""
+        kept = self._fresh_name()
+        try:
+            os.rename(self.path, kept)
+        except FileNotFoundError:  # another writer moved it aside already
+            os.unlink(kept)
             return
+        self.moved.append(kept)
+
+    def _fresh_name(self):
         base = os.path.basename(self.path)
         stamp = ".%d.%s" % (os.getpid(), time.strftime("%Y-%m-%d@%H:%M:%S"))
         for attempt in range(100):
@@ -150,17 +207,10 @@ class Backup(object):
             name = base.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore") + suffix
             kept = os.path.join(self.directory, name)
             try:
-                os.link(self.path, kept)
+                os.close(os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL, BACKUP_MODE))
             except FileExistsError:
                 continue
-            except OSError as exc:
-                if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
-                    raise
-                if os.path.lexists(kept):
-                    continue
-                os.rename(self.path, kept)  # a filesystem without hard links
-            self.previous = kept
-            return
+            return kept
         raise KoreBackupError("%s %s exists, and no free name was found to keep it under. Nothing was deleted."
                               % (self.option, self.path))
 
@@ -177,6 +227,7 @@ class _Spool(object):
         try:
             for contact in page:
                 fields = dict((k, v) for k, v in contact.items() if k not in KORE_OWN_FIELDS and v is not None)
+                self._restorable(fields)
                 for name in fields:
                     if name not in self.columns:
                         self.columns[name] = None
@@ -184,8 +235,19 @@ class _Spool(object):
         except OSError as exc:
             raise self.backup.failed(exc)
 
+    def _restorable(self, fields):
+        """A contact whose phone number the collection itself would refuse to read back cannot be restored from
+        the backup: refuse the backup, and so the delete, naming it."""
+        try:
+            phone_number(_text(fields.get("phoneNumber")))
+        except ValueError as exc:
+            raise KoreBackupError(
+                "%s %s could not restore contact %s of the list: its phoneNumber %s. Nothing was deleted; fix the "
+                "contact in Kore, or delete the list without a backup" % (
+                    self.backup.option, self.backup.path, ascii(shown(key(fields))), exc))
+
     def commit(self):
-        """Write the CSV to a temporary file in the same directory, make it durable, rename it into place (0600)."""
+        """Write the CSV to a temporary file in the same directory, make it durable, link it into place (0600)."""
         backup, temporary = self.backup, None
         try:
             self.file.seek(0)
@@ -196,9 +258,7 @@ class _Spool(object):
                 self._write_csv(out)
                 out.flush()
                 os.fsync(out.fileno())
-            backup.keep_previous()
-            os.replace(temporary, backup.path)
-            temporary = None
+            backup.publish(temporary)
             _sync_directory(backup.directory)
             backup.written = True
             return backup.path

@@ -23,7 +23,9 @@ STRING_FIELDS = ("phoneNumber", "firstName", "lastName", "timeZone", "uniqueId")
 SAMPLE = 10                 # identities shown in messages, results and diffs when there are many
 
 _PHONE = re.compile(r"\+?[0-9]+\Z")
-_SPREADSHEET_NUMBER = re.compile(r"[+-]?[0-9]+([.,][0-9]*)?[eE][+-]?[0-9]+\Z")
+# as people write numbers, and Kore may keep them (whether it validates is undocumented): +1 (555) 010-0001
+_FORMATTED_PHONE = re.compile(r"\+?\(?[0-9]+(?:[ .()-]{1,3}[0-9]+)*\Z")
+_SPREADSHEET_NUMBER = re.compile(r"[+-]?[0-9]+([.,][0-9]*)?[eE][+-]?[0-9]+\Z|[+-]?[0-9]+[.,][0-9]+\Z")
 
 # states of a wanted contact
 NEW, HELD, SENT, LOST = 0, 1, 2, 3
@@ -41,23 +43,25 @@ def key(contact):
 
 
 def phone_number(value):
-    """A declared phone number without its surrounding spaces; ValueError, saying why, unless it is ``+`` and digits.
+    """A declared phone number without its surrounding spaces; ValueError, saying why, unless it is a phone number:
+    an optional ``+`` and digits, in groups that spaces, ``-``, ``.`` or parentheses may part (``+1 (555) 010-0001``).
 
-    Kore documents E.164 numbers; a spreadsheet's ``4.91511E+12`` or a row of a ``;``-separated file read as one
-    column would otherwise reach Kore as a number.
+    Kore documents E.164 numbers, but may hold a number as it was uploaded, and what the collection backs up it
+    must read back. A spreadsheet's ``4.91511E+12`` or ``4915110000000.0``, or a row of a ``;``-separated file read
+    as one column, would otherwise reach Kore as a number.
     """
     if _PHONE.match(value):  # nearly always: a million rows pay for one match each
         return value
     number = value.strip()
-    if _PHONE.match(number):
-        return number
     if _SPREADSHEET_NUMBER.match(number):
         raise ValueError("%s is a number as a spreadsheet formats it, not a phone number: format the column as "
                          "text (Excel: Format Cells, Text) and type the numbers again" % ascii(value))
+    if _FORMATTED_PHONE.match(number):
+        return number
     digits = number[1:] if number.startswith("+") else number
-    bad = next((c for c in digits if not "0" <= c <= "9"), None)
-    raise ValueError("%s is not a phone number: an optional + and digits only%s"
-                     % (ascii(value), "" if bad is None else " (it holds %s)" % ascii(bad)))
+    bad = next((c for c in digits if not ("0" <= c <= "9" or c in " .()-")), None)
+    raise ValueError("%s is not a phone number: an optional + and digits only%s; spaces, '-', '.' and parentheses "
+                     "may group the digits" % (ascii(value), "" if bad is None else " (it holds %s)" % ascii(bad)))
 
 
 def shown(contact_key):

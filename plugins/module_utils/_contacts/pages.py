@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from array import array
 
+from ansible_collections.kore.ai.plugins.module_utils._contacts.resource import contacts_route
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreProtocolError
 
 PAGE_SIZE = 100             # asked for per page; Kore may answer with fewer
@@ -25,7 +26,7 @@ class KoreListChangedError(KoreError):
 
 def page(client, list_id, skip, limit=PAGE_SIZE):
     """One page of getAllContacts, checked for the documented shape."""
-    data = client.request("GET", (list_id, "getAllContacts"), query={"skip": skip, "limit": limit}).data
+    data = client.request("GET", contacts_route(list_id), query={"skip": skip, "limit": limit}).data
     if not (isinstance(data, dict) and isinstance(data.get("results"), list)
             and isinstance(data.get("hasMore"), bool) and isinstance(data.get("totalResults"), int)
             and not isinstance(data.get("totalResults"), bool)

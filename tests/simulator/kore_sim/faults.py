@@ -13,13 +13,14 @@ import time
 #   status            answer `status` (429 carries Retry-After: `retry_after`) without touching any list
 #   cut               close the connection before doing anything (the request is lost)
 #   cut_after_commit  do the request, then close the connection without answering (the answer is lost)
+#   status_after_commit  do the request, then answer `status` as a failing gateway would (the change was made)
 #   hang              accept and say nothing for `seconds`, then close
 #   delay             wait `seconds`, then answer normally
 #   gather            hold each matching request until `times` of them have arrived (at most `seconds`), then
 #                     answer them all normally: makes two clients' requests meet, for deterministic races
 #   drop_contacts     accept an addContacts as usual, but silently leave out its last `count` contacts
 # With echo_headers, a `status` answer's error message repeats the request's headers (as some proxies do).
-KINDS = ("status", "cut", "cut_after_commit", "hang", "delay", "gather", "drop_contacts")
+KINDS = ("status", "cut", "cut_after_commit", "status_after_commit", "hang", "delay", "gather", "drop_contacts")
 
 
 class Fault(object):

@@ -86,21 +86,26 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(fault.seconds if fault.kind == "hang" else 0)
             return self.cut(entry)
         if fault and fault.kind == "status":
-            headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
-            body = fault.body if fault.body is not None else (
-                RATE_LIMITED if fault.status == 429 else {"errors": [{"msg": "Service unavailable",
-                                                                      "code": fault.status}]})
-            if fault.echo_headers:
-                body = {"errors": [{"msg": "upstream error for request %s" % dict(self.headers.items()),
-                                    "code": fault.status}]}
-            return self.send_json(fault.status, body, headers, entry)
+            return self.send_fault(fault, entry)
         limited = self.sim.rate_limited()
         if limited:
             return self.send_json(429, RATE_LIMITED, {"Retry-After": str(limited)}, entry)
         status, body = self.sim.api(method, url, self.headers, raw, fault)
         if fault and fault.kind == "cut_after_commit":
             return self.cut(entry)
+        if fault and fault.kind == "status_after_commit":
+            return self.send_fault(fault, entry)
         return self.send_json(status, body, {}, entry)
+
+    def send_fault(self, fault, entry):
+        headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
+        body = fault.body if fault.body is not None else (
+            RATE_LIMITED if fault.status == 429 else {"errors": [{"msg": "Service unavailable",
+                                                                  "code": fault.status}]})
+        if fault.echo_headers:
+            body = {"errors": [{"msg": "upstream error for request %s" % dict(self.headers.items()),
+                                "code": fault.status}]}
+        return self.send_json(fault.status, body, headers, entry)
 
     def cut(self, entry):
         entry["status"] = "cut"

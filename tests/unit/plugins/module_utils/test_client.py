@@ -12,55 +12,17 @@ import pytest
 from urllib3.util.retry import RequestHistory
 
 from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
-from ansible_collections.kore.ai.plugins.module_utils._client import (
-    KoreClient,
-    KoreRetry,
-    base_url,
-    path_segment,
-    proxy_passwords,
-)
+from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient, KoreRetry
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS
+from ansible_collections.kore.ai.plugins.module_utils._contacts.resource import add_route
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreAuthError,
-    KoreInputError,
     KoreNotFoundError,
     KoreProtocolError,
     KoreRequestError,
     KoreServerError,
     KoreTransportError,
 )
-
-
-@pytest.mark.parametrize("given, expected", [
-    ("platform.kore.ai", "https://platform.kore.ai"),
-    ("https://eu-platform.kore.ai/", "https://eu-platform.kore.ai"),
-    ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
-    ("HTTPS://Platform.Kore.AI", "https://platform.kore.ai"),
-    ("http://[::1]:9000", "http://[::1]:9000"),
-    ("jp-platform.kore.ai:8443", "https://jp-platform.kore.ai:8443"),
-])
-def test_base_url_accepts(given, expected):
-    assert base_url(given) == expected
-
-
-@pytest.mark.parametrize("given", ["", "  ", "file:///etc/passwd", "ftp://x", "http://", "https://u:p@h",
-                                   "https://h/path", "https://h?q=1", "https://h#f", "h ost", "http://h:70000",
-                                   "http://h\\x", None])
-def test_base_url_refuses(given):
-    with pytest.raises(KoreInputError):
-        base_url(given)
-
-
-@pytest.mark.parametrize("value, quoted", [
-    ("cl-1", "cl-1"), ("a/b", "a%2Fb"), ("..", "%2E%2E"), ("x?y=1#z", "x%3Fy%3D1%23z"), ("%2F", "%252F"),
-    ("é", "%C3%A9"),
-])
-def test_path_segment_keeps_one_segment(value, quoted):
-    assert path_segment(value) == quoted
-
-
-def test_path_segment_refuses_empty():
-    with pytest.raises(KoreInputError):
-        path_segment("")
 
 
 def test_post_is_retried_only_after_429():
@@ -85,23 +47,25 @@ def client_for(sim, **overrides):
 
 def test_answers_map_to_errors(sim):
     client = client_for(sim)
-    assert client.request("GET", ("getAllListDetails",), query={"type": "call"}).data == []
+    assert client.request("GET", CONTACT_LISTS.route("getAllListDetails"), query={"type": "call"}).data == []
     with pytest.raises(KoreNotFoundError):
-        client.request("GET", ("cl-missing",))
+        client.request("GET", CONTACT_LISTS.route("cl-missing"))
     with pytest.raises(KoreRequestError, match="name is required"):
-        client.request("POST", ("createContactList",), json={"description": "x", "source": "passiveApi"})
+        client.request("POST", CONTACT_LISTS.route("createContactList"),
+                       json={"description": "x", "source": "passiveApi"})
     with pytest.raises(KoreAuthError, match="Invalid SDK credentials"):
-        client_for(sim, token=mint_token(sim.tenant.client_id, "wrong-secret-but-long-enough-for-hs256")).request("GET", ("cl-1",))
+        client_for(sim, token=mint_token(sim.tenant.client_id, "wrong-secret-but-long-enough-for-hs256")).request(
+            "GET", CONTACT_LISTS.route("cl-1"))
     sim.faults.add("status", status=500, times=5)
     with pytest.raises(KoreServerError, match="HTTP 500"):
-        client.request("GET", ("cl-1",))
+        client.request("GET", CONTACT_LISTS.route("cl-1"))
 
 
 def test_secrets_are_redacted_from_error_text(sim):
     client = client_for(sim, secrets=("the-client-secret",))
     sim.faults.add("status", status=400, body={"msg": "bad the-client-secret " + client.token})
     with pytest.raises(KoreRequestError) as caught:
-        client.request("GET", ("cl-1",))
+        client.request("GET", CONTACT_LISTS.route("cl-1"))
     assert "the-client-secret" not in str(caught.value)
     assert client.token not in str(caught.value)
     assert "********" in str(caught.value)
@@ -112,27 +76,27 @@ def test_lost_answer_is_flagged_as_maybe_applied(sim):
     client = client_for(sim)
     sim.faults.add("cut_after_commit", method="DELETE")
     with pytest.raises(KoreNotFoundError) as caught:
-        client.request("DELETE", (record["_id"],))
+        client.request("DELETE", CONTACT_LISTS.route(record["_id"]))
     assert caught.value.earlier_attempt_may_have_applied
     sim.faults.add("status", method="GET", status=429, retry_after=0)
-    assert client.request("GET", ("getAllListDetails",)).earlier_attempt_may_have_applied is False
+    assert client.request("GET", CONTACT_LISTS.route("getAllListDetails")).earlier_attempt_may_have_applied is False
 
 
 def test_connection_refused_is_a_transport_error_never_sent():
     client = KoreClient("http://127.0.0.1:9", "st-1", "a", "test-token", retries=0, timeout=2)
     with pytest.raises(KoreTransportError, match="connection failed") as caught:
-        client.request("GET", ("cl-1",))
+        client.request("GET", CONTACT_LISTS.route("cl-1"))
     assert not caught.value.earlier_attempt_may_have_applied
 
 
 def test_non_envelope_and_redirects_are_protocol_errors(web_server):
     welcome = KoreClient(web_server(200, b"<html>welcome</html>"), "st-1", "a", "test-token", retries=0)
     with pytest.raises(KoreProtocolError, match="not Kore's JSON envelope"):
-        welcome.request("GET", ("cl-1",))
+        welcome.request("GET", CONTACT_LISTS.route("cl-1"))
     moved = KoreClient(web_server(302, headers={"Location": "https://elsewhere.example/"}), "st-1", "a",
                        "test-token", retries=0)
     with pytest.raises(KoreProtocolError, match="redirected"):
-        moved.request("GET", ("cl-1",))
+        moved.request("GET", CONTACT_LISTS.route("cl-1"))
 
 
 @pytest.mark.parametrize("status", [201, 202, 203, 205, 206, 226, 299])
@@ -142,10 +106,10 @@ def test_only_kore_s_documented_200_is_a_success(web_server, status):
     client = KoreClient(web_server(status, envelope), "st-1", "a", "test-token", retries=0)
     with pytest.raises(KoreProtocolError, match="GET contactList/getAllListDetails .*HTTP %d, not the 200" % status) \
             as read:
-        client.request("GET", ("getAllListDetails",))
+        client.request("GET", CONTACT_LISTS.route("getAllListDetails"))
     assert not read.value.earlier_attempt_may_have_applied
     with pytest.raises(KoreProtocolError, match="DELETE contactList/cl-1 .*may have carried the request out") as write:
-        client.request("DELETE", ("cl-1",))
+        client.request("DELETE", CONTACT_LISTS.route("cl-1"))
     assert write.value.earlier_attempt_may_have_applied
 
 
@@ -155,17 +119,26 @@ def test_backoff_grows_and_is_capped():
     assert KoreRetry(backoff_factor=0.5, history=(failed,) * 15).get_backoff_time() == 30
 
 
-def test_proxy_passwords_from_the_environment_are_redacted(monkeypatch):
-    for key in [k for k in os.environ if k.lower().endswith("_proxy")]:
-        monkeypatch.delenv(key)
-    monkeypatch.setenv("HTTPS_PROXY", "http://ops:p%40ss-word-9@proxy.example:3128")
-    assert set(proxy_passwords("https://platform.kore.ai")) == {"p%40ss-word-9", "p@ss-word-9"}
-    client = KoreClient("https://platform.kore.ai", "st-1", "a", "test-token")
-    assert client.redact("proxy said p@ss-word-9 and p%40ss-word-9") == "proxy said ******** and ********"
-    monkeypatch.setenv("NO_PROXY", "platform.kore.ai")
-    assert proxy_passwords("https://platform.kore.ai") == ()
-
-
 @pytest.mark.parametrize("value", ["abc", "-1", "1.5", "", "Fri, 32 Foo 2025 99:99:99 GMT"])
 def test_an_unreadable_retry_after_means_plain_backoff(value):
     assert KoreRetry().parse_retry_after(value) is None
+
+
+def test_a_proxy_password_is_redacted_from_what_the_client_says(monkeypatch):
+    for key in [k for k in os.environ if k.lower().endswith("_proxy")]:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("HTTPS_PROXY", "http://ops:p%40ss-word-9@proxy.example:3128")
+    client = KoreClient("https://platform.kore.ai", "st-1", "a", "test-token")
+    assert client.redact("proxy said p@ss-word-9 and p%40ss-word-9") == "proxy said ******** and ********"
+
+
+def test_the_routes_of_each_api_family_and_the_account_query(sim):
+    client = client_for(sim)
+    sim.seed("Named", "d")
+    client.request("GET", CONTACT_LISTS.route("getAllListDetails"))
+    client.request("POST", add_route(), json={"contact_list_name": "Named", "data": [{"phoneNumber": "+1"}]})
+    seen = [(r["path"], r["query"].get("accountId")) for r in sim.requests]
+    tenant = sim.tenant
+    assert seen[0] == ("/campaign/api/v2/public/%s/campaign/contactList/getAllListDetails" % tenant.stream_id,
+                       [tenant.account_id])
+    assert seen[1] == ("/api/1.1/public/%s/campaign/contactList/addContacts" % tenant.stream_id, None)

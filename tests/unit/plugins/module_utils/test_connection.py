@@ -10,7 +10,13 @@ import os
 import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
-from ansible_collections.kore.ai.plugins.module_utils._connection import check_ca_path, connect
+from ansible_collections.kore.ai.plugins.module_utils._connection import (
+    CONNECTION_ARGSPEC,
+    argument_spec,
+    check_ca_path,
+    connect,
+    rules,
+)
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 
 TOKEN = mint_token("cs-1", "s" * 32)
@@ -53,3 +59,14 @@ def test_ca_path_must_exist_and_be_readable_unless_certificates_are_not_checked(
         bundle.chmod(0)
         with pytest.raises(KoreInputError, match="cannot be read"):
             check_ca_path(str(bundle), True)
+
+
+def test_a_module_spec_gains_every_connection_option_and_keeps_its_own():
+    spec = argument_spec({"name": dict(type="str")})
+    assert set(spec) == set(CONNECTION_ARGSPEC) | {"name"}
+
+
+def test_rules_are_merged_not_replaced():
+    merged = rules({"required_together": [("a", "b")], "mutually_exclusive": [("c", "d")]})
+    assert ("a", "b") in merged["required_together"] and ("client_id", "client_secret") in merged["required_together"]
+    assert merged["mutually_exclusive"] == [("c", "d")]

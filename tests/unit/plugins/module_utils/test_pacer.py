@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
-from ansible_collections.kore.ai.plugins.module_utils._pacer import PARALLEL, Pacer, Pacing
+from ansible_collections.kore.ai.plugins.module_utils._pacer import PACING_ARGSPEC, PARALLEL, Pacer, Pacing
+from ansible_collections.kore.ai.plugins.modules import kore_contact_list, kore_contact_lists
 
 
 class FakeClock(object):
@@ -77,3 +78,11 @@ def test_pacing_nobody_can_mean_is_refused(parallel, max_rate, message):
 def test_pacing_gives_the_one_pacer_at_the_rate_asked():
     pacing = Pacing(3, 120)
     assert pacing.parallel == 3 and pacing.pacer.interval == 0.5 and Pacing().parallel == PARALLEL
+
+
+def test_each_paced_module_has_the_one_spec_and_the_options_make_the_pacing():
+    assert PACING_ARGSPEC["parallel"]["default"] == PARALLEL
+    for module in (kore_contact_list, kore_contact_lists):
+        assert module.ARGUMENT_SPEC["parallel"] is PACING_ARGSPEC["parallel"]
+    assert Pacing.of({"parallel": 2, "max_rate": 30}).pacer.interval == 2.0
+    assert Pacing.of({}).parallel == 1  # a module without the options: one request at a time

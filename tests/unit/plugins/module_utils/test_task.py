@@ -1,16 +1,14 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""One task's work, whoever runs it: failures become results, outcomes become return values."""
+"""One task's run, whoever runs it: failures become results, its connection's secrets and retries are told."""
 
 from __future__ import annotations
 
 from ansible_collections.kore.ai.plugins.module_utils import _client
 from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import SetOutcome
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.one_list import Outcome
-from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import WAIT_TIMEOUT
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreServerError, with_done
+from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacing
 from ansible_collections.kore.ai.plugins.module_utils._task import KoreTask, TaskFailed
 
 TOKEN = mint_token("cs-1", "s" * 32)
@@ -37,37 +35,26 @@ def test_a_refusal_a_kore_error_and_a_bug_each_become_a_failed_result():
     assert "Traceback" in result["exception"]
 
 
-def test_an_outcome_is_the_record_the_message_and_a_diff_when_asked():
-    outcome = Outcome(True, {"_id": "cl-1"}, "deleted", before={"_id": "cl-1"}, warnings=["careful"])
-    outcome.extra["backup_file"] = "/b.csv"
-    task = KoreTask({}, False, True)
-    assert task.outcome_result(outcome) == {"changed": True, "contact_list": {"_id": "cl-1"}, "msg": "deleted",
-                                            "backup_file": "/b.csv",
-                                            "diff": {"before": {"_id": "cl-1"}, "after": {}}}
-    assert task.warnings == ["careful"]
-    assert "diff" not in KoreTask({}, False, False).outcome_result(outcome)
+def test_a_failed_write_kore_may_have_carried_out_is_a_change_and_a_read_is_not():
+    def failed(method):
+        def work(dummy):
+            error = KoreServerError("503", 503, method)
+            error.earlier_attempt_may_have_applied = True
+            raise error
+        return work
 
-
-def test_a_set_fails_when_a_list_was_kept_in_use_or_failed():
-    outcome = SetOutcome()
-    outcome.deleted.append({"_id": "cl-1", "name": "Old"})
-    result = KoreTask({}, False, False).set_outcome_result(outcome)
-    assert result["changed"] and "failed" not in result and result["deleted"] == [{"_id": "cl-1", "name": "Old"}]
-    outcome.errors.append("delete 'Other' (cl-2): 503")
-    assert KoreTask({}, False, False).set_outcome_result(outcome)["failed"]
+    assert KoreTask({}, False, False).perform(failed("DELETE"))["changed"] is True
+    assert "changed" not in KoreTask({}, False, False).perform(failed("GET"))
 
 
 def test_without_requests_the_task_says_which_library_is_missing(monkeypatch):
     monkeypatch.setattr(_client, "requests", None)
-    result = KoreTask(dict(CONNECTION), False, False).perform(lambda task: task.contact_lists())
+    result = KoreTask(dict(CONNECTION), False, False).perform(lambda task: task.connect())
     assert result["failed"] and "requests" in result["msg"]
 
 
-def test_pacing_and_waiting_come_from_the_module_options_or_their_defaults():
-    paced = KoreTask(dict(CONNECTION, parallel=3, max_rate=60, wait_timeout=9), False, False)
-    contacts = paced.contacts_of(paced.contact_lists())
-    assert (contacts.wait_timeout, contacts.pool.parallel) == (9, 3)
-    assert contacts.client.pacer is paced.pacing.pacer and paced.pacing.pacer.interval == 1.0
-    info = KoreTask(dict(CONNECTION), False, False)
-    contacts = info.contacts_of(info.contact_lists())
-    assert (contacts.wait_timeout, contacts.pool.parallel, contacts.client.pacer) == (WAIT_TIMEOUT, 1, None)
+def test_the_connection_is_paced_and_its_secrets_are_the_tasks():
+    task = KoreTask(dict(CONNECTION), False, False)
+    pacing = Pacing(2, 60)
+    result = task.perform(lambda task: {"pacer": task.connect(pacing).pacer is pacing.pacer})
+    assert result == {"pacer": True} and TOKEN in task.secrets and task.warnings == []

@@ -13,6 +13,7 @@ import pytest
 from ansible_collections.kore.ai.plugins.module_utils import _client
 from ansible_collections.kore.ai.plugins.modules import kore_contact_list, kore_contact_lists
 from ansible_collections.kore.ai.plugins.plugin_utils import _in_worker
+from ansible_collections.kore.ai.plugins.module_utils._task import ModuleWork
 from ansible_collections.kore.ai.plugins.plugin_utils._in_worker import KoreAction, applied, run_in_worker
 
 
@@ -62,16 +63,16 @@ def test_no_log_values_at_any_depth_are_hidden(monkeypatch):
     spec = {"token": {"no_log": True}, "name": {}, "nested": {"type": "list", "elements": "dict", "options": {
         "password": {"no_log": True}, "port": {"type": "int", "no_log": True}}}}
     params = {"token": "t0ken", "name": "n", "nested": [{"password": "pw", "port": 8080}, {"password": None}]}
-    result = run_in_worker(spec, {}, lambda task: {"changed": False, "msg": "t0ken pw 8080 n"}, params, False, False,
-                           "test")
+    result = run_in_worker(ModuleWork(spec, {}, lambda task: {"changed": False, "msg": "t0ken pw 8080 n"}), params,
+                           check_mode=False, diff=False, name="test")
     assert result["msg"] == "******** ******** ******** n"
     shown = result["invocation"]["module_args"]
     assert shown["token"] == shown["nested"][0]["password"] == "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
     # an empty secret hides nothing
     credentials = {"jwt": "j", "client_id": "c", "client_secret": ""}
-    result = run_in_worker(kore_contact_lists.ARGUMENT_SPEC, kore_contact_lists.RULES,
-                           lambda task: {"changed": False, "msg": "j-x"}, credentials, False, False,
-                           "kore.ai.kore_contact_lists")
+    result = run_in_worker(ModuleWork(kore_contact_lists.ARGUMENT_SPEC, kore_contact_lists.RULES,
+                                      lambda task: {"changed": False, "msg": "j-x"}), credentials,
+                           check_mode=False, diff=False, name="kore.ai.kore_contact_lists")
     assert result["msg"] == "********-x"
 
 
@@ -79,8 +80,8 @@ def test_a_refusal_hides_secrets_and_names_the_module(monkeypatch):
     monkeypatch.setenv("KORE_STREAM_ID", "st-1")
     monkeypatch.setenv("KORE_ACCOUNT_ID", "acct")
     args = {"name": "x", "jwt": "s3cret-jwt", "colour": "red"}
-    result = run_in_worker(kore_contact_list.ARGUMENT_SPEC, kore_contact_list.RULES, kore_contact_list.ensure, args,
-                           False, False, "kore.ai.kore_contact_list")
+    result = run_in_worker(kore_contact_list.MODULE, args, check_mode=False, diff=False,
+                           name="kore.ai.kore_contact_list")
     assert result["failed"] is True
     assert result["msg"].startswith("Unsupported parameters for (kore.ai.kore_contact_list) module: colour.")
     assert result["invocation"]["module_args"]["jwt"] == "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
@@ -98,9 +99,9 @@ def test_the_work_sees_validated_parameters_and_its_secrets_are_hidden(monkeypat
         task.warnings.append("careful with minted-token")
         return {"changed": False, "msg": "saw minted-token and s3cret", "flag": True, "nothing": None}
 
-    result = run_in_worker(kore_contact_list.ARGUMENT_SPEC, kore_contact_list.RULES, work,
-                           {"contact_list_id": "cl-1", "client_id": "c", "client_secret": "s3cret"}, True, True,
-                           "kore.ai.kore_contact_list", invocation=False)
+    result = run_in_worker(ModuleWork(kore_contact_list.ARGUMENT_SPEC, kore_contact_list.RULES, work),
+                           {"contact_list_id": "cl-1", "client_id": "c", "client_secret": "s3cret"}, check_mode=True,
+                           diff=True, name="kore.ai.kore_contact_list", invocation=False)
     assert seen["id"] == "cl-1" and seen["stream_id"] == "st-1" and seen["state"] == "present"
     assert result == {"changed": False, "msg": "saw ******** and ********", "flag": True, "nothing": None,
                       "warnings": ["careful with ********"]}

@@ -6,7 +6,10 @@
 from __future__ import annotations
 
 import csv
+import errno
 import os
+import stat
+import threading
 
 import pytest
 
@@ -96,13 +99,13 @@ def test_the_file_and_then_its_directory_are_on_disk_before_the_write_returns(tm
         synced.append(os.readlink("/proc/self/fd/%d" % descriptor))
         real_fsync(descriptor)
 
-    renamed = []
-    real_replace = os.replace
+    published = []
+    real_link = os.link
     monkeypatch.setattr(_contacts_backup.os, "fsync", fsync)
-    monkeypatch.setattr(_contacts_backup.os, "replace", lambda a, b: (renamed.append(len(synced)), real_replace(a, b)))
+    monkeypatch.setattr(_contacts_backup.os, "link", lambda a, b: (published.append(len(synced)), real_link(a, b)))
     Backup(str(tmp_path / "b.csv")).write([[{"phoneNumber": "+1"}]])
     assert len(synced) == 2 and synced[0].startswith(str(tmp_path / ".kore-")) and synced[1] == str(tmp_path)
-    assert renamed == [1]  # the file was flushed before the rename, the directory after it
+    assert published == [1]  # the file was flushed before it took the backup's name, the directory after it
 
 
 def test_a_failed_write_removes_its_temporary_file(tmp_path, monkeypatch):
@@ -111,4 +114,70 @@ def test_a_failed_write_removes_its_temporary_file(tmp_path, monkeypatch):
     monkeypatch.setattr(_contacts_backup.os, "fsync", full)
     with pytest.raises(KoreBackupError, match="No space left on device. Nothing was deleted"):
         Backup(str(tmp_path / "b.csv")).write([[{"phoneNumber": "+1"}]])
+    assert os.listdir(tmp_path) == []
+
+
+def _contents(directory):
+    return sorted(open(os.path.join(directory, name), encoding="utf-8", newline="").read() for name in os.listdir(directory))
+
+
+def test_a_writer_that_publishes_in_between_loses_nothing(tmp_path, monkeypatch):
+    """Issue 30: another writer's backup lands between our look at the path and ours taking the name."""
+    path = str(tmp_path / "b.csv")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("earlier\n")
+    first, second = Backup(path), Backup(path)
+    real_link = os.link
+    meddled = []
+
+    def link(source, target):
+        if not meddled:
+            meddled.append(True)
+            second.write([[{"phoneNumber": "+2"}]])  # publishes after this writer's file was made, before its link
+        return real_link(source, target)
+
+    monkeypatch.setattr(_contacts_backup.os, "link", link)
+    first.write([[{"phoneNumber": "+1"}]])
+    assert _contents(tmp_path) == sorted(['"phoneNumber"\r\n"+1"\r\n', '"phoneNumber"\r\n"+2"\r\n', "earlier\n"])
+    assert open(path, encoding="utf-8", newline="").read() == '"phoneNumber"\r\n"+1"\r\n'
+    assert open(second.previous, encoding="utf-8").read() == "earlier\n"
+    assert open(first.previous, encoding="utf-8", newline="").read() == '"phoneNumber"\r\n"+2"\r\n'
+    assert first.result()["previous_backup_file"] == first.previous
+
+
+def test_many_writers_of_one_path_at_once_keep_every_backup(tmp_path):
+    path, writers = str(tmp_path / "b.csv"), 8
+    start = threading.Barrier(writers)
+
+    def write(number):
+        start.wait()
+        Backup(path).write([[{"phoneNumber": "+%d" % number}]])
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert _contents(tmp_path) == sorted('"phoneNumber"\r\n"+%d"\r\n' % n for n in range(writers))
+
+
+def test_without_hard_links_the_name_is_still_taken_exclusively(tmp_path, monkeypatch):
+    path = str(tmp_path / "b.csv")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("earlier\n")
+
+    def no_links(source, target):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(_contacts_backup.os, "link", no_links)
+    backup = Backup(path)
+    backup.write([[{"phoneNumber": "+1"}]])
+    assert _contents(tmp_path) == sorted(['"phoneNumber"\r\n"+1"\r\n', "earlier\n"])
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600 and backup.previous
+
+
+@pytest.mark.parametrize("number", ["+1 555 CALL", "4.91511E+12", "", 15550100.5])
+def test_a_contact_no_backup_could_restore_refuses_the_backup(tmp_path, number):
+    with pytest.raises(KoreBackupError, match="could not restore contact .*Nothing was deleted"):
+        Backup(str(tmp_path / "b.csv")).write([[{"phoneNumber": "+1 555-010-0001"}], [{"phoneNumber": number}]])
     assert os.listdir(tmp_path) == []

@@ -11,7 +11,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
     KoreConflictError,
     ListSpec,
 )
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.one_list import ensure_absent, ensure_present
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.engine import ensure_absent, ensure_present
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreNotFoundError, KoreProtocolError
 
 
@@ -39,7 +39,7 @@ def test_get_refusing_a_listed_id_is_not_taken_for_absence(sim, lists):
 
 
 def test_wrong_bot_is_not_found_with_advice(sim, lists):
-    lists.client.root = lists.client.root.replace(sim.tenant.stream_id, "st-other")
+    lists.client.roots["v2"] = lists.client.roots["v2"].replace(sim.tenant.stream_id, "st-other")
     with pytest.raises(KoreNotFoundError, match="check stream_id, account_id and host"):
         ensure_absent(lists, ListSpec(list_id="cl-1"))
 

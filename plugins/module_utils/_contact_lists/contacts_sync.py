@@ -4,19 +4,17 @@
 """Make a list hold the declared contacts: add what is missing; to drop others, back the list up and recreate it.
 
 No API removes one contact, so a list that must lose contacts is deleted and created again (by the contact-list
-entity, ``_contact_lists/entity.py``), after its contacts are safely in the backup.
+entity, ``entity.py``), after its contacts are safely in the backup. Every step after that reports it if it fails.
 """
 
 from __future__ import annotations
 
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import (
-    KoreConflictError,
-    campaigns_using,
-    label,
-)
+import contextlib
+
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import refuse_in_use
 from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import written_to
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import MAX_RETURNED, NEW, Held
-from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, with_done
+from ansible_collections.kore.ai.plugins.module_utils._errors import reported_after
 
 
 class Synced(object):
@@ -41,12 +39,13 @@ class Synced(object):
                 "after": after}
 
 
-def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=True, check_mode=False, backup=None):
+def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=True, created=False, check_mode=False,
+         backup=None):
     """Make the list hold ``wanted`` (a :class:`~.model.Wanted`) and, with ``purge``, nothing else.
 
     ``lists`` is the contact-list entity (:class:`~..._contact_lists.entity.ContactLists`), ``contacts`` an
     :class:`~.adding.Contacts`. ``exists`` is False for a list that check mode only pretends to have created:
-    there is nothing to read. ``backup`` (a :class:`~.backup.Backup`) is written while the list is read, and kept
+    there is nothing to read; ``created`` says this run created the list. ``backup`` (a :class:`~.backup.Backup`) is written while the list is read, and kept
     only when the list is about to be recreated: before anything is deleted.
     """
     held = Held(wanted, keep=MAX_RETURNED if wanted.inline else 0)
@@ -57,13 +56,10 @@ def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=Tr
             contacts.tally(record["_id"], held, spool)
         recreated = None
         if purge and held.others:
-            in_use = campaigns_using(record)
-            if in_use and not force:
-                raise KoreConflictError(
-                    "contact list %s holds %d contacts that are not declared; Kore cannot remove a contact, so "
-                    "purge_contacts would delete and create the list again, but campaigns %s use it. Set force: true "
-                    "to do that anyway. Its contacts were not changed."
-                    % (label(record), held.others, ", ".join(in_use)))
+            refuse_in_use(record, force, "contact list {list} holds %d contacts that are not declared; Kore cannot "
+                                         "remove a contact, so purge_contacts would delete and create the list again, "
+                                         "but campaigns {campaigns} use it. Set force: true to do that anyway. Its "
+                                         "contacts were not changed." % held.others)
             recreated = {"old_id": record["_id"], "new_id": None}
             if not check_mode:
                 if spool is not None:
@@ -75,23 +71,20 @@ def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=Tr
     finally:
         if spool is not None:
             spool.discard()
-    missing = wanted.count(NEW)
-    # a sample reads a file's rows again: only when something is missing
-    synced = Synced(record, wanted, held, missing, wanted.sample(NEW) if missing else [], recreated=recreated,
-                    backup=written)
-    # inline contacts are few: the result lists those added
-    synced.added_rows = list(wanted.where(NEW)) if wanted.inline else None
-    if not missing or check_mode:
-        return synced
-    try:
-        lists.require_unique_name(record)
-        synced.added_sample = contacts.add(record, wanted, 0 if recreated else held.count)
-    except KoreError as exc:
-        if recreated:
-            raise with_done(exc, "Contact list %r had been deleted (%s) and created again as %s before that, to drop "
-                                 "%d contacts not declared%s" % (record["name"], recreated["old_id"],
-                                                                 recreated["new_id"], held.others,
-                                                                 written_to(written)),
-                            changed=True, contact_list=record, recreated=recreated, **written)
-        raise
+    # from here on, a failure (an add refused, the contacts file changed meanwhile) still says the list was recreated
+    guard = reported_after("Contact list %r had been deleted (%s) and created again as %s before that, to drop %d "
+                           "contacts not declared%s" % (record["name"], recreated["old_id"], recreated["new_id"],
+                                                        held.others, written_to(written)),
+                           contact_list=record, recreated=recreated, **written) \
+        if recreated and not check_mode else contextlib.nullcontext()
+    with guard:
+        missing = wanted.count(NEW)
+        # a sample reads a file's rows again: only when something is missing
+        synced = Synced(record, wanted, held, missing, wanted.sample(NEW) if missing else [], recreated=recreated,
+                        backup=written)
+        # inline contacts are few: the result lists those added
+        synced.added_rows = list(wanted.where(NEW)) if wanted.inline else None
+        if missing and not check_mode:
+            lists.require_unique_name(record, created=created or bool(recreated))
+            synced.added_sample = contacts.add(record, wanted, 0 if recreated else held.count)
     return synced

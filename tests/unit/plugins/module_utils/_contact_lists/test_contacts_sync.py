@@ -13,7 +13,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
 from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import Wanted
-from ansible_collections.kore.ai.plugins.module_utils._contacts.sync import sync
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.contacts_sync import sync
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreRequestError
 
 HELD = [{"phoneNumber": "+1"}, {"phoneNumber": "+2"}]

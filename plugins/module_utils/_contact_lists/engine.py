@@ -1,0 +1,212 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The one ensure engine of a contact list: absent, present, and holding its declared contacts.
+
+kore_contact_list runs it for its one list; kore_contact_lists runs the very same functions for every list of a
+set, handing in the record it found in its one reading of the bot (``found``). So each rule (the in-use gate, a
+backup before any delete, a backup that is no declared contacts file, the result after a destructive step) is
+written once. Check mode runs the same code as a real run; only the writes are replaced by what Kore would answer.
+"""
+
+from __future__ import annotations
+
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.contacts_sync import sync
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import (
+    ID_PREFIX,
+    label,
+    refuse_in_use,
+    would_create,
+)
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.outcome import Outcome
+from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import refuse_over_contacts_file
+from ansible_collections.kore.ai.plugins.module_utils._contacts.model import MAX_RETURNED
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError, with_done
+
+
+def ensure_absent(lists, spec, *, force=False, check_mode=False, before_delete=None, found=None):
+    """Delete the list of ``spec`` (a :class:`~.entity.ListSpec`), or say it is gone already.
+
+    ``before_delete(record)`` is called with the list about to go (in check mode too), e.g. to back it up.
+    ``found`` is the list as the caller already read it: it is not looked up again.
+    """
+    list_id, name = spec.list_id, spec.name
+    if found is None and list_id and force and not check_mode and before_delete is None:
+        # nothing to check first: Kore's answer to DELETE is the deleted record
+        return _delete_at_once(lists, list_id)
+    current = found if found is not None else lists.find(list_id, name)
+    if current is None:
+        return _already_absent(lists, list_id, name)
+    refuse_in_use(current, force)
+    if before_delete is not None:
+        before_delete(current)
+    if check_mode:
+        return Outcome(True, current, "contact list %s would be deleted" % label(current), current, {})
+    deleted = lists.delete(current["_id"])
+    if deleted is None:
+        return Outcome(False, {}, "contact list %s was deleted by someone else meanwhile" % label(current))
+    record = deleted or current  # {} when only the retry of a lost answer saw it gone
+    return Outcome(True, record, "contact list %s deleted" % label(record), current, {})
+
+
+def _delete_at_once(lists, list_id):
+    deleted = lists.delete(list_id)
+    if deleted is None:
+        return _already_absent(lists, list_id, None)
+    if not deleted:
+        return Outcome(True, {}, "contact list %s deleted; Kore's answer was lost, so the deleted record is not "
+                                 "known" % list_id)
+    return Outcome(True, deleted, "contact list %s deleted" % label(deleted), deleted, {})
+
+
+def _already_absent(lists, list_id, name):
+    warnings = []
+    if list_id and not list_id.startswith(ID_PREFIX):
+        warnings.append("id %r is not a Kore contact list id (those start with %r) and no list has it; if it is "
+                        "the list's name, use name: instead of id:" % (list_id, ID_PREFIX))
+    return Outcome(False, {}, "contact list %s is already absent from %s"
+                   % (list_id or repr(name), lists.client.describe()), warnings=warnings)
+
+
+class KoreStoppedError(KoreError):
+    """A list was backed up, but the work stopped before its DELETE (a set's other change failed)."""
+
+
+def ensure_list_absent(lists, contacts_api, spec, *, force=False, backup=None, return_contacts=False,
+                       check_mode=False, found=None, go_on=None):
+    """Delete the list; ``backup`` gets its contacts first (``return_contacts``: the result gets them).
+
+    ``go_on()``, asked between the backup and the DELETE, may stop the work there (:class:`KoreStoppedError`).
+    """
+    if backup is not None:
+        backup.check()
+    if not (return_contacts or backup):
+        return ensure_absent(lists, spec, force=force, check_mode=check_mode, found=found)
+    kept = {"contacts": []}
+
+    def keep_contacts(record):
+        if return_contacts:
+            hint = "leave return_contacts out: backup_file keeps them" if backup is not None else \
+                "write them to a CSV file with backup_file instead"
+            kept["contacts"] = contacts_api.read(record["_id"], hint)
+        if backup is not None and not check_mode:
+            backup.write(contacts_api.pages(record["_id"]))
+        if go_on is not None and not go_on():
+            raise KoreStoppedError("contact list %s was not deleted: the work stopped after its backup"
+                                   % label(record))
+
+    try:
+        outcome = ensure_absent(lists, spec, force=force, check_mode=check_mode, before_delete=keep_contacts,
+                                found=found)
+    except KoreError as exc:
+        done = backup.result() if backup is not None else {}
+        if not done:
+            raise
+        raise with_done(exc, "Its contacts had been written to %s first" % done["backup_file"], **done)
+    if return_contacts:
+        outcome.extra["contacts"] = kept["contacts"]
+    if backup is not None and backup.written:
+        outcome.tell_backup(backup)
+    return outcome
+
+
+def ensure_present(lists, spec, *, check_mode=False, found=None, settle=True):
+    """The list of ``spec`` as declared: created, updated or left as it is.
+
+    ``found`` is the list as the caller read it (a summary will do), None to look it up. Without ``settle``, a
+    list created is not yet checked for twins another run created at once: the caller settles them together.
+    """
+    if found is None:
+        found = lists.find(spec.list_id, spec.name)
+        if found is None and spec.list_id:
+            raise KoreInputError("contact list %s does not exist in %s; Kore chooses ids, so to create a list "
+                                 "give name (and description) without id" % (spec.list_id, lists.client.describe()))
+        if found is None:
+            return create(lists, spec, check_mode=check_mode, settle=settle)
+        if not spec.list_id:
+            found = lists.read(found["_id"]) or found
+    elif spec.changes(found) and "allowDuplicates" in spec.fields and "allowDuplicates" not in found:
+        found = lists.read(found["_id"]) or found  # list all leaves allowDuplicates out: read it to compare
+    return converge(lists, found, spec, check_mode=check_mode)
+
+
+def converge(lists, current, spec, *, check_mode=False):
+    """PUT what differs from ``spec``, or nothing."""
+    changes = spec.changes(current)
+    if not changes:
+        return Outcome(False, current, "contact list %s is as wanted" % label(current), current, current)
+    after = dict(current, **changes) if check_mode else lists.update(current["_id"], changes)
+    verb = "would be updated" if check_mode else "updated"
+    return Outcome(True, after, "contact list %s %s: %s" % (label(after), verb, ", ".join(sorted(changes))),
+                   current, after, updated=True)
+
+
+def create(lists, spec, *, check_mode=False, settle=True):
+    """Create the list; with ``settle``, keep the first of twins another run created at the same moment."""
+    body = spec.body()
+    if check_mode:
+        record = would_create(body)
+        return Outcome(True, record, "contact list %r would be created" % body["name"], {}, record, created=True)
+    if not settle:
+        made = lists.create(body)
+        return Outcome(True, made, "contact list %s created" % label(made), {}, made, created=True)
+    made, ours = lists.create_settled(body)
+    if not ours:
+        # Another run created the name at the same moment and its list is kept: converge that one instead.
+        return converge(lists, made, spec, check_mode=check_mode)
+    return Outcome(True, made, "contact list %s created" % label(made), {}, made, created=True)
+
+
+def ensure_list_present(lists, contacts_api, spec, *, wanted=None, purge_contacts=False, force=False, backup=None,
+                        return_contacts=False, check_mode=False):
+    """The list as declared and, when contacts are declared (``wanted``), holding them (with ``purge_contacts``,
+    only them). ``backup`` (a :class:`~..._contacts.backup.Backup`) is written before a purge recreates the list."""
+    check_contacts_options(wanted, purge_contacts=purge_contacts, backup=backup, return_contacts=return_contacts)
+    outcome = ensure_present(lists, spec, check_mode=check_mode)
+    return ensure_contacts(lists, contacts_api, outcome, wanted, purge=purge_contacts, force=force, backup=backup,
+                           return_contacts=return_contacts, check_mode=check_mode)
+
+
+def check_contacts_options(wanted, *, purge_contacts=False, backup=None, return_contacts=False):
+    """What a list's contacts options must be, refused before any request."""
+    if purge_contacts and wanted is None:
+        raise KoreInputError("purge_contacts needs contacts or contacts_file: the contacts the list must hold, and "
+                             "nothing else")
+    if backup is not None:
+        if not purge_contacts:
+            raise KoreInputError("backup_file with state: present is written only when purge_contacts recreates the "
+                                 "list; set purge_contacts: true, or use backup_file with state: absent")
+        refuse_over_contacts_file(backup, wanted)
+        backup.check()
+    if return_contacts and wanted is not None and purge_contacts and len(wanted.states) > MAX_RETURNED:
+        raise KoreInputError("return_contacts: the list would hold %d contacts, too many to return (at most %d); "
+                             "leave return_contacts out, the list holds those of contacts_file. Nothing was changed."
+                             % (len(wanted.states), MAX_RETURNED))
+
+
+def ensure_contacts(lists, contacts_api, outcome, wanted, *, purge=False, force=False, backup=None,
+                    return_contacts=False, check_mode=False):
+    """``outcome``'s list made to hold ``wanted``; every step after a change reports that change if it fails."""
+    if wanted is None:
+        if return_contacts:  # read once, and a list too large to return is refused before that
+            with outcome.reporting(check_mode):
+                exists = "_id" in outcome.record
+                outcome.extra["contacts"] = contacts_api.read(outcome.record["_id"], "leave return_contacts out") \
+                    if exists else []
+        return outcome
+    synced = sync(lists, contacts_api, outcome.record, wanted, purge=purge, force=force,
+                  exists=not (check_mode and outcome.created), created=outcome.created, check_mode=check_mode,
+                  backup=backup)
+    outcome.add_contacts(synced, backup, check_mode=check_mode)
+    if return_contacts:
+        with outcome.reporting(check_mode):
+            outcome.extra["contacts"] = _contacts_after(contacts_api, synced, check_mode)
+    return outcome
+
+
+def _contacts_after(contacts_api, synced, check_mode):
+    """The list's contacts after the task; in check mode, those it holds and those that would be added."""
+    if not check_mode:
+        return contacts_api.read(synced.record["_id"], "leave return_contacts out")
+    held = [] if synced.recreated or "_id" not in synced.record else contacts_api.read(synced.record["_id"])
+    return held + list(synced.added_rows or [])

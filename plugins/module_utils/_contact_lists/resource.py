@@ -1,0 +1,17 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Kore's contact lists, described as data (see ``_resource.py``): every request about a list goes to one of
+these routes, and messages name them ``contactList/...``."""
+
+from __future__ import annotations
+
+from ansible_collections.kore.ai.plugins.module_utils._resource import ListAll, Resource
+
+LIST_TYPE = "call"          # getAllListDetails: "call" lists only, not DNC lists
+
+CONTACT_LISTS = Resource(
+    "contact list", ("campaign", "contactList"), id_prefix="cl-", shown_from=1,
+    # no paging, name filter or search is documented: every list, once
+    list_all=ListAll("GET", ("getAllListDetails",), query={"type": LIST_TYPE}),
+)

@@ -1,0 +1,78 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""A kind of thing Kore keeps, described as data: where it lives, how its items are named and listed, and how
+its absence is proven. The wire client knows none of them; each domain package describes its own (contact lists
+in ``_contact_lists/resource.py``, contacts in ``_contacts/resource.py``), so that adding one is a description
+and an entity file, not edits across the client.
+"""
+
+from __future__ import annotations
+
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreNotFoundError, KoreProtocolError
+from ansible_collections.kore.ai.plugins.module_utils._url import Route
+
+
+class Resource(object):
+    """One kind of item of Kore's API.
+
+    ``name``: how messages call one (``contact list``); ``api`` and ``path``: where its items live
+    (``v2``, ``("campaign", "contactList")``); ``id_fields``: the fields that may carry an item's id, first found
+    wins (Kore's samples use ``_id`` or ``id``); ``id_prefix``: what Kore's ids start with; ``list_all``: the
+    call that lists every item, a :class:`ListAll`; ``shown_from``: how much of the path messages leave out.
+    """
+
+    def __init__(self, name, path, *, api="v2", id_fields=("_id",), id_prefix=None, list_all=None, shown_from=0,
+                 account_query=True):
+        self.name, self.path, self.api = name, tuple(path), api
+        self.id_fields, self.id_prefix, self.list_all = tuple(id_fields), id_prefix, list_all
+        self.shown_from, self.account_query = shown_from, account_query
+
+    def route(self, *segments):
+        """The route of ``segments`` below the resource's path: ``route(list_id)``, ``route("getAllListDetails")``."""
+        return Route(self.api, self.path + segments, account_query=self.account_query, shown_from=self.shown_from)
+
+    def id_of(self, item):
+        """An item's id, from the first of ``id_fields`` that holds a non-empty string; None without one."""
+        for field in self.id_fields:
+            value = item.get(field) if isinstance(item, dict) else None
+            if isinstance(value, str) and value:
+                return value
+        return None
+
+    def items(self, client, describe=None):
+        """Every item, as the list-all call answers them, checked: each a dict with an id and a name, no id twice.
+
+        A 404 is told as what it most likely means: the bot, account or host is not the one meant.
+        """
+        spec = self.list_all
+        where = describe or client.describe()
+        try:
+            answer = client.request(spec.method, self.route(*spec.segments), query=spec.query)
+        except KoreNotFoundError as exc:
+            raise KoreNotFoundError(
+                "Kore does not know the %ss of %s (404 from list all): check stream_id, account_id and host. "
+                "Nothing was changed. (%s)" % (self.name, where, exc), exc.status, exc.method)
+        if not isinstance(answer.data, list):
+            raise KoreProtocolError("list all answered for %s without a list in 'data'" % where)
+        # an entry without its id or name could be the very item meant, one listed twice a sign of a broken
+        # answer: refuse to guess
+        if not all(self.id_of(item) is not None and isinstance(item.get("name"), str) for item in answer.data):
+            raise KoreProtocolError("list all answered for %s with an entry that is not a %s with an %s and a "
+                                    "name. Nothing was changed." % (where, self.name, " or ".join(self.id_fields)))
+        if len(set(self.id_of(item) for item in answer.data)) < len(answer.data):
+            raise KoreProtocolError("list all answered for %s with the same %s twice. Nothing was changed."
+                                    % (where, self.id_fields[0]))
+        return answer.data
+
+    def proven_absent(self, client, item_id):
+        """Whether Kore's list-all answers, in its documented success, without ``item_id``: the one proof that an
+        item is gone (a 404 alone may mean a wrong bot, account or host)."""
+        return all(self.id_of(item) != item_id for item in self.items(client))
+
+
+class ListAll(object):
+    """The call that lists every item of a resource: method, segments below its path, query."""
+
+    def __init__(self, method, segments, query=None):
+        self.method, self.segments, self.query = method, tuple(segments), dict(query or {})

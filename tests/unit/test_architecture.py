@@ -1,0 +1,130 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""docs/architecture.md is true to the code: its picture's arrows are the imports, and the layers depend downward.
+
+A node of the picture names the files it stands for (paths below ``plugins/``, ``*`` for every file of a
+folder); an arrow ``a --> b`` says some file of ``a`` imports some file of ``b``. Every import between files of
+two nodes must be drawn, and every arrow drawn must be an import.
+"""
+
+from __future__ import annotations
+
+import ast
+import fnmatch
+import os
+import re
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PLUGINS = os.path.join(ROOT, "plugins")
+PAGE = os.path.join(ROOT, "docs", "architecture.md")
+PREFIX = "ansible_collections.kore.ai.plugins."
+NODE = re.compile(r'^\s*(\w+)\["([^"]+)"\]', re.M)
+ARROW = re.compile(r"^\s*(\w+)\s*-->\s*(\w+)\s*$", re.M)
+FILES_IN_LABEL = re.compile(r"[\w*./]+\.py")
+# the layers, lowest first: a file may import its own layer's files and those below, never above
+LAYERS = [
+    ("wire", ["module_utils/_*.py"]),
+    ("contacts", ["module_utils/_contacts/*.py"]),
+    ("contact lists", ["module_utils/_contact_lists/*.py"]),
+    ("runners", ["module_utils/_task.py", "module_utils/_module.py", "plugin_utils/*.py"]),
+    ("modules", ["modules/*.py"]),
+    ("actions", ["action/*.py"]),
+]
+RUNNERS = ("module_utils/_task.py", "module_utils/_module.py")
+# imported by nearly every file: the picture says so once instead of drawing an arrow from each
+SHARED = ("module_utils/_errors.py",)
+
+
+def sources():
+    found = []
+    for folder, dummy, names in os.walk(PLUGINS):
+        for name in names:
+            if name.endswith(".py") and name != "__init__.py":
+                found.append(os.path.relpath(os.path.join(folder, name), PLUGINS))
+    return sorted(found)
+
+
+def imports(path):
+    """The plugin files ``path`` imports (``from ...plugins.x.y import z``: x/y.py, or x/y/z.py for a module)."""
+    with open(os.path.join(PLUGINS, path)) as handle:
+        tree = ast.parse(handle.read())
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(PREFIX):
+            base = node.module[len(PREFIX):].replace(".", "/")
+            for alias in node.names:
+                for candidate in (base + "/" + alias.name + ".py", base + ".py"):
+                    if os.path.isfile(os.path.join(PLUGINS, candidate)):
+                        found.add(candidate)
+                        break
+    return found
+
+
+def picture():
+    with open(PAGE) as handle:
+        text = handle.read()
+    diagram = text.split("```mermaid", 1)[1].split("```", 1)[0]
+    nodes = dict((name, FILES_IN_LABEL.findall(label.split("<br/>")[0])) for name, label in NODE.findall(diagram))
+    return nodes, set(ARROW.findall(diagram))
+
+
+def node_of(nodes, path):
+    owners = [name for name, patterns in nodes.items() if any(fnmatch.fnmatch(path, p) for p in patterns)]
+    assert len(owners) == 1, "%s is in %s nodes of the picture: %s" % (path, len(owners), owners)
+    return owners[0]
+
+
+def layer_of(path):
+    if path in RUNNERS:
+        return "runners"
+    return [name for name, patterns in LAYERS if any(fnmatch.fnmatch(path, p) for p in patterns)][-1]
+
+
+def test_every_import_between_nodes_is_an_arrow_and_every_arrow_an_import():
+    nodes, arrows = picture()
+    drawn_nodes = set(name for pair in arrows for name in pair)
+    assert drawn_nodes <= set(nodes), "arrows between nodes the picture does not define: %s" % (drawn_nodes - set(nodes))
+    imported = set()
+    for path in sources():
+        if path.startswith("doc_fragments/"):
+            continue  # documentation only, imported by nobody
+        for target in imports(path) - set(SHARED):
+            pair = (node_of(nodes, path), node_of(nodes, target))
+            if pair[0] != pair[1]:
+                imported.add(pair)
+    assert sorted(imported - arrows) == [], "imports the picture does not draw"
+    assert sorted(arrows - imported) == [], "arrows of the picture that no import makes"
+
+
+def test_the_layers_depend_downward_only():
+    order = [name for name, dummy in LAYERS]
+    upward = []
+    for path in sources():
+        for target in imports(path):
+            if order.index(layer_of(target)) > order.index(layer_of(path)):
+                upward.append("%s imports %s" % (path, target))
+    assert upward == []
+
+
+def test_no_source_file_is_longer_than_one_sitting_and_each_has_a_unit_test_file():
+    for path in sources():
+        with open(os.path.join(PLUGINS, path)) as handle:
+            assert sum(1 for dummy in handle) <= 400, path
+        if path.startswith(("module_utils/", "plugin_utils/")):
+            folder, name = os.path.split(path)
+            test = os.path.join(ROOT, "tests", "unit", "plugins", folder, "test_" + name.lstrip("_"))
+            assert os.path.isfile(test), "no unit test file %s for %s" % (os.path.relpath(test, ROOT), path)
+
+
+def test_no_function_takes_more_than_five_positional_parameters():
+    crowded = []
+    for path in sources():
+        with open(os.path.join(PLUGINS, path)) as handle:
+            tree = ast.parse(handle.read())
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                positional = [a.arg for a in node.args.posonlyargs + node.args.args if a.arg not in ("self", "cls")]
+                if len(positional) > 5:
+                    crowded.append("%s: %s(%s)" % (path, node.name, ", ".join(positional)))
+    assert crowded == []
