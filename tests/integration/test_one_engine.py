@@ -107,41 +107,41 @@ def test_a_set_refuses_a_backup_that_is_a_lists_contacts_file_before_any_write(s
 # ---- 3. writers of one backup path at once lose no backup -------------------------------------------------------
 
 HOSTS = ["h1", "h2", "h3", "h4"]
+ROUNDS = 12
 
 
 def test_hosts_writing_one_backup_file_at_once_lose_no_backup(sim, playbook, tmp_path):
+    """Four hosts at -f 4, round after round in one playbook, each delete a list of their own with one backup_file.
+    In each round the hosts' first reads of their contacts are held until all four have asked, so that their
+    backups are written and published at the same moment."""
     backups = tmp_path / "backups"
-    for round_number in range(10):
-        sim.reset()
-        backups.mkdir(exist_ok=True)
-        for path in backups.iterdir():
-            path.unlink()
-        expected = set()
+    backups.mkdir()
+    expected = set()
+    for round_number in range(ROUNDS):
         for host in HOSTS:
-            record = sim.seed("List of %s" % host, "d")
+            record = sim.seed("%s round %d" % (host, round_number), "d")
             numbers = ["+1%d%02d%d" % (round_number, HOSTS.index(host), n) for n in range(3)]
             sim.seed_contacts(record["_id"], [{"phoneNumber": n} for n in numbers])
             expected.update(numbers)
-        # every host's first read of its contacts is held until all four have asked: their backups meet
         sim.faults.add("gather", method="GET", path_contains="getAllContacts", times=len(HOSTS), seconds=10)
-        play = tmp_path / "play.yml"
-        play.write_text(
-            "- hosts: %s\n  gather_facts: false\n  tasks:\n    - %s:\n        name: 'List of {{ inventory_hostname }}'\n"
-            "        state: absent\n        backup_file: %s\n" % (",".join(HOSTS), ONE, backups / "reset.csv"))
-        run = playbook(str(play), args=["-i", ",".join(HOSTS) + ",", "-f", "4"])
-        assert run.rc == 0 and len(run.rows) == len(HOSTS), run
-        assert all(run.status(n) == "changed" and run[n]["backup_file"] == str(backups / "reset.csv")
-                   for n in range(len(HOSTS))), run
-        assert listed(sim) == {}
-        files = sorted(str(path) for path in backups.iterdir())
-        kept = set(row["phoneNumber"] for path in files for row in rows_of(path))
-        assert kept == expected, (round_number, files)
-        # every file kept aside is named in the result of the task that moved it
-        named = set([str(backups / "reset.csv")])
-        for number in range(len(HOSTS)):
-            result = run[number]
-            named.update(result.get("previous_backup_files") or [result.get("previous_backup_file")])
-        assert set(files) <= named, (files, named)
+    task = ("    - %s:\n        name: '{{ inventory_hostname }} round %%d'\n        state: absent\n"
+            "        backup_file: %s\n" % (ONE, backups / "reset.csv"))
+    play = tmp_path / "play.yml"
+    play.write_text("- hosts: %s\n  gather_facts: false\n  tasks:\n%s" % (
+        ",".join(HOSTS), "".join(task % n for n in range(ROUNDS))))
+    run = playbook(str(play), args=["-i", ",".join(HOSTS) + ",", "-f", "4"])
+    assert run.rc == 0 and len(run.rows) == len(HOSTS) * ROUNDS, run
+    assert all(run.status(n) == "changed" and run[n]["backup_file"] == str(backups / "reset.csv")
+               for n in range(len(run.rows))), run
+    assert listed(sim) == {}
+    files = sorted(str(path) for path in backups.iterdir())
+    kept = set(row["phoneNumber"] for path in files for row in rows_of(path))
+    assert kept == expected, (sorted(expected - kept), files)
+    # every file kept aside is named in the result of the task that moved it
+    named = set([str(backups / "reset.csv")])
+    for number in range(len(run.rows)):
+        named.update(run[number].get("previous_backup_files") or [run[number].get("previous_backup_file")])
+    assert set(files) <= named, (files, named)
 
 
 # ---- 4. what the collection writes, it reads back -------------------------------------------------------------

@@ -6,7 +6,7 @@
 The set reads the bot once, decides which lists to create, converge and delete, refuses before any write what
 no list could carry out, and works ``parallel`` lists at a time. Each list goes through the very functions
 kore_contact_list runs (``engine.py``); the set adds only the choice of lists, pacing, the settling of twins in
-one reading, and the aggregate result (``outcome.SetOutcome``). Check mode takes the same path.
+one reading, and the aggregate result (``set_outcome.SetOutcome``). Check mode takes the same path.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
     by_name,
     label,
 )
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.outcome import SetOutcome
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.set_outcome import SetOutcome
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.workers import NOT_ATTEMPTED, Workers
 from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import (
     Backup,

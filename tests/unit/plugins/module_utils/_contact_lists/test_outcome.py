@@ -1,14 +1,14 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""A task's result, assembled in one place: from one list's outcome, or from a set's."""
+"""A task's result, assembled in one place from one list's outcome; a failure after a change reports it."""
 
 from __future__ import annotations
 
 import pytest
 
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.outcome import Outcome, SetOutcome
-from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreServerError, with_done
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.outcome import Outcome
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreServerError
 
 
 def test_an_outcome_is_the_record_the_message_and_a_diff_when_asked():
@@ -32,20 +32,3 @@ def test_a_failure_after_a_change_reports_the_change_and_in_check_mode_nothing()
         with outcome.reporting(check_mode=True):
             raise KoreServerError("503")
     assert plain.value.done is None
-
-
-def test_a_set_fails_when_a_list_was_kept_in_use_or_failed():
-    outcome = SetOutcome()
-    outcome.add("delete", Outcome(True, {"_id": "cl-1", "name": "Old"}, "deleted"), "cl-1")
-    result = outcome.result()
-    assert result["changed"] and "failed" not in result and result["deleted"] == [{"_id": "cl-1", "name": "Old"}]
-    outcome.errors.append("delete 'Other' (cl-2): 503")
-    assert outcome.result()["failed"]
-
-
-def test_a_set_s_failed_delete_kore_may_have_carried_out_is_a_change():
-    outcome = SetOutcome()
-    outcome.error("delete 'Old' (cl-1)", with_done(KoreServerError("503", 503, "DELETE"), "maybe", changed=True),
-                  "cl-1")
-    assert outcome.result()["changed"] is True and outcome.result()["failed"] is True
-    assert "1 failed: delete 'Old' (cl-1): 503. maybe" in outcome.result()["msg"]
