@@ -72,14 +72,12 @@ class SetPlan(object):
         self.found = dict((name, named[name][0]) for name in wanted if name in named)
         self.doomed = [item for item in summaries if purge and item.get("name") not in wanted]
 
-    def backups(self, backup_dir, wanted_contacts, purge_contacts):
-        """Every backup this plan may write, by list id: the lists to delete and those a purge may recreate."""
-        if backup_dir is None:
-            return {}
+    def backup_ids(self, wanted_contacts, purge_contacts):
+        """The lists this plan may back up: those to delete, and those a purge of contacts may recreate."""
         ids = [item["_id"] for item in self.doomed]
         if purge_contacts:
             ids += [self.found[name]["_id"] for name in wanted_contacts if name in self.found]
-        return dict((list_id, Backup(backup_path_in(backup_dir, list_id), "backup_dir")) for list_id in ids)
+        return ids
 
 
 def ensure_set(client, entries, *, parallel=1, purge=False, force=False, purge_contacts=False,
@@ -97,9 +95,9 @@ def ensure_set(client, entries, *, parallel=1, purge=False, force=False, purge_c
     work = SetWork(Workers(client, parallel, wait_timeout=wait_timeout, progress=progress), wanted,
                    force=force, check_mode=check_mode)
     plan = SetPlan(work.workers.lists().summaries(), wanted, purge=purge)
-    work.backups = plan.backups(backup_dir, wanted_contacts, purge_contacts)
-    for backup in work.backups.values():  # before any write: no backup may take a declared contacts file's place
-        refuse_over_contacts_file(backup, *wanted_contacts.values())
+    work.backup_dir, work.wanted_contacts = backup_dir, wanted_contacts
+    for list_id in plan.backup_ids(wanted_contacts, purge_contacts):  # before any write
+        work.backup_of(list_id)
     work.outcome.plan(plan, wanted)
     kept = work.carry_out(plan)
     if not check_mode:
@@ -116,6 +114,7 @@ class SetWork(object):
     def __init__(self, workers, wanted, *, force, check_mode):
         self.workers, self.wanted = workers, wanted
         self.options = dict(force=force, check_mode=check_mode)
+        self.backup_dir, self.wanted_contacts = None, {}
         self.backups = {}
         self.outcome = SetOutcome(check_mode)
         self.outcome.tracebacks = workers.tracebacks
@@ -151,6 +150,17 @@ class SetWork(object):
                     kept[item.name if kind == "create" else item["name"]] = result
         return kept
 
+    def backup_of(self, list_id):
+        """The backup ``<backup_dir>/<id>.csv`` of a list, None without ``backup_dir``; refused when it would be a
+        declared contacts file (the plan's lists are all asked before any write)."""
+        if self.backup_dir is None or list_id is None:
+            return None
+        if list_id not in self.backups:
+            backup = Backup(backup_path_in(self.backup_dir, list_id), "backup_dir")
+            refuse_over_contacts_file(backup, *self.wanted_contacts.values())
+            self.backups[list_id] = backup
+        return self.backups[list_id]
+
     def _ensure(self, lists, contacts, job):
         kind, item = job
         check_mode = self.options["check_mode"]
@@ -159,7 +169,7 @@ class SetWork(object):
         if kind == "converge":
             return engine.ensure_present(lists, self.wanted[item["name"]], check_mode=check_mode, found=item)
         return engine.ensure_list_absent(lists, contacts, ListSpec(list_id=item["_id"]), found=item,
-                                         backup=self.backups.get(item["_id"]),
+                                         backup=self.backup_of(item["_id"]),
                                          go_on=lambda: not self.workers.change_failed.is_set(), **self.options)
 
     def settle_twins(self):
@@ -192,7 +202,7 @@ class SetWork(object):
         def ensure(lists, contacts, name):
             list_outcome = kept[name]
             return engine.ensure_contacts(lists, contacts, list_outcome, wanted_contacts[name], purge=purge,
-                                          backup=self.backups.get(list_outcome.record.get("_id")), **self.options)
+                                          backup=self.backup_of(list_outcome.record.get("_id")), **self.options)
 
         names = [n for n in wanted_contacts if n in kept]  # a list whose create failed is reported already
         for name, result in self.workers.map(ensure, names, changes=True, what="lists whose contacts are done"):

@@ -89,3 +89,21 @@ def test_a_bug_of_ours_on_one_list_is_reported_with_its_traceback_and_stops_furt
     assert outcome.deleted == [] and len(outcome.not_attempted) == 1 and "'Stray 2'" in outcome.not_attempted[0]
     assert len(outcome.errors) == 1 and "Unexpected ZeroDivisionError: a bug" in outcome.errors[0]
     assert len(outcome.tracebacks) == 1 and "delete_with_a_bug" in outcome.tracebacks[0]
+
+
+def test_a_list_another_run_created_and_a_purge_recreates_is_backed_up_first(sim, lists, monkeypatch, tmp_path):
+    theirs = []
+    create = type(lists).create
+
+    def create_after_theirs(self, body):
+        if not theirs:
+            theirs.append(sim.seed(body["name"], body["description"]))
+            sim.seed_contacts(theirs[0]["_id"], [{"phoneNumber": "+19"}])
+        return create(self, body)
+
+    monkeypatch.setattr(type(lists), "create", create_after_theirs)
+    outcome = ensure_set(lists.client, [{"name": "Raced", "description": "d", "contacts": [{"phoneNumber": "+1"}]}],
+                         purge_contacts=True, backup_dir=str(tmp_path))
+    assert not outcome.errors and [r["old_id"] for r in outcome.recreated] == [theirs[0]["_id"]]
+    backup = outcome.backup_files[theirs[0]["_id"]]
+    assert backup == str(tmp_path / ("%s.csv" % theirs[0]["_id"])) and "+19" in open(backup).read()
