@@ -157,33 +157,37 @@ class Backup(object):
                                % (self.option, self.path, getattr(exc, "strerror", None) or exc))
 
     def publish(self, temporary):
-        """Give the written ``temporary`` file the backup's name with a step that fails when the name exists (a hard
-        link), so that no other writer's file is ever replaced; a file found there is moved aside first."""
+        """Give the written ``temporary`` file the backup's name with a step that fails when the name exists, so
+        that no other writer's file is ever replaced; a file found there is moved aside first."""
         for dummy in range(100):
             try:
-                os.link(temporary, self.path)
+                self._take_name(temporary)
                 return
             except FileExistsError:
                 self.keep_previous()
-            except OSError as exc:
-                if exc.errno not in _NO_HARD_LINKS:
-                    raise
-                return self._publish_by_copy(temporary)
         raise KoreBackupError("%s %s: other writers kept taking the name. Nothing was deleted."
                               % (self.option, self.path))
 
-    def _publish_by_copy(self, temporary):
-        """A filesystem without hard links: create the name exclusively (``O_EXCL``) and copy into it."""
-        while True:
-            try:
-                descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, BACKUP_MODE)
-                break
-            except FileExistsError:
-                self.keep_previous()
-        with os.fdopen(descriptor, "wb") as out, open(temporary, "rb") as source:
-            shutil.copyfileobj(source, out)
-            out.flush()
-            os.fsync(out.fileno())
+    def _take_name(self, temporary):
+        """A hard link to ``temporary``; on a filesystem without them, the name created exclusively (``O_EXCL``)
+        and the file copied into it. Either raises FileExistsError when the name is taken."""
+        try:
+            os.link(temporary, self.path)
+            return
+        except FileExistsError:
+            raise
+        except OSError as exc:
+            if exc.errno not in _NO_HARD_LINKS:
+                raise
+        descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, BACKUP_MODE)
+        try:
+            with os.fdopen(descriptor, "wb") as out, open(temporary, "rb") as source:
+                shutil.copyfileobj(source, out)
+                out.flush()
+                os.fsync(out.fileno())
+        except BaseException:
+            os.unlink(self.path)  # ours, made a moment ago: no short backup is left under the name
+            raise
 
     def keep_previous(self):
         """Move the file at the path to a name of its own (``<name>.<pid>.<time>~``, as ansible.builtin.copy's

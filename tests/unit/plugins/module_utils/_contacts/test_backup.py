@@ -181,3 +181,23 @@ def test_a_contact_no_backup_could_restore_refuses_the_backup(tmp_path, number):
     with pytest.raises(KoreBackupError, match="could not restore contact .*Nothing was deleted"):
         Backup(str(tmp_path / "b.csv")).write([[{"phoneNumber": "+1 555-010-0001"}], [{"phoneNumber": number}]])
     assert os.listdir(tmp_path) == []
+
+
+def test_without_hard_links_a_copy_that_fails_leaves_no_short_file_under_the_name(tmp_path, monkeypatch):
+    synced = []
+    real_fsync = os.fsync
+
+    def second_fsync_fails(descriptor):
+        synced.append(descriptor)
+        if len(synced) == 2:  # the copy's, after the temporary file's own
+            raise OSError(28, "No space left on device")
+        real_fsync(descriptor)
+
+    def no_links(source, target):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(_contacts_backup.os, "link", no_links)
+    monkeypatch.setattr(_contacts_backup.os, "fsync", second_fsync_fails)
+    with pytest.raises(KoreBackupError, match="No space left on device. Nothing was deleted"):
+        Backup(str(tmp_path / "b.csv")).write([[{"phoneNumber": "+1"}]])
+    assert os.listdir(tmp_path) == []
