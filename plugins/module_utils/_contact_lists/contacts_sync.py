@@ -33,10 +33,21 @@ class Synced(object):
     def changed(self):
         return bool(self.added or self.recreated)
 
+    def recreation_note(self):
+        """What a failure after the recreation must still say (see :func:`recreation_note`)."""
+        return recreation_note(self.record, self.recreated, self.held.others, self.backup)
+
     def counts(self):
         after = (0 if self.recreated else self.held.count) + self.added
         return {"before": self.held.count, "added": self.added, "dropped": self.held.others if self.recreated else 0,
                 "after": after}
+
+
+def recreation_note(record, recreated, dropped, written):
+    """The words a failure after a recreation adds: the list was deleted and created again as ``record``, and
+    where its contacts were written first (``written``: a backup's result, empty without one)."""
+    return "Contact list %r had been deleted (%s) and created again as %s before that, to drop %d contacts not " \
+           "declared%s" % (record["name"], recreated["old_id"], recreated["new_id"], dropped, written_to(written))
 
 
 def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=True, created=False, check_mode=False,
@@ -45,8 +56,9 @@ def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=Tr
 
     ``lists`` is the contact-list entity (:class:`~..._contact_lists.entity.ContactLists`), ``contacts`` an
     :class:`~.adding.Contacts`. ``exists`` is False for a list that check mode only pretends to have created:
-    there is nothing to read; ``created`` says this run created the list. ``backup`` (a :class:`~.backup.Backup`) is written while the list is read, and kept
-    only when the list is about to be recreated: before anything is deleted.
+    there is nothing to read; ``created`` says this run created the list. ``backup`` (a
+    :class:`~.backup.Backup`) is written while the list is read, and kept only when the list is about to be
+    recreated: before anything is deleted.
     """
     held = Held(wanted, keep=MAX_RETURNED if wanted.inline else 0)
     spool = backup.spool() if backup is not None and purge and exists and not check_mode else None
@@ -72,11 +84,8 @@ def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=Tr
         if spool is not None:
             spool.discard()
     # from here on, a failure (an add refused, the contacts file changed meanwhile) still says the list was recreated
-    guard = reported_after("Contact list %r had been deleted (%s) and created again as %s before that, to drop %d "
-                           "contacts not declared%s" % (record["name"], recreated["old_id"], recreated["new_id"],
-                                                        held.others, written_to(written)),
-                           contact_list=record, recreated=recreated, **written) \
-        if recreated and not check_mode else contextlib.nullcontext()
+    guard = reported_after(recreation_note(record, recreated, held.others, written), contact_list=record,
+                           recreated=recreated, **written) if recreated and not check_mode else contextlib.nullcontext()
     with guard:
         missing = wanted.count(NEW)
         # a sample reads a file's rows again: only when something is missing

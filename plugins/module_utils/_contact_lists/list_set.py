@@ -177,7 +177,7 @@ class SetWork(object):
         each name, in one reading for every list created. A list kept that this run did not create is then
         converged as found (updated, or unchanged); returns those outcomes by name."""
         outcome = self.outcome
-        created = [made.record for made in outcome.created_outcomes]
+        created = outcome.created
         try:
             kept = self.workers.lists().keep_first_twins(created)
         except KoreError as exc:

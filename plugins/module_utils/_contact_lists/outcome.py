@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import written_to
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import identities
 from ansible_collections.kore.ai.plugins.module_utils._errors import reported_after
 
@@ -48,13 +47,8 @@ class Outcome(object):
         """A context in which a failure says what this outcome had changed (nothing to say in check mode)."""
         if not self.changed or check_mode:
             return contextlib.nullcontext()
-        recreated = self.extra.get("recreated")
-        if recreated:
-            note = ("Contact list %s had been deleted and created again as %s before that, to drop contacts not "
-                    "declared%s" % (recreated["old_id"], recreated["new_id"] or "(not created)",
-                                    written_to(self.synced.backup if self.synced else {})))
-        else:
-            note = "Before that: %s" % self.msg
+        recreated = self.synced is not None and self.synced.recreated
+        note = self.synced.recreation_note() if recreated else "Before that: %s" % self.msg
         return reported_after(note, **self.done())
 
     def tell_backup(self, backup, count=None):

@@ -17,14 +17,18 @@ class SetOutcome(object):
 
     def __init__(self, check_mode=False):
         self.check_mode = check_mode
-        self.created, self.updated, self.deleted, self.unchanged, self.in_use, self.errors = [], [], [], [], [], []
-        self.created_outcomes = []
+        self.updated, self.deleted, self.unchanged, self.in_use, self.errors = [], [], [], [], []
+        self.created_outcomes = []  # of the lists this run created, and keeps
         self.contacts_added, self.recreated, self.not_attempted = {}, [], []
         self.contacts_counts, self.backup_files, self.previous_backup_files = {}, {}, {}
         self.before, self.after = {}, {}
         self.tracebacks = []    # of failures that were bugs of ours, not Kore's answers
         self.warnings = []
         self.may_have_changed = False  # a failure after a change, or a write Kore may have carried out
+
+    @property
+    def created(self):
+        return [outcome.record for outcome in self.created_outcomes]
 
     @property
     def changed(self):
@@ -43,9 +47,8 @@ class SetOutcome(object):
 
     def add(self, kind, outcome, list_id):
         """One list's :class:`Outcome` of ``kind`` (create, converge, delete)."""
-        self.warnings_of(outcome)
+        self.warnings.extend(outcome.warnings)
         if kind == "create":
-            self.created.append(outcome.record)
             self.created_outcomes.append(outcome)
         elif kind == "converge":
             (self.updated if outcome.changed else self.unchanged).append(
@@ -56,7 +59,6 @@ class SetOutcome(object):
 
     def forget_created(self, record):
         """A list this run created that gave way to another run's twin: it is no longer this run's."""
-        self.created = [r for r in self.created if r is not record]
         self.created_outcomes = [o for o in self.created_outcomes if o.record is not record]
 
     def add_contacts(self, name, outcome):
@@ -86,9 +88,6 @@ class SetOutcome(object):
             self.recreated.append(dict(done["recreated"], name=name))
         self._record_backup(list_id, done)
         self.may_have_changed = self.may_have_changed or may_have_changed(exc)
-
-    def warnings_of(self, outcome):
-        self.warnings.extend(outcome.warnings)
 
     def _record_backup(self, list_id, done):
         """A backup written (``done``: a backup's :meth:`~..._contacts.backup.Backup.result`) goes in the result."""
