@@ -179,6 +179,24 @@ def test_a_number_no_backup_could_restore_refuses_the_delete_naming_the_contact(
     assert "spreadsheet" in run[1]["msg"]
 
 
+def test_a_set_keeps_a_file_it_finds_aside_and_refuses_a_contact_no_backup_could_restore(sim, playbook, tmp_path):
+    plain, lettered = sim.seed("Plain", "d"), sim.seed("Lettered", "d")
+    sim.seed_contacts(plain["_id"], [{"phoneNumber": "+1 555-010-0001"}])
+    sim.seed_contacts(lettered["_id"], [{"phoneNumber": "+1 555 CALL NOW"}])
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    earlier = backups / ("%s.csv" % plain["_id"])
+    earlier.write_text("earlier\n")
+    run = playbook([{SET: {"lists": [{"name": "Lettered", "description": "d"}], "purge": True,
+                           "backup_dir": str(backups)}},
+                    {SET: {"lists": [], "purge": True, "backup_dir": str(backups)}, "ignore_errors": True}])
+    assert run.status(0) == "changed" and [r["_id"] for r in run[0]["deleted"]] == [plain["_id"]], run
+    assert [r["phoneNumber"] for r in rows_of(run[0]["backup_files"][plain["_id"]])] == ["+1 555-010-0001"]
+    assert open(run[0]["previous_backup_files"][plain["_id"]]).read() == "earlier\n"
+    assert run.status(1) == "failed" and "phoneNumber +1 555 CALL NOW" in run[1]["msg"], run
+    assert listed(sim) == {"Lettered": lettered["_id"]} and run[1]["deleted"] == []
+
+
 # ---- 5. changed after a failed DELETE is the same in every module ----------------------------------------------
 
 @pytest.mark.parametrize("module, options", [
