@@ -98,11 +98,13 @@ def test_max_rate_paces_every_worker_and_meets_no_429(sim, playbook, api_log):
     assert run.status(0) == "changed", run
     starts = sorted(r["at"] for r in api_log.of())
     assert [r["status"] for r in api_log.of()].count(429) == 0
-    # slots are 0.25 s apart; a worker may wake late on a busy machine, but never early, and never two together
-    interval = 60.0 / 240
-    gaps = [b - a for a, b in zip(starts, starts[1:])]
-    assert min(gaps) >= interval / 2, gaps
-    assert (starts[-1] - starts[0]) / len(gaps) >= interval * 0.9, gaps
+    # slots are 0.25 s apart: any n + 1 requests span at least n slots. A request may reach the simulator late on a
+    # busy machine (its gap to the next one, sent on time, then shrinks), so one late arrival is allowed for; a
+    # pacer per worker, or none, would put four requests together and fail this by far
+    interval, late = 60.0 / 240, 0.2
+    stretches = [(j - i, starts[j] - starts[i]) for i in range(len(starts)) for j in range(i + 1, len(starts))]
+    assert all(span >= slots * interval - late for slots, span in stretches), starts
+    assert (starts[-1] - starts[0]) / (len(starts) - 1) >= interval * 0.9, starts
 
 
 def test_a_429_slows_the_whole_pool(sim, playbook, api_log):

@@ -30,6 +30,23 @@ def now():
     return stamp(datetime.datetime.now(datetime.timezone.utc))
 
 
+class RisingClock(object):
+    """:func:`now`, but a millisecond past the last stamp when the wall clock has not moved on: one store's lists
+    are created one after another, so two of them never share a ``createdAt`` (a tie would be broken by the random
+    ids, and a test of which twin is kept would pass or fail by chance)."""
+
+    def __init__(self):
+        self.last = None
+
+    def __call__(self):
+        moment = datetime.datetime.now(datetime.timezone.utc)
+        moment = moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+        if self.last is not None and moment <= self.last:
+            moment = self.last + datetime.timedelta(milliseconds=1)
+        self.last = moment
+        return stamp(moment)
+
+
 def new_record(name, description, created, allow_duplicates=False, stream_id="", account_id="", **extra):
     record = {
         "_id": "cl-" + str(uuid.uuid4()),
@@ -92,14 +109,14 @@ class Store(object):
         self.lists = {}  # stream id -> {list id -> record}
         self.contacts = {}  # list id -> [contact], in the order added (kore_sim.contacts)
         self.phones = {}    # list id -> the phone numbers it holds, so an add costs its own size, not the list's
-        self.clock = now
+        self.clock = RisingClock()
 
     def reset(self):
         with self.lock:
             self.lists.clear()
             self.contacts.clear()
             self.phones.clear()
-            self.clock = now
+            self.clock = RisingClock()
 
     def of(self, stream_id):
         return self.lists.setdefault(stream_id, {})

@@ -245,3 +245,9 @@ def test_a_revoked_token_is_refused_from_then_on(sim, api):
     sim.revoke(api.headers["auth"])
     assert api.call("GET", "/getAllListDetails").status_code == 401
     assert sim.requests[-1]["auth"] == "revoked"
+
+
+def test_lists_created_in_one_millisecond_still_have_rising_created_at(sim):
+    # which of two same-named lists is kept is decided by createdAt; a tie would be settled by the random ids
+    stamps = [sim.store.get(sim.tenant.stream_id, sim.seed("Burst %d" % i)["_id"])["createdAt"] for i in range(50)]
+    assert stamps == sorted(set(stamps))
