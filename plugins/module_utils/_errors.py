@@ -82,6 +82,12 @@ def with_done(exc, note, **done):
     return error
 
 
+def written_to(backup_result):
+    """For a message about what was done: where the contacts went first, from a backup's result (empty: no backup
+    was written)."""
+    return "; they were written to %s first" % backup_result["backup_file"] if backup_result else ""
+
+
 @contextlib.contextmanager
 def reported_after(note, **done):
     """Any failure inside happens after a change (a list deleted, recreated, contacts added): it is reported with

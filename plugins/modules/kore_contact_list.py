@@ -330,10 +330,10 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.engine impo
     ensure_list_present,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ListSpec
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
-from ansible_collections.kore.ai.plugins.module_utils._contacts.declared import declared
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import (
     CONTACTS_ARGSPEC,
+    backup_option,
+    declared_contacts,
     refuse_contacts_when_absent,
 )
 from ansible_collections.kore.ai.plugins.module_utils._module import run_module
@@ -366,13 +366,13 @@ def ensure(task):
     if p["state"] == "absent":
         refuse_contacts_when_absent(p)
     spec = ListSpec(p["id"], p["name"], p["description"], p["allow_duplicates"])
-    backup = Backup.of_option("backup_file", p["backup_file"])
+    backup = backup_option(p)
     if p["state"] == "absent":
         outcome = ensure_list_absent(access.lists, access.contacts, spec, force=p["force"], backup=backup,
                                      return_contacts=p["return_contacts"], check_mode=task.check_mode)
     else:
         outcome = ensure_list_present(access.lists, access.contacts, spec,
-                                      wanted=declared(p["contacts"], p["contacts_file"]),
+                                      wanted=declared_contacts(p),
                                       purge_contacts=p["purge_contacts"], force=p["force"], backup=backup,
                                       return_contacts=p["return_contacts"], check_mode=task.check_mode)
     return outcome.answer(task)

@@ -6,8 +6,7 @@
 from __future__ import annotations
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ContactLists
-from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
-from ansible_collections.kore.ai.plugins.module_utils._contacts.options import WAIT_TIMEOUT
+from ansible_collections.kore.ai.plugins.module_utils._contacts.options import WAIT_TIMEOUT, checked_wait_timeout
 from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacing
 
 
@@ -17,8 +16,26 @@ class ListAccess(object):
 
     def __init__(self, task):
         params = task.params
-        self.pacing = Pacing.of(params)  # refuses a bad parallel or max_rate before the connection is made
+        # both refused before the connection is made
+        self.pacing = Pacing.of(params)
+        wait_timeout = checked_wait_timeout(params.get("wait_timeout", WAIT_TIMEOUT))
         client = task.connect(self.pacing)
         self.lists = ContactLists(client)
-        self.contacts = Contacts(client, params.get("wait_timeout", WAIT_TIMEOUT), parallel=self.pacing.parallel,
-                                 progress=task.progress)
+        self.contacts = ContactsWhenUsed(client, wait_timeout, self.pacing.parallel, task.progress)
+
+
+class ContactsWhenUsed(object):
+    """The task's :class:`~..._contacts.adding.Contacts`, made (and its code imported) when first used: a module
+    process compiles every file it imports on every task, and most tasks read and add no contact."""
+
+    def __init__(self, client, wait_timeout, parallel, progress):
+        self._options = (client, wait_timeout, parallel, progress)
+        self._made = None
+
+    def __getattr__(self, name):
+        if self._made is None:
+            from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
+
+            client, wait_timeout, parallel, progress = self._options
+            self._made = Contacts(client, wait_timeout, parallel=parallel, progress=progress)
+        return getattr(self._made, name)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import contextlib
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import refuse_in_use
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import written_to
-from ansible_collections.kore.ai.plugins.module_utils._contacts.model import MAX_RETURNED, NEW, Held
-from ansible_collections.kore.ai.plugins.module_utils._errors import reported_after
+from ansible_collections.kore.ai.plugins.module_utils._contacts.model import NEW, Held, identities
+from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED
+from ansible_collections.kore.ai.plugins.module_utils._errors import reported_after, written_to
 
 
 class Synced(object):
@@ -36,6 +36,10 @@ class Synced(object):
     def recreation_note(self):
         """What a failure after the recreation must still say (see :func:`recreation_note`)."""
         return recreation_note(self.record, self.recreated, self.held.others, self.backup)
+
+    def added_identities(self):
+        """For a diff: the inline contacts added, by identity."""
+        return identities(self.added_rows)
 
     def counts(self):
         after = (0 if self.recreated else self.held.count) + self.added

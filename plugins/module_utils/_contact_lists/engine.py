@@ -11,7 +11,6 @@ written once. Check mode runs the same code as a real run; only the writes are r
 
 from __future__ import annotations
 
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.contacts_sync import sync
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import (
     ID_PREFIX,
     label,
@@ -19,8 +18,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
     would_create,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.outcome import Outcome
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import refuse_over_contacts_file
-from ansible_collections.kore.ai.plugins.module_utils._contacts.model import MAX_RETURNED
+from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError, with_done
 
 
@@ -176,7 +174,7 @@ def check_contacts_options(wanted, *, purge_contacts=False, backup=None, return_
         if not purge_contacts:
             raise KoreInputError("backup_file with state: present is written only when purge_contacts recreates the "
                                  "list; set purge_contacts: true, or use backup_file with state: absent")
-        refuse_over_contacts_file(backup, wanted)
+        backup.refuse_over_contacts_file(wanted)
         backup.check()
     if return_contacts and wanted is not None and purge_contacts and len(wanted.states) > MAX_RETURNED:
         raise KoreInputError("return_contacts: the list would hold %d contacts, too many to return (at most %d); "
@@ -194,6 +192,10 @@ def ensure_contacts(lists, contacts_api, outcome, wanted, *, purge=False, force=
                 outcome.extra["contacts"] = contacts_api.read(outcome.record["_id"], "leave return_contacts out") \
                     if exists else []
         return outcome
+    # imported here: a module process compiles every file it imports on every task, and most tasks declare no
+    # contacts (docs/performance.md, Module import time)
+    from ansible_collections.kore.ai.plugins.module_utils._contact_lists.contacts_sync import sync
+
     synced = sync(lists, contacts_api, outcome.record, wanted, purge=purge, force=force,
                   exists=not (check_mode and outcome.created), created=outcome.created, check_mode=check_mode,
                   backup=backup)

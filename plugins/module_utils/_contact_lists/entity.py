@@ -14,7 +14,6 @@ import time
 
 from ansible_collections.kore.ai.plugins.module_utils._client import backoff
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS, LIST_TYPE
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import written_to
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreError,
     KoreInputError,
@@ -23,6 +22,7 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreServerError,
     KoreTransportError,
     with_done,
+    written_to,
 )
 
 MAX_NAME = 48

@@ -27,7 +27,6 @@ from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import (
     Backup,
     backup_path_in,
     check_directory,
-    refuse_over_contacts_file,
     required_path,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contacts.declared import declared
@@ -157,7 +156,7 @@ class SetWork(object):
             return None
         if list_id not in self.backups:
             backup = Backup(backup_path_in(self.backup_dir, list_id), "backup_dir")
-            refuse_over_contacts_file(backup, *self.wanted_contacts.values())
+            backup.refuse_over_contacts_file(*self.wanted_contacts.values())
             self.backups[list_id] = backup
         return self.backups[list_id]
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 
-from ansible_collections.kore.ai.plugins.module_utils._contacts.model import identities
 from ansible_collections.kore.ai.plugins.module_utils._errors import reported_after
 
 
@@ -87,7 +86,7 @@ class Outcome(object):
             self.extra["contacts_added_sample"] = synced.added_sample
         if wanted.inline and held.complete:
             before = sorted(held.keys)
-            after = sorted(([] if synced.recreated else held.keys) + identities(synced.added_rows))
+            after = sorted(([] if synced.recreated else held.keys) + synced.added_identities())
         else:
             before = {"count": counts["before"], "dropped": counts["dropped"],
                       "dropped_sample": held.others_sample if synced.recreated else []}

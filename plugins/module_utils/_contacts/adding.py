@@ -15,7 +15,6 @@ import time
 from ansible_collections.kore.ai.plugins.module_utils._client import backoff
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import (
     LOST,
-    MAX_RETURNED,
     NEW,
     SAMPLE,
     SENT,
@@ -23,7 +22,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contacts.model import (
     key,
     shown,
 )
-from ansible_collections.kore.ai.plugins.module_utils._contacts.options import WAIT_TIMEOUT, checked_wait_timeout
+from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED, WAIT_TIMEOUT, checked_wait_timeout
 from ansible_collections.kore.ai.plugins.module_utils._contacts.pages import KoreListChangedError, count, read_pages
 from ansible_collections.kore.ai.plugins.module_utils._contacts.resource import add_route
 from ansible_collections.kore.ai.plugins.module_utils._errors import (

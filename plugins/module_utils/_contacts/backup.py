@@ -53,11 +53,6 @@ def backup_path_in(directory, list_id):
     return os.path.join(directory, name + ".csv")
 
 
-def written_to(backup_result):
-    """For a message: where the contacts went, from a :meth:`Backup.result` (empty: no backup was written)."""
-    return "; they were written to %s first" % backup_result["backup_file"] if backup_result else ""
-
-
 def check_directory(what, directory):
     """``directory`` exists and takes new files; ``what`` names it in the error."""
     if not os.path.isdir(directory):
@@ -84,16 +79,6 @@ def same_file(first, second):
         return False  # one of them does not exist (yet)
 
 
-def refuse_over_contacts_file(backup, *declared):
-    """A backup written to a declared contacts file would move the contacts the list must hold aside: refuse it,
-    before any request. ``declared`` are :class:`~.model.Wanted` (or None)."""
-    for wanted in declared:
-        if wanted is not None and wanted.path is not None and same_file(backup.path, wanted.path):
-            raise KoreInputError("%s %s is the contacts_file %s: the backup would overwrite the contacts the list "
-                                 "must hold. Give the backup a path of its own. Nothing was changed."
-                                 % (backup.option, backup.path, wanted.path))
-
-
 class Backup(object):
     """A CSV file every contact of a list is written to before the list is deleted.
 
@@ -113,10 +98,14 @@ class Backup(object):
         """Where the file found at the path was moved to, or None."""
         return self.moved[0] if self.moved else None
 
-    @classmethod
-    def of_option(cls, option, path):
-        """The backup an option asks for, or None when it is not set."""
-        return None if path is None else cls(path, option)
+    def refuse_over_contacts_file(self, *declared):
+        """A backup written to a declared contacts file would move the contacts the list must hold aside: refuse
+        it, before any request. ``declared`` are :class:`~.model.Wanted` (or None)."""
+        for wanted in declared:
+            if wanted is not None and wanted.path is not None and same_file(self.path, wanted.path):
+                raise KoreInputError("%s %s is the contacts_file %s: the backup would overwrite the contacts the "
+                                     "list must hold. Give the backup a path of its own. Nothing was changed."
+                                     % (self.option, self.path, wanted.path))
 
     def result(self):
         """Return values once written: ``backup_file``, and ``previous_backup_file`` when a file was kept."""

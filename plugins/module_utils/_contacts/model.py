@@ -13,10 +13,10 @@ import itertools
 import math
 import re
 
+from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 
 MAX_CONTACTS = 20000        # inline per task: Ansible itself takes about 1 s per 1,000 contacts to template them
-MAX_RETURNED = 20000        # return_contacts: a larger list belongs in backup_file
 # Kore's own fields of a contact, dropped when a contact read from Kore is given back to be added
 KORE_OWN_FIELDS = ("_id", "createdAt", "updatedAt", "__v")
 STRING_FIELDS = ("phoneNumber", "firstName", "lastName", "timeZone", "uniqueId")

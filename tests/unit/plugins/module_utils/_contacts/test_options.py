@@ -5,13 +5,19 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import (
     CONTACTS_ARGSPEC,
     MAX_WAIT_TIMEOUT,
     WAIT_TIMEOUT,
+    backup_option,
     checked_wait_timeout,
+    declared_contacts,
     refuse_contacts_when_absent,
 )
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
@@ -42,3 +48,26 @@ def test_contacts_options_are_refused_for_a_list_to_delete(given):
 
 def test_nothing_is_refused_without_contacts_options():
     refuse_contacts_when_absent(dict(contacts=None, contacts_file=None, purge_contacts=False))
+
+
+def test_declared_contacts_and_backup_option_are_none_until_set(tmp_path):
+    params = dict(contacts=None, contacts_file=None, backup_file=None)
+    assert declared_contacts(params) is None and backup_option(params) is None
+    wanted = declared_contacts(dict(params, contacts=[{"phoneNumber": "+15550100"}]))
+    assert wanted.inline and len(wanted.states) == 1
+    (tmp_path / "c.csv").write_text("phoneNumber\n+15550101\n+15550102\n")
+    assert len(declared_contacts(dict(params, contacts_file=str(tmp_path / "c.csv"))).states) == 2
+    backup = backup_option(dict(params, backup_dir=str(tmp_path)), "backup_dir")
+    assert (backup.path, backup.option) == (str(tmp_path), "backup_dir")
+
+
+def test_a_list_module_task_without_contacts_options_does_not_import_their_code():
+    # a module process compiles every file it imports, on every task: a plain delete stays clear of contacts code
+    code = ("import sys\n"
+            "from ansible_collections.kore.ai.plugins.modules import kore_contact_list\n"
+            "print(' '.join(sorted(m.rsplit('.', 1)[1] for m in sys.modules if 'kore.ai' in m)))\n")
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))  # this test's own collection first
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env=environment).stdout.split()
+    assert "engine" in loaded and "options" in loaded
+    assert not set(loaded) & {"backup", "declared", "csv_file", "contacts_sync", "adding", "pages", "model"}, loaded
