@@ -15,20 +15,16 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import jwt
 
-from kore_sim import contacts
+from kore_sim import campaign_calls, contacts
+from kore_sim.answers import BAD_CREDENTIALS, NOT_FOUND, RATE_LIMITED, bad_request, success
+from kore_sim.campaigns import Campaigns, Refused
 from kore_sim.faults import Faults
 from kore_sim.store import Invalid, Store
 
 PREFIX = ("campaign", "api", "v2", "public")
 V1_ADD = ("api", "1.1", "public", None, "campaign", "contactList", "addContacts")  # None: the iid
-# Kore documents no error bodies. The platform wraps errors like this; one shape for every 404, so that a
-# client cannot tell a missing list from a wrong bot or account by the answer alone (neither can it on Kore).
-NOT_FOUND = {"errors": [{"msg": "Not Found", "code": 404}]}
-BAD_CREDENTIALS = {"errors": [{"msg": "Invalid SDK credentials", "code": 4002}]}
-RATE_LIMITED = {"errors": [{"msg": "Rate limit for this API has been reached. Please try again after some time.",
-                            "code": 429}]}
-
-
+# the voice trigger path as Kore prints it: no /campaign before /api
+VOICE_TRIGGER = ("api", "v2", "public", None, "campaign", "trigger", None)  # None: the stream, the campaign
 class Tenant(object):
     """One account with one bot and one app allowed to call its Campaign Management API."""
 
@@ -38,14 +34,6 @@ class Tenant(object):
         self.stream_id = stream_id
         self.client_id = client_id
         self.client_secret = client_secret
-
-
-def bad_request(message):
-    return 400, {"errors": [{"msg": message, "code": 400}]}
-
-
-def success(data, message=""):
-    return 200, {"status": "success", "message": message, "data": data}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -146,6 +134,7 @@ class Simulator(object):
                  rate_window=60.0):
         self.tenant = tenant or Tenant()
         self.store = Store()
+        self.campaigns = Campaigns(self.store)
         self.faults = Faults()
         self.latency = latency          # seconds added to every API request
         self.rate_limit = rate_limit    # API requests per rate_window, None for no limit
@@ -203,6 +192,7 @@ class Simulator(object):
     def reset(self):
         self.token_max_age = None
         self.store.reset()
+        self.campaigns.clear()
         self.faults.clear()
         self._accepted.clear()
         self._revoked.clear()
@@ -298,8 +288,10 @@ class Simulator(object):
     def api(self, method, url, headers, raw, fault=None):
         segments = [unquote(s) for s in url.path.split("/")[1:]]
         v1 = len(segments) == len(V1_ADD) and all(s == w for s, w in zip(segments, V1_ADD) if w is not None)
-        v2 = tuple(segments[:4]) == PREFIX and len(segments) >= 7 and segments[5:7] == ["campaign", "contactList"]
-        if not (v1 and method == "POST") and not v2:
+        trigger = len(segments) == len(VOICE_TRIGGER) and method == "POST" and all(
+            s == w for s, w in zip(segments, VOICE_TRIGGER) if w is not None)
+        v2 = tuple(segments[:4]) == PREFIX and len(segments) >= 6 and segments[5] == "campaign"
+        if not (v1 and method == "POST") and not v2 and not trigger:
             return 404, NOT_FOUND
         if self.auth_problem(headers.get("auth")):
             return 401, BAD_CREDENTIALS
@@ -309,7 +301,7 @@ class Simulator(object):
         account_query = account_header if v1 else (query.get("accountId") or [None])[0]
         if not account_header or not account_query or not headers.get("iid"):
             return bad_request("accountId (header and query) and iid are required")
-        stream = segments[3 if v1 else 4]
+        stream = segments[3 if v1 or trigger else 4]
         # Kore documents nothing here; a wrong account or bot answers like a missing list.
         if account_header != self.tenant.account_id or account_query != account_header:
             return 404, NOT_FOUND
@@ -328,8 +320,12 @@ class Simulator(object):
         try:
             if v1:
                 return self.add_contacts(stream, body, fault)
-            return self.route(method, stream, segments[7:], query, body)
-        except Invalid as exc:
+            if trigger:
+                return campaign_calls.trigger(self.campaigns, stream, segments[6], query, "voice")
+            if len(segments) >= 7 and segments[6] == "contactList":
+                return self.route(method, stream, segments[7:], query, body)
+            return campaign_calls.route(self.campaigns, method, stream, segments[6:], query, body)
+        except (Invalid, Refused) as exc:
             return bad_request(str(exc))
 
     def add_contacts(self, stream, body, fault):
@@ -348,8 +344,9 @@ class Simulator(object):
         if rest == ["createContactList"] and method == "POST":
             return success(store.create(stream, account, body), "Contact list created successfully")
         if rest == ["getAllListDetails"] and method in ("GET", "POST"):
-            kind = (query.get("type") or ["call"])[0]
-            return success([s for s in store.summaries(stream) if s.get("listType") == kind])
+            # type=call: contact lists only; without it, DNC lists too (assumed: KORE_API.md, Campaigns)
+            kind = (query.get("type") or [None])[0]
+            return success([s for s in store.summaries(stream) if kind is None or s.get("listType") == kind])
         if len(rest) == 2 and rest[1] == "getAllContacts" and method == "GET":
             if rest[0] not in store.of(stream):
                 return 404, NOT_FOUND
@@ -366,11 +363,23 @@ class Simulator(object):
                 return 404, NOT_FOUND
             return success({"contactListId": list_id, "body": known}, "Contact list updated successfully")
         if method == "DELETE":
+            record = store.get(stream, list_id)
+            using = self.campaigns.using(stream, record["name"]) if record else []
+            if using:
+                raise Refused("Contact list %s is used by campaigns %s and cannot be deleted"
+                              % (record["name"], ", ".join(name for dummy, name in using)))
             record = store.delete(stream, list_id)
             if record is None:
                 return 404, NOT_FOUND
             return success(record, "Contact list %s deleted successfully" % record["name"])
         return 404, NOT_FOUND
+
+    def seed_campaign(self, name, contact_lists, kind="voice", status="Ready", **extra):
+        """Put a campaign in place directly, using the lists named ``contact_lists``."""
+        body = dict(extra, name=name, contactLists=list(contact_lists))
+        if kind == "voice":
+            body.setdefault("dncLists", [])
+        return self.campaigns.seed(self.tenant.stream_id, kind, body, status)
 
     # ---- /_sim/ control API (not part of Kore's) ---------------------------------------------------------
 

@@ -1,0 +1,118 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The simulator's campaigns answer at KORE_API.md's paths as printed, page, move their statuses, and refuse what
+Kore's UI forbids."""
+
+from __future__ import annotations
+
+import time
+
+import jwt
+import pytest
+import requests
+
+
+class CampaignApi(object):
+    """Calls as Kore's campaign pages print them: ``B`` = ``{host}/campaign/api/v2/public/{streamId}``."""
+
+    def __init__(self, sim):
+        tenant = sim.tenant
+        self.host, self.stream, self.account = sim.url, tenant.stream_id, tenant.account_id
+        self.headers = {"auth": jwt.encode({"sub": "t", "appId": tenant.client_id}, tenant.client_secret,
+                                           algorithm="HS256"),
+                        "iid": self.stream, "accountId": self.account}
+
+    def call(self, method, path, body=None, **query):
+        url = "%s/campaign/api/v2/public/%s%s" % (self.host, self.stream, path) if path.startswith("/campaign") \
+            else self.host + path
+        return requests.request(method, url, headers=self.headers, json=body, timeout=10,
+                                params=dict(query, accountId=self.account))
+
+    def every(self, kind):
+        found, skip = [], 0
+        while True:
+            page = self.call("POST", "/campaign/getAllCampaignDetails", {"type": kind, "limit": 50, "skip": skip})
+            data = page.json()["data"]
+            found += data["results"]
+            if not data["hasMore"]:
+                return found, data
+            skip += len(data["results"])
+
+    def status(self, key):
+        return self.call("POST", "/campaign/%s/status" % key, {}, view="status").json()["data"]["status"]
+
+
+@pytest.fixture
+def api(sim):
+    sim.seed("Leads", "call list")
+    sim.seed("Do not call", "dnc", listType="dnc")
+    return CampaignApi(sim)
+
+
+def wait_for(api, key, status, seconds=3.0):
+    end = time.monotonic() + seconds
+    while api.status(key) != status:
+        assert time.monotonic() < end, "status never became %s" % status
+        time.sleep(0.05)
+
+
+def test_a_voice_campaign_lives_its_life_at_the_printed_paths(sim, api):
+    made = api.call("POST", "/campaign", {"name": "Renewals", "contactLists": ["Leads"],
+                                          "dncLists": [{"name": "Do not call"}]}, campaignType="voice")
+    data = made.json()["data"]
+    assert made.status_code == 200 and data["status"] == "Preparing" and "_id" not in data
+    key = data["id"]
+    wait_for(api, key, "Ready")
+    leads = [r for r in sim.store.summaries(sim.tenant.stream_id) if r["name"] == "Leads"][0]
+    assert leads["campaignInUse"] == [{"id": key, "name": "Renewals"}] and leads["isListInUse"]
+    refused = requests.delete("%s/campaign/api/v2/public/%s/campaign/contactList/%s" % (sim.url, api.stream,
+                                                                                        leads["_id"]),
+                              headers=api.headers, params={"accountId": api.account}, timeout=10)
+    assert refused.status_code == 400 and "used by campaigns Renewals" in refused.text
+    bare = "/api/v2/public/%s/campaign/trigger/%s" % (api.stream, key)  # no /campaign before /api, as printed
+    started = api.call("POST", bare, {}, campaignType="voice", trigger="play")
+    assert started.json() == {"status": "Active", "message": "Campaign Started", "id": key}
+    assert api.call("DELETE", "/campaign/" + key, campaignType="voice").status_code == 400
+    assert api.call("PUT", "/campaign/" + key, {"description": "x"}, campaignType="voice").status_code == 400
+    assert api.call("POST", bare, {}, campaignType="voice", trigger="stop").json()["status"] == "Stopped"
+    assert api.status(key) == "Active"  # a stop settles a moment later
+    wait_for(api, key, "Stopped")
+    assert api.call("DELETE", "/campaign/" + key, campaignType="sms").status_code == 404  # the wrong type
+    gone = api.call("DELETE", "/campaign/" + key, campaignType="voice").json()
+    assert gone["message"] == "Campaign Renewals deleted successfully" and gone["data"]["_id"] == key
+    assert sim.store.get(sim.tenant.stream_id, leads["_id"])["campaignInUse"] == []
+
+
+def test_sms_campaigns_say_id_and_stop_at_the_double_slash(sim, api):
+    key = api.call("POST", "/campaign", {"name": "Texts", "contactLists": ["Leads"]},
+                   campaignType="sms").json()["data"]["id"]
+    wait_for(api, key, "Ready")
+    assert api.call("GET", "/campaign/" + key).json()["data"]["id"] == key
+    assert api.call("POST", "/campaign/" + key, {}, campaignType="sms", trigger="play").json()["status"] == "Active"
+    stopped = api.call("POST", "/campaign//trigger/" + key, {}, campaignType="sms", trigger="stop")
+    assert stopped.status_code == 200 and stopped.json()["message"] == "Campaign Stopped"
+    items, dummy = api.every("sms")
+    assert [i["id"] for i in items] == [key] and "_id" not in items[0]
+
+
+def test_list_all_pages_whatever_limit_asks_and_needs_a_type(sim, api):
+    keys = [sim.seed_campaign("C%d" % i, ["Leads"])["_id"] for i in range(7)]
+    sim.seed_campaign("S", ["Leads"], kind="sms")
+    items, last = api.every("voice")
+    assert [i["_id"] for i in items] == keys and last["limit"] == sim.campaigns.page and last["totalResults"] == 7
+    assert api.call("POST", "/campaign/getAllCampaignDetails", {}).status_code == 400
+
+
+def test_a_campaign_naming_a_missing_list_is_refused(sim, api):
+    made = api.call("POST", "/campaign", {"name": "X", "contactLists": ["Nope"], "dncLists": []},
+                    campaignType="voice")
+    assert made.status_code == 400 and "Nope does not exist" in made.text
+
+
+def test_list_all_without_type_holds_dnc_lists_too(sim, api):
+    url = "%s/campaign/api/v2/public/%s/campaign/contactList/getAllListDetails" % (sim.url, api.stream)
+    every = requests.get(url, headers=api.headers, params={"accountId": api.account}, timeout=10).json()["data"]
+    calls = requests.get(url, headers=api.headers, params={"accountId": api.account, "type": "call"},
+                         timeout=10).json()["data"]
+    assert sorted(r["name"] for r in every) == ["Do not call", "Leads"] and [r["name"] for r in calls] == ["Leads"]
