@@ -134,6 +134,7 @@ class KoreClient(object):
         self.retries = retries
         # Kore's API families: the v2 API is keyed by the bot (stream), the older v1.1 one by the app id
         self.roots = {"v2": "%s/campaign/api/v2/public/%s" % (self.base, path_segment(stream_id)),
+                      "v2-trigger": "%s/api/v2/public/%s" % (self.base, path_segment(stream_id)),
                       "v1.1": "%s/api/1.1/public/%s" % (self.base, path_segment(iid or stream_id))}
         # passed on each request: requests lets REQUESTS_CA_BUNDLE override a session's ca_path or False
         self.verify = ca_path if (ca_path and validate_certs) else bool(validate_certs)

@@ -45,25 +45,22 @@ class Resource(object):
 
         A 404 is told as what it most likely means: the bot, account or host is not the one meant.
         """
-        spec = self.list_all
         where = describe or client.describe()
         try:
-            answer = client.request(spec.method, self.route(*spec.segments), query=spec.query)
+            items = self.list_all.answered(client, self, where)
         except KoreNotFoundError as exc:
             raise KoreNotFoundError(
                 "Kore does not know the %ss of %s (404 from list all): check stream_id, account_id and host. "
                 "Nothing was changed. (%s)" % (self.name, where, exc), exc.status, exc.method)
-        if not isinstance(answer.data, list):
-            raise KoreProtocolError("list all answered for %s without a list in 'data'" % where)
         # an entry without its id or name could be the very item meant, one listed twice a sign of a broken
         # answer: refuse to guess
-        if not all(self.id_of(item) is not None and isinstance(item.get("name"), str) for item in answer.data):
+        if not all(self.id_of(item) is not None and isinstance(item.get("name"), str) for item in items):
             raise KoreProtocolError("list all answered for %s with an entry that is not a %s with an %s and a "
                                     "name. Nothing was changed." % (where, self.name, " or ".join(self.id_fields)))
-        if len(set(self.id_of(item) for item in answer.data)) < len(answer.data):
+        if len(set(self.id_of(item) for item in items)) < len(items):
             raise KoreProtocolError("list all answered for %s with the same %s twice. Nothing was changed."
                                     % (where, self.id_fields[0]))
-        return answer.data
+        return items
 
     def proven_absent(self, client, item_id):
         """Whether Kore's list-all answers, in its documented success, without ``item_id``: the one proof that an
@@ -72,7 +69,45 @@ class Resource(object):
 
 
 class ListAll(object):
-    """The call that lists every item of a resource: method, segments below its path, query."""
+    """The call that lists every item of a resource at once: method, segments below its path, query; ``data`` is
+    the list."""
 
     def __init__(self, method, segments, query=None):
         self.method, self.segments, self.query = method, tuple(segments), dict(query or {})
+
+    def answered(self, client, resource, where):
+        answer = client.request(self.method, resource.route(*self.segments), query=self.query)
+        if not isinstance(answer.data, list):
+            raise KoreProtocolError("list all answered for %s without a list in 'data'" % where)
+        return answer.data
+
+
+class PagedListAll(ListAll):
+    """A list-all that pages: ``body`` plus ``skip`` and ``limit`` in each request, ``data`` a page
+    (``results``, ``hasMore``). Pages are asked until ``hasMore`` is false, each from the number of items had so
+    far: Kore may answer fewer than the ``limit`` asked, so the asked limit is never trusted."""
+
+    LIMIT = 50
+    MAX_PAGES = 10000   # a bot's items at one a page: beyond, a server that never says hasMore false
+
+    def __init__(self, method, segments, body, query=None):
+        super().__init__(method, segments, query)
+        self.body = dict(body)
+
+    def answered(self, client, resource, where):
+        items = []
+        for dummy in range(self.MAX_PAGES):
+            answer = client.request(self.method, resource.route(*self.segments), query=self.query,
+                                    json=dict(self.body, skip=len(items), limit=self.LIMIT))
+            page = answer.data
+            if not (isinstance(page, dict) and isinstance(page.get("results"), list)
+                    and isinstance(page.get("hasMore"), bool)):
+                raise KoreProtocolError("list all answered for %s without a page ('results' and 'hasMore' in "
+                                        "'data')" % where)
+            items += page["results"]
+            if not page["hasMore"]:
+                return items
+            if not page["results"]:
+                raise KoreProtocolError("list all answered for %s with an empty page that says more follow"
+                                        % where)
+        raise KoreProtocolError("list all answered for %s with more than %d pages" % (where, self.MAX_PAGES))

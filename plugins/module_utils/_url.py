@@ -25,17 +25,21 @@ _HEADER_VALUE = re.compile(r"^[\x21-\x7e]+\Z")  # printable ASCII, no spaces: wh
 
 
 class Route(object):
-    """One path of Kore's API: the family it belongs to (``v2``: ``/campaign/api/v2/public/{streamId}``, ``v1.1``:
+    """One path of Kore's API: the family it belongs to (``v2``: ``/campaign/api/v2/public/{streamId}``,
+    ``v2-trigger``: ``/api/v2/public/{streamId}``, where Kore prints the voice campaign trigger, ``v1.1``:
     ``/api/1.1/public/{iid}``), its segments below that, whether ``accountId`` goes in the query, and how messages
-    name it (the segments from ``shown_from`` on: ``contactList/cl-1``)."""
+    name it (the segments from ``shown_from`` on: ``contactList/cl-1``). :data:`EMPTY` is an empty segment where
+    Kore prints one (the sms stop path's ``campaign//trigger``); any other segment is a value, never empty."""
+
+    EMPTY = object()
 
     def __init__(self, api, segments, *, account_query=True, shown_from=0):
         self.api, self.segments, self.account_query = api, tuple(segments), account_query
-        self.shown = "/".join(self.segments[shown_from:])
+        self.shown = "/".join("" if s is self.EMPTY else s for s in self.segments[shown_from:])
 
     @property
     def path(self):
-        return "".join("/" + path_segment(s) for s in self.segments)
+        return "".join("/" + ("" if s is self.EMPTY else path_segment(s)) for s in self.segments)
 
 
 def base_url(host):

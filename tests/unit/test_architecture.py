@@ -26,6 +26,7 @@ FILES_IN_LABEL = re.compile(r"[\w*./]+\.py")
 LAYERS = [
     ("wire", ["module_utils/_*.py"]),
     ("contacts", ["module_utils/_contacts/*.py"]),
+    ("campaigns", ["module_utils/_campaigns/*.py"]),
     ("contact lists", ["module_utils/_contact_lists/*.py"]),
     ("runners", ["module_utils/_task.py", "module_utils/_module.py", "plugin_utils/*.py"]),
     ("modules", ["modules/*.py"]),

@@ -13,8 +13,12 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
 
 
 @pytest.fixture
-def lists(sim):
+def client(sim):
     tenant = sim.tenant
-    client = KoreClient(sim.url, tenant.stream_id, tenant.account_id,
-                        mint_token(tenant.client_id, tenant.client_secret), retries=1)
+    return KoreClient(sim.url, tenant.stream_id, tenant.account_id,
+                      mint_token(tenant.client_id, tenant.client_secret), retries=1)
+
+
+@pytest.fixture
+def lists(client):
     return ContactLists(client)

@@ -9,9 +9,10 @@ import json
 
 import pytest
 
+from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
 from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreNotFoundError, KoreProtocolError
-from ansible_collections.kore.ai.plugins.module_utils._resource import ListAll, Resource
+from ansible_collections.kore.ai.plugins.module_utils._resource import ListAll, PagedListAll, Resource
 
 THINGS = Resource("thing", ("campaign", "thing"), id_fields=("_id", "id"), id_prefix="th-", shown_from=1,
                   list_all=ListAll("GET", ("all",), query={"type": "x"}))
@@ -50,3 +51,29 @@ def test_a_404_from_list_all_says_the_bot_account_or_host_is_wrong(web_server):
     client = client_answering(web_server, {"errors": [{"msg": "Not Found"}]}, status=404)
     with pytest.raises(KoreNotFoundError, match="Kore does not know the things of bot st-1.*check stream_id"):
         THINGS.items(client)
+
+
+PAGED = Resource("thing", ("campaign",), id_fields=("_id", "id"),
+                 list_all=PagedListAll("POST", ("getAllCampaignDetails",), body={"type": "voice"}))
+
+
+def test_a_paged_list_all_reads_every_page_from_what_it_has_not_what_it_asked(sim):
+    seeded = [sim.seed_campaign("C%d" % i, [])["_id"] for i in range(7)]
+    tenant = sim.tenant
+    client = KoreClient(sim.url, tenant.stream_id, tenant.account_id, mint_token(tenant.client_id,
+                                                                                 tenant.client_secret), retries=0)
+    assert [PAGED.id_of(i) for i in PAGED.items(client)] == seeded
+    asked = [r["body"] for r in sim.requests]
+    # the simulator gives 3 a page whatever limit asks: the next page starts after the items had
+    assert [(a["type"], a["skip"], a["limit"]) for a in asked] == [("voice", 0, 50), ("voice", 3, 50), ("voice", 6, 50)]
+
+
+@pytest.mark.parametrize("page, words", [
+    ({"results": [], "hasMore": True}, "an empty page that says more follow"),
+    ({"results": [{"_id": "th-1", "name": "a"}]}, "without a page"),
+    ([{"_id": "th-1", "name": "a"}], "without a page"),
+])
+def test_a_page_nobody_can_trust_proves_nothing(web_server, page, words):
+    client = client_answering(web_server, {"status": "success", "data": page})
+    with pytest.raises(KoreProtocolError, match=words):
+        PAGED.proven_absent(client, "th-9")

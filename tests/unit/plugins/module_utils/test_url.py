@@ -75,3 +75,10 @@ def test_a_route_quotes_each_segment_and_names_itself_from_where_messages_start(
     route = Route("v2", ("campaign", "contactList", "a/b"), shown_from=1)
     assert route.path == "/campaign/contactList/a%2Fb" and route.shown == "contactList/a/b"
     assert route.account_query and not Route("v1.1", ("x",), account_query=False).account_query
+
+
+def test_an_empty_segment_is_one_kore_prints_never_a_value():
+    route = Route("v2", ("campaign", Route.EMPTY, "trigger", "cd-1"))
+    assert route.path == "/campaign//trigger/cd-1" and route.shown == "campaign//trigger/cd-1"
+    with pytest.raises(KoreInputError):
+        Route("v2", ("campaign", "", "trigger")).path  # pylint: disable=expression-not-assigned
