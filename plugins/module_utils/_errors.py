@@ -59,6 +59,15 @@ class KoreAbandonedError(KoreError):
     """Nobody waits for the task's answer any more: nothing further is sent."""
 
 
+class KoreConflictError(KoreError):
+    """The wanted item cannot be told apart or may not be changed: its name twice, or in use (a list by campaigns,
+    a campaign running)."""
+
+
+class KoreInUseError(KoreConflictError):
+    """The item is in use and the option that overrides that is not set: it is kept."""
+
+
 class KoreProtocolError(KoreError):
     """An answer that is not the documented JSON envelope: wrong host, proxy page, API change."""
 

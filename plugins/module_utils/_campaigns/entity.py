@@ -1,16 +1,35 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Every read of a bot's campaigns, one type at a time: Kore lists voice and sms campaigns apart.
+"""Every read and write of a bot's campaigns, one type at a time: Kore lists, deletes and stops voice and sms
+campaigns apart.
 
 A campaign is shown with ``id`` set whichever of ``_id`` and ``id`` Kore used, and ``type`` set to the type it
-was listed under, so that a playbook reads both kinds alike.
+was listed under, so that a playbook reads both kinds alike. As for lists, a 404 proves nothing by itself: a
+campaign is absent only once its type's list-all (every page) answers without it.
 """
 
 from __future__ import annotations
 
-from ansible_collections.kore.ai.plugins.module_utils._campaigns.resource import AT_REST, CAMPAIGNS, TYPES
-from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
+import time
+
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.resource import (
+    AT_REST,
+    CAMPAIGNS,
+    TYPES,
+    trigger_route,
+)
+from ansible_collections.kore.ai.plugins.module_utils._client import backoff
+from ansible_collections.kore.ai.plugins.module_utils._errors import (
+    KoreConflictError,
+    KoreError,
+    KoreInputError,
+    KoreNotFoundError,
+    KoreProtocolError,
+    with_done,
+)
+
+ID_PREFIX = "cd-"
 
 
 class Campaigns(object):
@@ -27,6 +46,108 @@ class Campaigns(object):
 
     def shown(self, item):
         return dict(item, id=self.resource.id_of(item), type=self.kind)
+
+    @property
+    def query(self):
+        return {"campaignType": self.kind}
+
+    def read(self, campaign_id):
+        """The whole record (GET), or None when Kore did not give it (not yet proof that it is missing)."""
+        try:
+            record = self.client.request("GET", self.resource.route(campaign_id)).data
+        except KoreNotFoundError:
+            return None
+        if not record:
+            return None
+        if not isinstance(record, dict) or self.resource.id_of(record) != campaign_id:
+            raise KoreProtocolError("Kore answered GET campaign/%s with a record that is not that campaign"
+                                    % campaign_id)
+        return self.shown(record)
+
+    def find(self, campaign_id=None, name=None):
+        """The whole record of the campaign of this type with ``campaign_id`` or exactly ``name``; None once its
+        type's list-all proves it missing. Two of the name, or an id of the other type, are errors."""
+        listed = self.every()
+        if campaign_id:
+            record = self.read(campaign_id)
+            held = any(c["id"] == campaign_id for c in listed)
+            if record is not None and not held:
+                raise KoreConflictError(
+                    "campaign %s exists, but Kore's %s campaigns do not hold it: it is not a %s campaign (give the "
+                    "type it has). Nothing was changed." % (campaign_id, self.kind, self.kind))
+            if record is None and held:
+                raise KoreProtocolError("GET campaign/%s answered without the campaign's record, but Kore lists it "
+                                        "for %s: Kore's answers disagree. Nothing was changed."
+                                        % (campaign_id, self.client.describe()))
+            return record
+        named = [c for c in listed if c.get("name") == name]
+        if len(named) > 1:
+            raise KoreConflictError("%d %s campaigns are named %r (%s); use id to say which one is meant. Nothing "
+                                    "was changed." % (len(named), self.kind, name, ", ".join(c["id"] for c in named)))
+        return (self.read(named[0]["id"]) or named[0]) if named else None
+
+    def status(self, campaign_id):
+        """The campaign's status as Kore's status call says it now."""
+        answer = self.client.request("POST", self.resource.route(campaign_id, "status"), json={},
+                                     query={"view": "status"})
+        if not isinstance(answer.data, dict) or not isinstance(answer.data.get("status"), str):
+            raise KoreProtocolError("Kore answered the status of campaign %s without a status" % campaign_id)
+        return answer.data["status"]
+
+    def stop(self, campaign_id):
+        """Send Kore's documented stop trigger for the type. Kore answers at once; the status follows later."""
+        self.client.request("POST", trigger_route(self.kind, campaign_id), json={},
+                            query=dict(self.query, trigger="stop"))
+
+    def wait_at_rest(self, campaign_id, wait_timeout, clock=time.monotonic, sleep=time.sleep):
+        """Wait until the status call says the campaign is no longer running: its status; None after
+        ``wait_timeout`` seconds."""
+        deadline = clock() + wait_timeout
+        for attempt in range(10 ** 6):
+            status = self.status(campaign_id)
+            if status in AT_REST:
+                return status
+            if clock() >= deadline:
+                return None
+            sleep(min(backoff(attempt), max(0.0, deadline - clock())))
+        return None
+
+    def delete(self, campaign_id):
+        """DELETE and return the deleted record; None when the campaign was gone before this run deleted it.
+
+        A 404 counts as gone only once the type's list-all answers without the id; a DELETE whose answer was lost
+        and whose retry finds nothing was applied by this run: it returns ``{}``.
+        """
+        try:
+            deleted = self.client.request("DELETE", self.resource.route(campaign_id), query=self.query).data
+        except KoreNotFoundError as exc:
+            if not self.resource.proven_absent(self.client, campaign_id):
+                raise KoreProtocolError("Kore lists %s campaign %s for %s but answered DELETE with 404: %s"
+                                        % (self.kind, campaign_id, self.client.describe(), exc), exc.status,
+                                        exc.method)
+            return {} if exc.earlier_attempt_may_have_applied else None
+        except KoreError as exc:
+            if not exc.earlier_attempt_may_have_applied:
+                raise
+            raise with_done(exc, "Campaign %s may have been deleted all the same" % campaign_id, changed=True)
+        return self.shown(deleted) if isinstance(deleted, dict) and deleted else {}
+
+    def create(self, body):
+        """POST the create body; Kore answers the new id only, so the record is read back."""
+        made = self.client.request("POST", self.resource.route(), json=body, query=self.query).data
+        campaign_id = self.resource.id_of(made) if isinstance(made, dict) else None
+        if campaign_id is None:
+            raise KoreProtocolError("Kore answered the create of campaign %r without its id; it may exist now: the "
+                                    "next run finds it by name" % body.get("name"))
+        return self.read(campaign_id) or self.shown(made)
+
+    def update(self, campaign_id, changes):
+        """PUT the changed fields, then read the campaign back (Kore's answer to PUT is not documented)."""
+        self.client.request("PUT", self.resource.route(campaign_id), json=changes, query=self.query)
+        record = self.read(campaign_id)
+        if record is None:
+            raise KoreProtocolError("campaign %s was updated but cannot be read back" % campaign_id)
+        return record
 
 
 def every_campaign(client, kinds=TYPES):

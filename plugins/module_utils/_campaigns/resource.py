@@ -6,7 +6,7 @@ and triggers voice and sms campaigns apart, and messages name the routes ``campa
 
 from __future__ import annotations
 
-from ansible_collections.kore.ai.plugins.module_utils._resource import PagedListAll, Resource
+from ansible_collections.kore.ai.plugins.module_utils._resource import ListAll, PagedListAll, Resource
 from ansible_collections.kore.ai.plugins.module_utils._url import Route
 
 TYPES = ("voice", "sms")
@@ -21,6 +21,10 @@ def _of_type(kind):
 
 
 CAMPAIGNS = dict((kind, _of_type(kind)) for kind in TYPES)
+
+# the lists a campaign may name: getAllListDetails without type=call holds DNC lists too (assumed: KORE_API.md)
+LIST_RECORDS = Resource("list", ("campaign", "contactList"), id_prefix="cl-", shown_from=1,
+                        list_all=ListAll("GET", ("getAllListDetails",)))
 
 
 def trigger_route(kind, campaign_id):

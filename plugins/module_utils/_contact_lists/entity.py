@@ -15,8 +15,10 @@ import time
 from ansible_collections.kore.ai.plugins.module_utils._client import backoff
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS, LIST_TYPE
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
+    KoreConflictError,
     KoreError,
     KoreInputError,
+    KoreInUseError,
     KoreNotFoundError,
     KoreProtocolError,
     KoreServerError,
@@ -31,14 +33,6 @@ MAX_ID = 256
 ID_PREFIX = CONTACT_LISTS.id_prefix
 SOURCE = "passiveApi"       # how lists made over this API are marked
 TWIN_WAIT = 30              # seconds a run whose list is kept waits for another run to delete its twin
-
-
-class KoreConflictError(KoreError):
-    """The wanted list cannot be told apart or may not be changed: same name twice, or in use by campaigns."""
-
-
-class KoreInUseError(KoreConflictError):
-    """Campaigns use the list, and force is not set: it is kept."""
 
 
 class ListSpec(object):

@@ -9,34 +9,17 @@ from __future__ import annotations
 import contextlib
 
 from ansible_collections.kore.ai.plugins.module_utils._errors import reported_after
+from ansible_collections.kore.ai.plugins.module_utils._outcome import ItemOutcome
 
 
-class Outcome(object):
-    """What an ensure_* call did (or, in check mode, would do)."""
+class Outcome(ItemOutcome):
+    """What an ensure_* call did to a list (or, in check mode, would do): the record is ``contact_list``."""
+
+    RESULT_KEY = "contact_list"
 
     def __init__(self, changed, record, msg, before=None, after=None, *, warnings=(), created=False, updated=False):
-        self.changed = changed
-        self.record = record
-        self.msg = msg
-        self.before = before if before is not None else {}
-        self.after = after if after is not None else {}
-        self.warnings = list(warnings)
-        self.created, self.updated = created, updated
+        super().__init__(changed, record, msg, before, after, warnings=warnings, created=created, updated=updated)
         self.synced = None  # the contacts' Synced, once they were made to hold the declared ones
-        self.extra = {}  # more return values, e.g. contacts
-
-    def result(self, diff=False):
-        """The module's return values: the record as ``contact_list``, the diff when asked for."""
-        result = dict(changed=self.changed, contact_list=self.record, msg=self.msg)
-        result.update(self.extra)
-        if diff:
-            result["diff"] = dict(before=self.before, after=self.after)
-        return result
-
-    def answer(self, task):
-        """The task's result: the warnings go to the task, the diff when the task asks for one."""
-        task.warnings.extend(self.warnings)
-        return self.result(task.diff)
 
     def done(self):
         """What a failure after this outcome's change must still return (see :meth:`reporting`)."""
@@ -52,12 +35,7 @@ class Outcome(object):
 
     def tell_backup(self, backup, count=None):
         """A backup written goes in the result and the message, with where files that were at its path are kept."""
-        done = backup.result()
-        self.extra.update(done)
-        self.msg += "; its %scontacts were written to %s first" % ("%d " % count if count is not None else "",
-                                                                   done["backup_file"])
-        if "previous_backup_file" in done:
-            self.msg += " (the file that was there is kept as %s)" % ", ".join(backup.moved)
+        self.tell_written(backup, "its %scontacts" % ("%d " % count if count is not None else ""))
 
     def add_contacts(self, synced, backup, *, check_mode):
         """What :func:`~.contacts_sync.sync` did to the list's contacts, in the result, the message and the diff."""

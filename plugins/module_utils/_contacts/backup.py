@@ -80,7 +80,8 @@ def same_file(first, second):
 
 
 class Backup(object):
-    """A CSV file every contact of a list is written to before the list is deleted.
+    """A file written before anything is deleted: every contact of a list, as CSV (:meth:`write`), or a campaign's
+    record, as JSON (:meth:`write_json`).
 
     After :meth:`write` or a spool's ``commit``, :attr:`moved` names where the files found at the path were moved
     to (another writer of the same path may publish in between); :meth:`result` says so for the task's result.
@@ -140,6 +141,36 @@ class Backup(object):
             return spool.commit()
         finally:
             spool.discard()
+
+    def write_json(self, record):
+        """Write ``record`` (a campaign, say) as JSON and return the path; nothing is left behind on failure."""
+        self.check()
+        return self.write_with(lambda out: out.write(json.dumps(record, indent=2, sort_keys=True) + "\n"))
+
+    def write_with(self, fill):
+        """Write the backup with ``fill(out)`` (a text file) to a temporary file in the same directory, make it
+        durable, link it into place (0600); nothing is left behind on failure."""
+        temporary = None
+        try:
+            # a short name: a backup_file name as long as the filesystem allows still has room beside it
+            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".kore-", suffix=".tmp")
+            os.fchmod(handle, BACKUP_MODE)
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+                fill(out)
+                out.flush()
+                os.fsync(out.fileno())
+            self.publish(temporary)
+            _sync_directory(self.directory)
+            self.written = True
+            return self.path
+        except OSError as exc:
+            raise self.failed(exc)
+        finally:
+            if temporary is not None:
+                try:
+                    os.unlink(temporary)
+                except OSError:
+                    pass
 
     def failed(self, exc):
         return KoreBackupError("%s %s could not be written: %s. Nothing was deleted."
@@ -240,29 +271,12 @@ class _Spool(object):
                     self.backup.option, self.backup.path, ascii(shown(key(fields))), exc))
 
     def commit(self):
-        """Write the CSV to a temporary file in the same directory, make it durable, link it into place (0600)."""
-        backup, temporary = self.backup, None
+        """Write the CSV, durably, under the backup's name (:meth:`Backup.write_with`)."""
         try:
             self.file.seek(0)
-            # a short name: a backup_file name as long as the filesystem allows still has room beside it
-            handle, temporary = tempfile.mkstemp(dir=backup.directory, prefix=".kore-", suffix=".tmp")
-            os.fchmod(handle, BACKUP_MODE)
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                self._write_csv(out)
-                out.flush()
-                os.fsync(out.fileno())
-            backup.publish(temporary)
-            _sync_directory(backup.directory)
-            backup.written = True
-            return backup.path
         except OSError as exc:
-            raise backup.failed(exc)
-        finally:
-            if temporary is not None:
-                try:
-                    os.unlink(temporary)
-                except OSError:
-                    pass
+            raise self.backup.failed(exc)
+        return self.backup.write_with(self._write_csv)
 
     def _write_csv(self, out):
         # every value quoted, so that Kore's own import reads phone numbers as text

@@ -1,0 +1,178 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The ensure engine of a campaign: absent (backed up first, stopped first when asked) and present (created, or
+its declared fields made to hold). Check mode runs the same code; only the writes are replaced by what Kore would
+answer. Every failure after a change (a stop sent, a backup written) is reported with it, never as unchanged."""
+
+from __future__ import annotations
+
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.definition import differences, named_lists
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import ID_PREFIX, running
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.resource import LIST_RECORDS
+from ansible_collections.kore.ai.plugins.module_utils._errors import (
+    KoreError,
+    KoreInputError,
+    KoreInUseError,
+    reported_after,
+    with_done,
+)
+from ansible_collections.kore.ai.plugins.module_utils._outcome import ItemOutcome
+
+WAIT_TIMEOUT = 120      # the wait_timeout option's default: seconds for a stopped campaign to settle
+MAX_WAIT_TIMEOUT = 3600
+RUNNING = ("{campaign} is {status}, so running; set stop: true to stop it first{then}. Nothing was changed.")
+
+
+class CampaignOutcome(ItemOutcome):
+    """What an ensure of a campaign did: the record is ``campaign``, ``stopped`` says whether it was stopped."""
+
+    RESULT_KEY = "campaign"
+
+    def __init__(self, changed, record, msg, before=None, after=None, *, stopped=False, **kwargs):
+        super().__init__(changed, record, msg, before, after, **kwargs)
+        self.extra["stopped"] = stopped
+
+
+def label(campaign):
+    return "%s campaign %r (%s)" % (campaign.get("type"), campaign.get("name"), campaign.get("id"))
+
+
+def checked_wait_timeout(wait_timeout):
+    if not 1 <= wait_timeout <= MAX_WAIT_TIMEOUT:
+        raise KoreInputError("wait_timeout must be between 1 and %d seconds, got %d" % (MAX_WAIT_TIMEOUT, wait_timeout))
+    return wait_timeout
+
+
+def ensure_campaign_absent(campaigns, spec, *, stop=False, backup=None, wait_timeout=WAIT_TIMEOUT, check_mode=False):
+    """Delete the campaign of ``spec``, backed up first (``backup``: its whole record as JSON) and, with ``stop``,
+    stopped first when it runs; or say it is gone already (only once its type's list-all lacks it)."""
+    checked_wait_timeout(wait_timeout)
+    if backup is not None:
+        backup.check()
+    current = campaigns.find(spec.campaign_id, spec.name)
+    if current is None:
+        return _already_absent(campaigns, spec)
+    must_stop = running(current)
+    if must_stop and not stop:
+        raise KoreInUseError(RUNNING.format(campaign=label(current), status=current.get("status"),
+                                            then=" and delete it"))
+    verb = "stopped and deleted" if must_stop else "deleted"
+    if check_mode:
+        return CampaignOutcome(True, current, "%s would be %s" % (label(current), verb), current, {},
+                               stopped=must_stop)
+    if backup is not None:
+        backup.write_json(current)  # a failure leaves the campaign as it was
+    done = backup.result() if backup is not None else {}
+    if must_stop:
+        _stop(campaigns, current, wait_timeout, done, " and was not deleted")
+    try:
+        deleted = campaigns.delete(current["id"])
+    except KoreError as exc:
+        if must_stop or done:
+            raise with_done(exc, _before_that(current, must_stop, done), stopped=must_stop, **done)
+        raise
+    if deleted is None:
+        outcome = CampaignOutcome(must_stop, {}, "%s was deleted by someone else meanwhile"
+                                  % label(current), stopped=must_stop)
+    else:
+        record = deleted or current
+        outcome = CampaignOutcome(True, record, "%s %s" % (label(record), verb), current, {}, stopped=must_stop)
+    if backup is not None:
+        outcome.tell_written(backup, "its record")
+    return outcome
+
+
+def _already_absent(campaigns, spec):
+    warnings = []
+    if spec.campaign_id and not spec.campaign_id.startswith(ID_PREFIX):
+        warnings.append("id %r is not a Kore campaign id (those start with %r) and no campaign has it; if it is the "
+                        "campaign's name, use name: instead of id:" % (spec.campaign_id, ID_PREFIX))
+    return CampaignOutcome(False, {}, "%s campaign %s is already absent from %s"
+                           % (spec.kind, spec.named(), campaigns.client.describe()), warnings=warnings)
+
+
+def _stop(campaigns, current, wait_timeout, done, kept):
+    """Stop the running campaign and wait until it is at rest; any failure once the stop was sent says so."""
+    try:
+        campaigns.stop(current["id"])
+    except KoreError as exc:
+        if done:
+            raise with_done(exc, _before_that(current, False, done), **done)
+        raise
+    with reported_after(_before_that(current, True, {}), stopped=True, **done):
+        status = campaigns.wait_at_rest(current["id"], wait_timeout)
+        if status is None:
+            raise KoreError("%s was sent Kore's stop, but its status still says it runs after wait_timeout %d "
+                            "seconds: it was kept%s. Run the task again once it has stopped"
+                            % (label(current), wait_timeout, kept))
+        current["status"] = status
+
+
+def _before_that(current, stopped, done):
+    said = []
+    if done:
+        said.append("its record had been written to %s first" % done["backup_file"])
+    if stopped:
+        said.append("it had been stopped")
+    return "Before that, %s: %s" % (label(current), " and ".join(said)) if said else ""
+
+
+def ensure_campaign_present(campaigns, spec, definition, *, stop=False, wait_timeout=WAIT_TIMEOUT,
+                            check_mode=False):
+    """The campaign as ``definition`` (a create body, see ``definition.py``) declares it: created when missing,
+    its declared fields sent with PUT when they differ, or left as it is."""
+    checked_wait_timeout(wait_timeout)
+    current = campaigns.find(spec.campaign_id, spec.name or definition.get("name"))
+    if current is None and spec.campaign_id:
+        raise KoreInputError("%s campaign %s does not exist in %s; Kore chooses ids, so to create a campaign give "
+                             "its name (and definition) without id" % (spec.kind, spec.campaign_id,
+                                                                       campaigns.client.describe()))
+    changes = definition if current is None else differences(definition, current)
+    if not changes:
+        return CampaignOutcome(False, current, "%s is as declared" % label(current), current, current)
+    _require_lists(campaigns.client, definition)
+    if current is None:
+        return _create(campaigns, definition, check_mode)
+    must_stop = running(current)
+    if must_stop and not stop:
+        raise KoreInUseError(RUNNING.format(campaign=label(current), status=current.get("status"),
+                                            then=" (Kore refuses to edit a running campaign) and update it"))
+    after = dict(current, **changes)
+    verb = "%supdated: %s" % ("stopped and " if must_stop else "", ", ".join(sorted(changes)))
+    if check_mode:
+        return CampaignOutcome(True, after, "%s would be %s" % (label(current), verb), current, after,
+                               stopped=must_stop, updated=True)
+    if must_stop:
+        _stop(campaigns, current, wait_timeout, {}, " and was not updated")
+        with reported_after(_before_that(current, True, {}), stopped=True):
+            after = campaigns.update(current["id"], changes)
+    else:
+        after = campaigns.update(current["id"], changes)
+    return CampaignOutcome(True, after, "%s %s" % (label(after), verb), current, after, stopped=must_stop,
+                           updated=True)
+
+
+def _create(campaigns, definition, check_mode):
+    if check_mode:
+        record = dict(definition, id="(known once created)", type=campaigns.kind, status="Preparing")
+        return CampaignOutcome(True, record, "%s campaign %r would be created" % (campaigns.kind,
+                                                                                  definition["name"]), {}, record,
+                               created=True)
+    made = campaigns.create(definition)
+    return CampaignOutcome(True, made, "%s created" % label(made), {}, made, created=True)
+
+
+def _require_lists(client, definition):
+    """Every list the definition names exists (a contact list as a call list), before any write."""
+    contact_lists, dnc_lists = named_lists(definition)
+    if not contact_lists and not dnc_lists:
+        return
+    records = LIST_RECORDS.items(client)
+    calls = set(r["name"] for r in records if r.get("listType", "call") == "call")
+    every = set(r["name"] for r in records)
+    missing = ["contact list %r" % n for n in contact_lists if n not in calls]
+    missing += ["DNC list %r" % n for n in dnc_lists if n not in every]
+    if missing:
+        raise KoreInputError("the definition names %s, which %s not exist in %s. Nothing was changed."
+                             % (", ".join(missing), "does" if len(missing) == 1 else "do", client.describe()))

@@ -1,0 +1,47 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""What an ensure of one item did (a list, a campaign), and the task result made of it: each resource's outcome
+(``_contact_lists/outcome.py``, ``_campaigns/outcome.py``) names its record and adds what is its own."""
+
+from __future__ import annotations
+
+
+class ItemOutcome(object):
+    """What an ensure call did (or, in check mode, would do); the record is returned as ``RESULT_KEY``."""
+
+    RESULT_KEY = "record"
+
+    def __init__(self, changed, record, msg, before=None, after=None, *, warnings=(), created=False, updated=False):
+        self.changed = changed
+        self.record = record
+        self.msg = msg
+        self.before = before if before is not None else {}
+        self.after = after if after is not None else {}
+        self.warnings = list(warnings)
+        self.created, self.updated = created, updated
+        self.extra = {}  # more return values, e.g. contacts
+
+    def result(self, diff=False):
+        """The module's return values: the record, the diff when asked for."""
+        result = dict(changed=self.changed, msg=self.msg)
+        result[self.RESULT_KEY] = self.record
+        result.update(self.extra)
+        if diff:
+            result["diff"] = dict(before=self.before, after=self.after)
+        return result
+
+    def answer(self, task):
+        """The task's result: the warnings go to the task, the diff when the task asks for one."""
+        task.warnings.extend(self.warnings)
+        return self.result(task.diff)
+
+    def tell_written(self, backup, what):
+        """A backup written goes in the result and the message (``what`` it holds), with where files that were at
+        its path are kept."""
+        done = backup.result()
+        self.extra.update(done)
+        self.msg += "; %s %s written to %s first" % (what, "were" if what.endswith("s") else "was",
+                                                       done["backup_file"])
+        if "previous_backup_file" in done:
+            self.msg += " (the file that was there is kept as %s)" % ", ".join(backup.moved)

@@ -1,0 +1,224 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: kore_campaign
+short_description: Create, update, back up, stop and delete a voice or sms campaign of a Kore.ai bot
+version_added: 0.2.0
+description:
+  - Makes one campaign of a bot's Campaign Management API as declared, or deletes it.
+  - A campaign is found by O(id) or by its exact name, among the campaigns of its O(type): Kore lists, deletes and
+    stops voice and sms campaigns apart. Two campaigns of the name and type are an error naming both ids; nothing
+    is changed.
+  - With O(state=absent) the campaign is deleted and Kore's deleted record returned. A campaign already missing
+    is reported unchanged only once its type's list of campaigns (every page) answers without it; a 404 alone
+    proves nothing, since a wrong bot, account or host answers 404 too. By id, a campaign Kore has but does not
+    list under O(type) is an error naming the type, never "absent".
+  - A running campaign (any status but C(Ready), C(Completed) and C(Stopped), a status this collection does not
+    know included) is neither deleted nor edited unless O(stop=true); then Kore's stop trigger for its type is
+    sent, the module waits up to O(wait_timeout) seconds for the status call to say it is no longer running, and
+    goes on. A stop sent that does not settle in time fails with C(changed=true), the campaign kept.
+  - With O(state=present) a missing campaign is created from O(definition) or O(definition_file). An existing
+    one is compared on the fields the definition declares only, and those that differ are sent with C(PUT).
+    Campaigns name their lists by name; C(contactLists) and C(dncLists) are compared by those names, in any
+    order, whether Kore shows an entry as a name or as C({name: ...}). Every list the definition names must
+    exist (a contact list as a call list); a missing one is an error naming it, before anything is sent.
+author:
+  - Kore.ai collection maintainers (@kore-ai-ansible)
+extends_documentation_fragment:
+  - kore.ai.connection
+  - kore.ai.connection.attributes
+attributes:
+  check_mode:
+    support: full
+    details: Runs the same reads and decisions as a real run; only the writes are left out.
+  diff_mode:
+    support: full
+    details: The campaign before and after; on update, the declared fields that differ.
+options:
+  id:
+    description:
+      - The campaign's id (C(cd-...)).
+    type: str
+    aliases: [campaign_id]
+  name:
+    description:
+      - The campaign's exact name. With O(definition), it must be the definition's C(name) when that has one.
+    type: str
+  type:
+    description:
+      - The campaign's type.
+    type: str
+    choices: [voice, sms]
+    required: true
+  state:
+    description:
+      - V(present) creates or updates the campaign; V(absent) deletes it.
+    type: str
+    choices: [present, absent]
+    default: present
+  definition:
+    description:
+      - The campaign as Kore's create call takes it (C(name), C(description), C(contactLists) as list names,
+        C(dncLists) as C({name: ...}), C(priority), C(dialingMode), C(schedule) and the rest, as Kore documents
+        them). Fields Kore sets itself (C(_id), C(id), C(type), C(status), C(createdAt), C(updatedAt),
+        C(createdBy), C(updatedBy), C(accountId), C(orgId), C(streamId), C(iId)) are left out.
+      - Mutually exclusive with O(definition_file). One of them is required with O(state=present).
+    type: dict
+  definition_file:
+    description:
+      - A JSON file holding the definition. A O(backup_file) this module wrote restores as it is.
+      - Relative to the directory the task runs in, as O(backup_file).
+    type: path
+  stop:
+    description:
+      - Stop a running campaign first, so that it can be deleted or updated.
+    type: bool
+    default: false
+  wait_timeout:
+    description:
+      - Seconds to wait for a stopped campaign to settle (1 to 3600).
+    type: int
+    default: 120
+  backup_file:
+    description:
+      - With O(state=absent), write the campaign's whole record (as C(GET) answers it) to this JSON file before
+        anything is stopped or deleted. The file is written in full, made durable and given mode C(0600); a file
+        already at the path is never replaced, but moved aside and named in C(previous_backup_file). A failure to
+        write it leaves the campaign as it was.
+    type: path
+notes:
+  - Kore documents no error answers; what it answers when asked to delete a running campaign or a list a campaign
+    uses is not known. This module refuses both itself, before anything is sent.
+seealso:
+  - module: kore.ai.kore_campaign_info
+  - module: kore.ai.kore_contact_lists
+"""
+
+EXAMPLES = r"""
+- name: Back up, stop and delete the campaign that uses the QA lists
+  kore.ai.kore_campaign:
+    name: QA outbound
+    type: voice
+    state: absent
+    stop: true
+    backup_file: backups/qa-outbound.json
+  register: gone
+
+- name: Bring it back from its backup
+  kore.ai.kore_campaign:
+    type: voice
+    definition_file: backups/qa-outbound.json
+
+- name: A campaign as code
+  kore.ai.kore_campaign:
+    type: voice
+    definition:
+      name: Renewals - May
+      description: Renewal reminders
+      contactLists: [Renewal Due - May/June 2025]
+      dncLists: [{name: Do not call}]
+      priority: 3
+"""
+
+RETURN = r"""
+campaign:
+  description:
+    - The campaign's record, with C(id) set (whichever of C(_id) and C(id) Kore used) and C(type). With
+      O(state=absent), Kore's deleted record; empty when the campaign was already absent.
+  returned: always
+  type: dict
+  sample:
+    _id: cd-a1b2c3d4-0000-4000-8000-000000000001
+    id: cd-a1b2c3d4-0000-4000-8000-000000000001
+    type: voice
+    name: QA outbound
+    status: Stopped
+    contactLists: [QA smoke]
+stopped:
+  description: Whether the campaign was stopped (in check mode, would be) before it was deleted or updated.
+  returned: always
+  type: bool
+backup_file:
+  description: Where the campaign's record was written, with O(backup_file), once written.
+  returned: when written
+  type: str
+previous_backup_file:
+  description: Where the file found at O(backup_file) was moved to.
+  returned: when a file was there
+  type: str
+msg:
+  description: What was done, in words.
+  returned: always
+  type: str
+"""
+
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.definition import (
+    CampaignSpec,
+    declared_definition,
+    with_name,
+)
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.engine import (
+    WAIT_TIMEOUT,
+    ensure_campaign_absent,
+    ensure_campaign_present,
+)
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import Campaigns
+from ansible_collections.kore.ai.plugins.module_utils._contacts.options import backup_option
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
+from ansible_collections.kore.ai.plugins.module_utils._module import run_module
+from ansible_collections.kore.ai.plugins.module_utils._task import ModuleWork
+
+ARGUMENT_SPEC = dict(
+    id=dict(type="str", aliases=["campaign_id"]),
+    name=dict(type="str"),
+    type=dict(type="str", choices=["voice", "sms"], required=True),
+    state=dict(type="str", choices=["present", "absent"], default="present"),
+    definition=dict(type="dict"),
+    definition_file=dict(type="path"),
+    stop=dict(type="bool", default=False),
+    wait_timeout=dict(type="int", default=WAIT_TIMEOUT),
+    backup_file=dict(type="path"),
+)
+RULES = dict(
+    mutually_exclusive=[("definition", "definition_file")],
+)
+
+
+def ensure(task):
+    """The task's work, in the module process or in Ansible's worker (plugins/action/kore_campaign.py)."""
+    p = task.params
+    spec = CampaignSpec(p["id"], p["name"], p["type"])
+    definition = declared_definition(p["definition"], p["definition_file"])
+    if p["state"] == "absent":
+        if definition is not None:
+            raise KoreInputError("definition and definition_file are for state: present; to delete a campaign give "
+                                 "its id or name")
+        if spec.campaign_id is None and spec.name is None:
+            raise KoreInputError("state: absent needs id or name")
+        outcome = ensure_campaign_absent(Campaigns(task.connect(), p["type"]), spec, stop=p["stop"],
+                                         backup=backup_option(p), wait_timeout=p["wait_timeout"],
+                                         check_mode=task.check_mode)
+    else:
+        if definition is None:
+            raise KoreInputError("state: present needs definition or definition_file: the campaign as declared")
+        if p["backup_file"] is not None:
+            raise KoreInputError("backup_file is written before a campaign is deleted: use it with state: absent")
+        outcome = ensure_campaign_present(Campaigns(task.connect(), p["type"]), spec, with_name(spec, definition),
+                                          stop=p["stop"], wait_timeout=p["wait_timeout"], check_mode=task.check_mode)
+    return outcome.answer(task)
+
+
+MODULE = ModuleWork(ARGUMENT_SPEC, RULES, ensure)
+
+
+def main():
+    run_module(MODULE)
+
+
+if __name__ == "__main__":
+    main()

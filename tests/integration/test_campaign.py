@@ -1,0 +1,154 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""kore_campaign through ansible-playbook, on both execution paths: delete with proof, stop first, back up,
+restore, create and update only what the definition declares."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+MODULE = "kore.ai.kore_campaign"
+LIST_ALL = "getAllCampaignDetails"
+
+
+def campaign(**options):
+    return {MODULE: options, "register": "out", "ignore_errors": True}
+
+
+def writes(sim):
+    """What was sent that changes something: every request but list-alls and status reads."""
+    return [(r["method"], r["path"].rsplit("/", 1)[-1]) for r in sim.requests
+            if r["method"] != "GET" and not r["path"].endswith((LIST_ALL, "/status"))]
+
+
+def lists(sim):
+    sim.seed("Leads", "call list")
+    sim.seed("DNC", "dnc list", listType="dnc")
+
+
+def test_absent_deletes_returns_the_record_and_a_rerun_is_unchanged_after_proof(sim, playbook):
+    lists(sim)
+    seeded = sim.seed_campaign("Renewals", ["Leads"], dncLists=[{"name": "DNC"}])
+    run = playbook([campaign(name="Renewals", type="voice", state="absent"),
+                    campaign(name="Renewals", type="voice", state="absent"),
+                    campaign(id=seeded["_id"], type="voice", state="absent")])
+    assert run.status(0) == "changed" and run[0]["campaign"]["id"] == seeded["_id"], run
+    assert run[0]["campaign"]["name"] == "Renewals" and run[0]["stopped"] is False
+    assert run.status(1) == "ok" and run.status(2) == "ok" and "already absent" in run[2]["msg"]
+    assert writes(sim) == [("DELETE", seeded["_id"])]
+    # absence proven by the list of voice campaigns, in each of the two re-runs, not by the GET's 404
+    after = sim.requests[[r["method"] for r in sim.requests].index("DELETE") + 1:]
+    assert [r["path"].endswith(LIST_ALL) for r in after].count(True) == 2 and after[-1]["status"] == 404
+    leads = [s for s in sim.store.summaries(sim.tenant.stream_id) if s["name"] == "Leads"][0]
+    assert leads["campaignInUse"] == []
+
+
+def test_the_wrong_type_twins_and_a_wrong_bot_are_errors_never_absent(sim, playbook):
+    lists(sim)
+    sms = sim.seed_campaign("Texts", ["Leads"], kind="sms")
+    one, two = sim.seed_campaign("Twin", ["Leads"]), sim.seed_campaign("Twin", ["Leads"])
+    run = playbook([campaign(id=sms["id"], type="voice", state="absent"),
+                    campaign(name="Twin", type="voice", state="absent"),
+                    campaign(name="Texts", type="sms", state="absent")], env={})
+    assert run.status(0) == "failed" and "not a voice campaign" in run[0]["msg"]
+    assert run.status(1) == "failed" and one["_id"] in run[1]["msg"] and two["_id"] in run[1]["msg"]
+    assert run.status(2) == "changed" and writes(sim) == [("DELETE", sms["id"])]
+    wrong = playbook([campaign(name="Twin", type="voice", state="absent")], env={"KORE_STREAM_ID": "st-wrong"})
+    assert wrong.status(0) == "failed" and "stream_id" in wrong[0]["msg"]
+
+
+def test_a_running_campaign_is_refused_unless_stop_then_stopped_at_the_printed_path_and_deleted(sim, playbook):
+    lists(sim)
+    voice = sim.seed_campaign("Calls", ["Leads"], status="Active")
+    sms = sim.seed_campaign("Texts", ["Leads"], kind="sms", status="Scheduled")
+    run = playbook([campaign(name="Calls", type="voice", state="absent"),
+                    campaign(name="Calls", type="voice", state="absent", stop=True),
+                    campaign(name="Texts", type="sms", state="absent", stop=True)])
+    assert run.status(0) == "failed" and "is Active, so running; set stop: true" in run[0]["msg"]
+    assert run.status(1) == "changed" and run[1]["stopped"] is True and "stopped and deleted" in run[1]["msg"]
+    assert run.status(2) == "changed" and run[2]["stopped"] is True
+    stops = [r["path"] for r in sim.requests if r["query"].get("trigger") == ["stop"]]
+    assert stops == ["/api/v2/public/%s/campaign/trigger/%s" % (sim.tenant.stream_id, voice["_id"]),
+                     "/campaign/api/v2/public/%s/campaign//trigger/%s" % (sim.tenant.stream_id, sms["id"])]
+    assert sim.campaigns.by_stream[sim.tenant.stream_id] == {}
+
+
+def test_a_stop_that_never_settles_fails_changed_and_keeps_the_campaign(sim, playbook):
+    lists(sim)
+    sim.campaigns.stop_delay = 30.0
+    running = sim.seed_campaign("Calls", ["Leads"], status="Active")
+    run = playbook([campaign(name="Calls", type="voice", state="absent", stop=True, wait_timeout=1)])
+    assert run.status(0) == "failed" and run[0]["changed"] is True and run[0]["stopped"] is True, run
+    assert "still says it runs after wait_timeout 1 seconds: it was kept and was not deleted" in run[0]["msg"]
+    assert sim.campaigns.get(sim.tenant.stream_id, running["_id"]) is not None
+
+
+def test_a_backup_is_written_first_and_restores_the_campaign_as_it_was(sim, playbook, tmp_path):
+    lists(sim)
+    seeded = sim.seed_campaign("Renewals", ["Leads"], dncLists=[{"name": "DNC"}], priority=3, description="d")
+    backup = tmp_path / "renewals.json"
+    run = playbook([campaign(name="Renewals", type="voice", state="absent", backup_file=str(backup)),
+                    campaign(type="voice", definition_file=str(backup)),
+                    campaign(type="voice", definition_file=str(backup))])
+    assert run.status(0) == "changed" and run[0]["backup_file"] == str(backup), run
+    assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
+    saved = json.loads(backup.read_text())
+    assert saved["_id"] == seeded["_id"] and saved["contactLists"] == ["Leads"] and saved["priority"] == 3
+    assert run.status(1) == "changed" and run[1]["campaign"]["id"] != seeded["_id"]
+    restored = run[1]["campaign"]
+    assert (restored["name"], restored["contactLists"], restored["dncLists"], restored["priority"]) == (
+        "Renewals", ["Leads"], [{"name": "DNC"}], 3)
+    assert run.status(2) == "ok" and "is as declared" in run[2]["msg"]
+    assert [w[0] for w in writes(sim)] == ["DELETE", "POST"]
+
+
+def test_a_backup_that_cannot_be_written_leaves_the_campaign(sim, playbook, tmp_path):
+    lists(sim)
+    sim.seed_campaign("Renewals", ["Leads"])
+    run = playbook([campaign(name="Renewals", type="voice", state="absent",
+                             backup_file=str(tmp_path / "missing-dir" / "r.json"))])
+    assert run.status(0) == "failed" and "Nothing was deleted" in run[0]["msg"] and not run[0].get("changed")
+    assert writes(sim) == []
+
+
+def test_present_creates_then_updates_only_what_differs_with_diff_and_check_mode(sim, playbook):
+    lists(sim)
+    first = {"name": "Renewals", "description": "one", "contactLists": ["Leads"], "dncLists": [{"name": "DNC"}]}
+    second = dict(first, description="two")
+    run = playbook([campaign(type="voice", definition=first),
+                    campaign(type="voice", definition=first),
+                    campaign(type="voice", definition=second),
+                    campaign(type="voice", name="Renewals", definition={"dncLists": ["DNC"]})], diff=True)
+    assert [run.status(i) for i in range(4)] == ["changed", "ok", "changed", "ok"], run
+    assert run[0]["campaign"]["status"] == "Preparing" and run[0]["diff"]["before"] == {}
+    assert run[2]["diff"]["before"]["description"] == "one" and run[2]["diff"]["after"]["description"] == "two"
+    puts = [r for r in sim.requests if r["method"] == "PUT"]
+    assert [p["body"] for p in puts] == [{"description": "two"}]
+    checked = playbook([campaign(type="voice", definition=dict(first, description="three")),
+                        campaign(type="voice", definition=dict(first, name="Another")),
+                        campaign(type="voice", name="Renewals", state="absent")], check=True)
+    assert [checked.status(i) for i in range(3)] == ["changed", "changed", "changed"], checked
+    assert "would be updated: description" in checked[0]["msg"] and "would be created" in checked[1]["msg"]
+    assert "would be deleted" in checked[2]["msg"] and len(puts) == len([r for r in sim.requests
+                                                                          if r["method"] == "PUT"])
+    assert [w[0] for w in writes(sim)] == ["POST", "PUT"]
+
+
+def test_present_refuses_missing_lists_a_running_campaign_and_two_names_before_any_write(sim, playbook):
+    lists(sim)
+    sim.seed_campaign("Running", ["Leads"], status="Active", description="old")
+    run = playbook([campaign(type="voice", definition={"name": "New", "contactLists": ["Leads", "Nope"],
+                                                       "dncLists": [{"name": "Gone"}]}),
+                    campaign(type="voice", definition={"name": "Running", "description": "new"}),
+                    campaign(type="voice", name="A", definition={"name": "B", "contactLists": ["Leads"]}),
+                    campaign(type="voice", definition=["not", "a", "dict"])])
+    assert run.status(0) == "failed" and "contact list 'Nope', DNC list 'Gone', which do not exist" in run[0]["msg"]
+    assert run.status(1) == "failed" and "Kore refuses to edit a running campaign" in run[1]["msg"]
+    assert run.status(2) == "failed" and "name 'A' and the definition's name 'B' differ" in run[2]["msg"]
+    assert run.status(3) == "failed"
+    assert writes(sim) == []
+    run = playbook([campaign(type="voice", definition={"name": "Running", "description": "new"}, stop=True)])
+    assert run.status(0) == "changed" and run[0]["stopped"] is True and run[0]["campaign"]["description"] == "new"
