@@ -12,6 +12,7 @@ Knows hosts, headers, API families and status codes; knows no resource: a resour
 from __future__ import annotations
 
 import json as json_codec
+import time
 
 try:
     import requests
@@ -38,6 +39,8 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreAuthError,
     KoreError,
     KoreInputError,
+    KoreServerError,
+    KoreTransportError,
 )
 from ansible_collections.kore.ai.plugins.module_utils._retry_log import RetryLog
 from ansible_collections.kore.ai.plugins.module_utils._url import base_url, header_value, path_segment, proxy_passwords
@@ -178,10 +181,25 @@ class KoreClient(object):
     def describe(self):
         return "bot %s, account %s at %s" % (self.stream_id, self.account_id, self.base)
 
-    def request(self, method, route, json=None, query=None):
+    def request(self, method, route, json=None, query=None, reads=False):
         """Send one request to ``route`` (a :class:`~._url.Route`), retried per policy, and return an
         :class:`Answer`, or raise a KoreError. An answer of the v1.1 API need not be wrapped in Kore's envelope:
-        :attr:`Answer.data` is then None."""
+        :attr:`Answer.data` is then None.
+
+        ``reads``: a POST that only reads (Kore lists campaigns and tells their status with POST), repeated after
+        a 5xx or a lost answer as a GET would be; urllib3 repeats a POST only after a 429.
+        """
+        attempt = 0
+        while True:
+            try:
+                return self._request(method, route, json, query)
+            except (KoreServerError, KoreTransportError):
+                if not (reads and method == "POST") or attempt >= self.retries:
+                    raise
+            time.sleep(backoff(attempt))
+            attempt += 1
+
+    def _request(self, method, route, json, query):
         url = self.roots[route.api] + route.path
         params = {"accountId": self.account_id} if route.account_query else {}
         params.update(query or {})

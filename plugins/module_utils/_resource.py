@@ -98,7 +98,7 @@ class PagedListAll(ListAll):
         items = []
         for dummy in range(self.MAX_PAGES):
             answer = client.request(self.method, resource.route(*self.segments), query=self.query,
-                                    json=dict(self.body, skip=len(items), limit=self.LIMIT))
+                                    json=dict(self.body, skip=len(items), limit=self.LIMIT), reads=True)
             page = answer.data
             if not (isinstance(page, dict) and isinstance(page.get("results"), list)
                     and isinstance(page.get("hasMore"), bool)):

@@ -13,6 +13,8 @@ from scripted import Answer
 
 LIST_ID = "cl-fuzz-0001"
 LIST_NAME = "Fuzz"
+CAMPAIGN_ID = "cd-fuzz-0001"
+CAMPAIGN_NAME = "Fuzz campaign"
 
 # ---- user input ------------------------------------------------------------------------------------------------
 
@@ -55,7 +57,19 @@ CONTACT_READ = st.fixed_dictionaries({"_id": st.one_of(st.text(max_size=6), JSON
 PAGE = st.fixed_dictionaries({"results": st.one_of(st.lists(CONTACT_READ, max_size=4), JSON),
                               "hasMore": st.one_of(st.booleans(), JSON), "totalResults": st.one_of(st.integers(-1, 9),
                                                                                                    JSON)})
-DATA = st.one_of(JSON, RECORD, st.lists(RECORD, max_size=3), PAGE)
+CAMPAIGN_STATUS = st.one_of(st.sampled_from(["Ready", "Completed", "Stopped", "Active", "Paused", "Preparing",
+                                              "Scheduled", "Rerun"]), JSON)
+CAMPAIGN = st.fixed_dictionaries(
+    {"_id": st.one_of(st.just(CAMPAIGN_ID), st.just("cd-other"), JSON), "name": st.one_of(st.just(CAMPAIGN_NAME),
+                                                                                          JSON)},
+    optional={"id": st.one_of(st.just(CAMPAIGN_ID), JSON), "status": CAMPAIGN_STATUS,
+              "contactLists": st.one_of(st.just([LIST_NAME]), JSON), "description": JSON})
+CAMPAIGN_PAGE = st.fixed_dictionaries({"results": st.one_of(st.lists(CAMPAIGN, max_size=3), JSON),
+                                       "hasMore": st.one_of(st.booleans(), JSON)},
+                                      optional={"skip": JSON, "limit": JSON, "totalResults": JSON})
+CAMPAIGN_STATE = st.fixed_dictionaries({"id": st.one_of(st.just(CAMPAIGN_ID), JSON), "status": CAMPAIGN_STATUS},
+                                       optional={"name": JSON})
+DATA = st.one_of(JSON, RECORD, st.lists(RECORD, max_size=3), PAGE, CAMPAIGN, CAMPAIGN_PAGE, CAMPAIGN_STATE)
 ENVELOPE = st.builds(lambda data, status, extra: dict(extra, status=status, data=data), DATA,
                      st.sampled_from(["success", "error", ""]),
                      st.dictionaries(st.sampled_from(["message", "errors", "msg", "code"]), JSON, max_size=2))

@@ -15,7 +15,7 @@ import tempfile
 
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
-from strategies import ANSWER, LIST_ID, LIST_NAME
+from strategies import ANSWER, CAMPAIGN_NAME, LIST_ID, LIST_NAME
 
 BATCH = 40
 RUNS = 8 if os.environ.get("KORE_HYPOTHESIS_PROFILE") == "fuzz" else 1
@@ -34,6 +34,11 @@ TASKS = [
     ("kore.ai.kore_contact_list", {"id": LIST_ID, "contacts_file": CONTACTS_FILE, "purge_contacts": True,
                                    "backup_file": os.path.join(FILES, "p.csv"), "wait_timeout": 2}),
     ("kore.ai.kore_contact_lists", {"lists": [{"name": LIST_NAME, "description": "d"}], "purge": True}),
+    ("kore.ai.kore_campaign", {"name": CAMPAIGN_NAME, "type": "voice", "state": "absent", "stop": True,
+                               "wait_timeout": 1, "backup_file": os.path.join(FILES, "c.json")}),
+    ("kore.ai.kore_campaign", {"type": "sms", "definition": {"name": CAMPAIGN_NAME, "contactLists": [LIST_NAME]},
+                               "stop": True, "wait_timeout": 1}),
+    ("kore.ai.kore_campaign_info", {"contact_list": LIST_NAME}),
 ]
 
 

@@ -50,7 +50,9 @@ def declared_definition(definition=None, definition_file=None):
                              % type(definition).__name__)
     for field in BY_LIST_NAME:
         entries = definition.get(field)
-        if field in definition and (not isinstance(entries, list) or len(list_names(entries)) != len(entries)):
+        names = list_names(entries)
+        if field in definition and (not isinstance(entries, list) or len(names) != len(entries)
+                                    or not all(isinstance(n, str) and n for n in names)):
             raise KoreInputError("the definition's %s must be a list of list names or of {name: ...}" % field)
     return dict((k, v) for k, v in definition.items() if k not in SET_BY_KORE)
 

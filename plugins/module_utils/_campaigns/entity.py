@@ -89,7 +89,7 @@ class Campaigns(object):
     def status(self, campaign_id):
         """The campaign's status as Kore's status call says it now."""
         answer = self.client.request("POST", self.resource.route(campaign_id, "status"), json={},
-                                     query={"view": "status"})
+                                     query={"view": "status"}, reads=True)
         if not isinstance(answer.data, dict) or not isinstance(answer.data.get("status"), str):
             raise KoreProtocolError("Kore answered the status of campaign %s without a status" % campaign_id)
         return answer.data["status"]
@@ -153,6 +153,15 @@ class Campaigns(object):
 def every_campaign(client, kinds=TYPES):
     """The campaigns of each of ``kinds``, in that order."""
     return [campaign for kind in kinds for campaign in Campaigns(client, kind).every()]
+
+
+def campaign_types(client):
+    """Each campaign's type by its id, for the messages that name the campaigns using a list; empty when Kore's
+    campaign lists do not answer (a refusal must not fail for want of a type)."""
+    try:
+        return dict((c["id"], c["type"]) for c in every_campaign(client))
+    except KoreError:
+        return {}
 
 
 def running(campaign):

@@ -75,7 +75,7 @@ def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=Tr
             refuse_in_use(record, force, "contact list {list} holds %d contacts that are not declared; Kore cannot "
                                          "remove a contact, so purge_contacts would delete and create the list again, "
                                          "but campaigns {campaigns} use it. Set force: true to do that anyway. Its "
-                                         "contacts were not changed." % held.others)
+                                         "contacts were not changed." % held.others, lists.client)
             recreated = {"old_id": record["_id"], "new_id": None}
             if not check_mode:
                 if spool is not None:

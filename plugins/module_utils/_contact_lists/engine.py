@@ -13,13 +13,21 @@ from __future__ import annotations
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import (
     ID_PREFIX,
+    campaigns_using,
     label,
+    named_campaigns,
     refuse_in_use,
     would_create,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.outcome import Outcome
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED
-from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError, with_done
+from ansible_collections.kore.ai.plugins.module_utils._errors import (
+    KoreError,
+    KoreInputError,
+    KoreInUseError,
+    KoreRequestError,
+    with_done,
+)
 
 
 def ensure_absent(lists, spec, *, force=False, check_mode=False, before_delete=None, found=None):
@@ -35,12 +43,15 @@ def ensure_absent(lists, spec, *, force=False, check_mode=False, before_delete=N
     current = found if found is not None else lists.find(list_id, name)
     if current is None:
         return _already_absent(lists, list_id, name)
-    refuse_in_use(current, force)
+    refuse_in_use(current, force, client=lists.client)
     if before_delete is not None:
         before_delete(current)
     if check_mode:
         return Outcome(True, current, "contact list %s would be deleted" % label(current), current, {})
-    deleted = lists.delete(current["_id"])
+    try:
+        deleted = lists.delete(current["_id"])
+    except KoreRequestError as exc:
+        raise _refused_in_use(lists, exc, current)
     if deleted is None:
         return Outcome(False, {}, "contact list %s was deleted by someone else meanwhile" % label(current))
     record = deleted or current  # {} when only the retry of a lost answer saw it gone
@@ -48,13 +59,26 @@ def ensure_absent(lists, spec, *, force=False, check_mode=False, before_delete=N
 
 
 def _delete_at_once(lists, list_id):
-    deleted = lists.delete(list_id)
+    try:
+        deleted = lists.delete(list_id)
+    except KoreRequestError as exc:
+        raise _refused_in_use(lists, exc, lists.read(list_id))
     if deleted is None:
         return _already_absent(lists, list_id, None)
     if not deleted:
         return Outcome(True, {}, "contact list %s deleted; Kore's answer was lost, so the deleted record is not "
                                  "known" % list_id)
     return Outcome(True, deleted, "contact list %s deleted" % label(deleted), deleted, {})
+
+
+def _refused_in_use(lists, exc, record):
+    """Kore's own refusal (a 4xx) to delete a list that campaigns use, force or not: told as such, cleanly."""
+    if record is None or exc.earlier_attempt_may_have_applied or not campaigns_using(record):
+        return exc
+    return KoreInUseError("Kore refused to delete contact list %s, which campaigns %s use (force: true cannot "
+                          "override Kore): %s. Stop, back up and delete them first with kore.ai.kore_campaign. "
+                          "Nothing was changed." % (label(record), named_campaigns(record, lists.client),
+                                                    str(exc).rstrip(".")), exc.status, exc.method, exc.path)
 
 
 def _already_absent(lists, list_id, name):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import campaign_types
 from ansible_collections.kore.ai.plugins.module_utils._client import backoff
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS, LIST_TYPE
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
@@ -278,23 +279,31 @@ def label(record):
     return "%r (%s)" % (record.get("name"), record.get("_id"))
 
 
-IN_USE = "contact list {list} is used by campaigns {campaigns}; set force: true to delete it anyway. Nothing was changed."
+IN_USE = ("contact list {list} is used by campaigns {campaigns}; stop, back up and delete them first with "
+          "kore.ai.kore_campaign, or set force: true to delete the list anyway. Nothing was changed.")
 
 
-def refuse_in_use(record, force, message=IN_USE):
+def refuse_in_use(record, force, message=IN_USE, client=None):
     """The one in-use gate: a list campaigns use is refused unless ``force``. ``message`` words the refusal for
-    what was about to happen, naming ``{list}`` and ``{campaigns}``."""
-    in_use = campaigns_using(record)
-    if in_use and not force:
-        raise KoreInUseError(message.format(list=label(record), campaigns=", ".join(in_use)))
+    what was about to happen, naming ``{list}`` and ``{campaigns}`` (with their types, given the ``client``)."""
+    if campaigns_using(record) and not force:
+        raise KoreInUseError(message.format(list=label(record), campaigns=named_campaigns(record, client)))
 
 
-def campaigns_using(record):
-    """Campaigns that use the list. ``campaignInUse`` is trusted over ``isListInUse``, which lags behind it."""
+def named_campaigns(record, client=None):
+    """The campaigns that use the list, in words: name, id and, as Kore's campaign lists say it, type."""
+    return ", ".join(campaigns_using(record, campaign_types(client) if client is not None else {}))
+
+
+def campaigns_using(record, types=None):
+    """Campaigns that use the list, each ``name (id, type)`` when ``types`` (id -> type) knows it.
+    ``campaignInUse`` is trusted over ``isListInUse``, which lags behind it."""
+    types = types or {}
     campaigns = record.get("campaignInUse") or []
     if not isinstance(campaigns, list):
         # an in-use marker nobody can read: count the list as in use, so only force deletes it
         return ["(campaignInUse not readable: %s)" % type(campaigns).__name__]
     if not campaigns and record.get("isListInUse") is True:
         return ["(campaigns not named by Kore)"]
-    return ["%s (%s)" % (c.get("name"), c.get("id")) if isinstance(c, dict) else str(c) for c in campaigns]
+    return ["%s (%s)" % (c.get("name"), ", ".join(str(part) for part in (c.get("id"), types.get(c.get("id")))
+                                                   if part)) if isinstance(c, dict) else str(c) for c in campaigns]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import campaign_types
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists import engine
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import (
     KoreConflictError,
@@ -136,8 +137,9 @@ class SetWork(object):
             list_id = None if kind == "create" else item["_id"]
             if result is NOT_ATTEMPTED:
                 outcome.not_attempted.append("%s %s" % (kind, what))
-            elif isinstance(result, KoreInUseError):
+            elif isinstance(result, KoreInUseError):  # refused by the in-use gate, or by Kore itself
                 outcome.in_use.append(item)
+                outcome.failed_after(list_id, result)
             elif isinstance(result, engine.KoreStoppedError):  # backed up, then stopped before its DELETE
                 outcome.not_attempted.append("%s %s" % (kind, what))
                 outcome.failed_after(list_id, result)
@@ -147,6 +149,8 @@ class SetWork(object):
                 outcome.add(kind, result, list_id if kind == "delete" else None)
                 if kind != "delete":
                     kept[item.name if kind == "create" else item["name"]] = result
+        if outcome.in_use:
+            outcome.campaign_types = campaign_types(self.workers.lists().client)
         return kept
 
     def backup_of(self, list_id):

@@ -18,6 +18,7 @@ class SetOutcome(object):
     def __init__(self, check_mode=False):
         self.check_mode = check_mode
         self.updated, self.deleted, self.unchanged, self.in_use, self.errors = [], [], [], [], []
+        self.campaign_types = {}  # campaign id -> type, to name the campaigns of the lists kept in use
         self.created_outcomes = []  # of the lists this run created, and keeps
         self.contacts_added, self.recreated, self.not_attempted = {}, [], []
         self.contacts_counts, self.backup_files, self.previous_backup_files = {}, {}, {}
@@ -110,9 +111,10 @@ class SetOutcome(object):
             folder = os.path.dirname(next(iter(self.backup_files.values())))
             text += "; %d backed up to %s first" % (len(self.backup_files), folder)
         if self.in_use:
-            text += "; kept %d in use by campaigns (set force: true to delete them): %s" % (
-                len(self.in_use), "; ".join("%s used by %s" % (label(r), ", ".join(campaigns_using(r)))
-                                            for r in self.in_use))
+            text += ("; kept %d in use by campaigns (stop, back up and delete those with kore.ai.kore_campaign, or "
+                     "set force: true to delete the lists): %s" % (
+                         len(self.in_use), "; ".join("%s used by %s" % (
+                             label(r), ", ".join(campaigns_using(r, self.campaign_types))) for r in self.in_use)))
         if self.errors:
             text += "; %d failed: %s" % (len(self.errors), "; ".join(self.errors))
         if self.not_attempted:

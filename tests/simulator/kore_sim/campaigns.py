@@ -40,6 +40,7 @@ class Campaigns(object):
 
     def __init__(self, store, page=3, prepare_delay=0.2, stop_delay=0.3):
         self.store = store
+        self.defaults = (page, prepare_delay, stop_delay)
         self.page = page                    # campaigns per list-all page at most, whatever limit asks
         self.prepare_delay = prepare_delay  # seconds a created campaign stays Preparing
         self.stop_delay = stop_delay        # seconds a stopped campaign still shows Active
@@ -50,8 +51,10 @@ class Campaigns(object):
         return self.by_stream.setdefault(stream_id, {})
 
     def clear(self):
+        """No campaign, and the paging and delays the simulator started with (tests change them)."""
         with self.store.lock:
             self.by_stream.clear()
+            self.page, self.prepare_delay, self.stop_delay = self.defaults
 
     # ---- what a record shows ----------------------------------------------------------------------------
 

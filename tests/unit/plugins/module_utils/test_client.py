@@ -12,6 +12,7 @@ import pytest
 from urllib3.util.retry import RequestHistory
 
 from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.resource import CAMPAIGNS
 from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient, KoreRetry
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS
 from ansible_collections.kore.ai.plugins.module_utils._contacts.resource import add_route
@@ -142,3 +143,14 @@ def test_the_routes_of_each_api_family_and_the_account_query(sim):
     assert seen[0] == ("/campaign/api/v2/public/%s/campaign/contactList/getAllListDetails" % tenant.stream_id,
                        [tenant.account_id])
     assert seen[1] == ("/api/1.1/public/%s/campaign/contactList/addContacts" % tenant.stream_id, None)
+
+
+def test_a_post_that_only_reads_is_repeated_after_a_5xx_as_a_get_would_be_and_no_other_post(sim, client):
+    route = CAMPAIGNS["voice"].route("getAllCampaignDetails")
+    sim.faults.add("status", method="POST", status=503, times=1)
+    answer = client.request("POST", route, json={"type": "voice"}, reads=True)
+    assert answer.data["results"] == [] and [r["status"] for r in sim.requests] == [503, 200]
+    sim.faults.add("status", method="POST", status=503, times=1)
+    with pytest.raises(KoreServerError):
+        client.request("POST", route, json={"type": "voice"})
+    assert [r["status"] for r in sim.requests] == [503, 200, 503]
