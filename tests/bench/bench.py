@@ -171,19 +171,43 @@ def purge_against_floor(sim, folder, token, count, latency_ms):
     return row
 
 
-def per_task(sim, folder, variants, count, rounds):
+def kore_campaign_delete(ids, token):
+    """Deletes of voice campaigns by id, in the worker."""
+    return [{"kore.ai.kore_campaign": {"id": "{{ item }}", "type": "voice", "state": "absent", "jwt": token},
+             "loop": ids}]
+
+
+def campaign_per_task(sim, folder, token, count, rounds):
+    """kore_campaign deleting campaigns by id against kore_contact_list deleting lists by id and uri, at 20 ms,
+    in one playbook (:func:`per_task`). The bot holds a campaign for each delete, one list-all page of them."""
+    sim.latency = 0.02
+    sim.campaigns.page = count * rounds  # one page as asked: the paging of many campaigns is not what is timed
+    campaigns = iter([sim.seed_campaign("bench-%04d" % i, [])["_id"] for i in range(count * rounds)])
+    medians = per_task(sim, folder, {
+        "campaign": lambda ids: kore_campaign_delete([next(campaigns) for dummy in ids], token),
+        "list": lambda ids: kore_delete(ids, token),
+        "uri": lambda ids: uri_delete(sim, ids, token),
+    }, count, rounds, untouched=("campaign",))
+    assert not sim.campaigns.of(sim.tenant.stream_id), "a campaign delete failed"
+    sim.latency = 0.0
+    sim.campaigns.clear()
+    return medians
+
+
+def per_task(sim, folder, variants, count, rounds, untouched=("debug",)):
     """Median seconds per loop item of each variant, all timed in one playbook.
 
     The play holds ``rounds`` loop tasks of ``count`` items per variant, the variants taking turns, so that a
     slow spell of the machine hits them alike; each task's wall time divided by ``count`` is one sample. Every
-    variant but ``debug`` (Ansible's floor, which deletes nothing) must delete the lists it is given.
+    variant but those ``untouched`` (``debug``, Ansible's floor, which deletes nothing) must delete the lists it
+    is given.
     """
     ids = seed(sim, count * rounds * len(variants))
     tasks, kept = [], []
     for number in range(rounds):
         for name, make_tasks in variants.items():
             chunk, ids = ids[:count], ids[count:]
-            kept += chunk if name == "debug" else []
+            kept += chunk if name in untouched else []
             tasks += [dict(task, name="%s %d" % (name, number)) for task in make_tasks(chunk)]
     samples = dict((name, []) for name in variants)
     for task_name, seconds in task_seconds(sim, tasks, folder):
@@ -353,13 +377,14 @@ def main():
         scaled = scale.scale_runs(sim, folder, sizes, 0.02, args.add_delay_ms / 1000.0)
         scaled_lines = scale.report(scaled, 0.02, args.add_delay_ms / 1000.0, sim.max_page)
         counts = requests_per_operation(sim, folder, token)
+        campaign_rows = campaign_per_task(sim, folder, token, args.deletes, args.rounds)
         imports = import_ms(sim, folder, token)
         # against a limit of 600 requests a minute: with max_rate at the limit, and without it, with more
         # lists than the limit lets through in a minute
         sim.rate_limit = LIMIT
         limited = [purge_against_limit(sim, folder, token, args.reset, LIMIT),
                    purge_against_limit(sim, folder, token, LIMIT + 100, None)]
-    write_report(args, rows, counts, imports, limited, seeding, scaled_lines, floors)
+    write_report(args, rows, counts, imports, limited, seeding, scaled_lines, floors, campaign_rows)
     shutil.rmtree(folder)
 
 
@@ -406,7 +431,7 @@ def floor_report(floors):
     return lines + [""]
 
 
-def write_report(args, rows, counts, imports, limited, seeding, scaled_lines, floors):
+def write_report(args, rows, counts, imports, limited, seeding, scaled_lines, floors, campaign_rows):
     import matplotlib  # pylint: disable=import-outside-toplevel
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt  # pylint: disable=import-outside-toplevel
@@ -484,6 +509,22 @@ def write_report(args, rows, counts, imports, limited, seeding, scaled_lines, fl
                     "speed-up"],
                    [("%d ms" % r["latency_ms"], "%.1f" % r["loop_s"], "%.1f" % r["reset_s"],
                      "%.1fx" % (r["loop_s"] / r["reset_s"])) for r in rows])
+    lines += [
+        "",
+        "## Campaigns: one delete per task",
+        "",
+        "`kore.ai.kore_campaign` deleting voice campaigns by id, against `kore.ai.kore_contact_list` deleting lists"
+        " by id and `ansible.builtin.uri` sending the bare `DELETE`, %d per loop task at 20 ms per request, in"
+        " one playbook as above, in Ansible's worker. A campaign by id is read (`GET`) while its type's list-all"
+        " (here one page) proves its type, then deleted: two round trips, as a list's read and delete. Target:"
+        " no slower than `kore_contact_list`." % args.deletes,
+        "",
+    ]
+    lines += table(["seconds per task: kore_campaign", "kore_contact_list", "uri", "kore_campaign / uri",
+                    "kore_contact_list / uri"],
+                   [("%.3f" % campaign_rows["campaign"], "%.3f" % campaign_rows["list"],
+                     "%.3f" % campaign_rows["uri"], "%.2f" % (campaign_rows["campaign"] / campaign_rows["uri"]),
+                     "%.2f" % (campaign_rows["list"] / campaign_rows["uri"]))])
     lines += [""] + floor_report(floors) + [
         "## Against Kore's rate limit",
         "",

@@ -12,6 +12,7 @@ campaign is absent only once its type's list-all (every page) answers without it
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.resource import (
     AT_REST,
@@ -64,12 +65,18 @@ class Campaigns(object):
                                     % campaign_id)
         return self.shown(record)
 
-    def find(self, campaign_id=None, name=None):
-        """The whole record of the campaign of this type with ``campaign_id`` or exactly ``name``; None once its
-        type's list-all proves it missing. Two of the name, or an id of the other type, are errors."""
-        listed = self.every()
+    def find(self, campaign_id=None, name=None, whole=True):
+        """The campaign of this type with ``campaign_id`` or exactly ``name``; None once its type's list-all proves
+        it missing. Two of the name, or an id of the other type, are errors. By name, the list-all's item unless
+        ``whole`` asks for the whole record (GET); by id, always the whole record."""
         if campaign_id:
-            record = self.read(campaign_id)
+            # the GET and the list-all that must hold the id (no type error passes for "absent") go out together
+            with ThreadPoolExecutor(1) as pool:
+                listing = pool.submit(lambda: Campaigns(self.client.clone(), self.kind).every())
+                try:
+                    record = self.read(campaign_id)
+                finally:
+                    listed = listing.result()
             held = any(c["id"] == campaign_id for c in listed)
             if record is not None and not held:
                 raise KoreConflictError(
@@ -80,11 +87,13 @@ class Campaigns(object):
                                         "for %s: Kore's answers disagree. Nothing was changed."
                                         % (campaign_id, self.client.describe()))
             return record
-        named = [c for c in listed if c.get("name") == name]
+        named = [c for c in self.every() if c.get("name") == name]
         if len(named) > 1:
             raise KoreConflictError("%d %s campaigns are named %r (%s); use id to say which one is meant. Nothing "
                                     "was changed." % (len(named), self.kind, name, ", ".join(c["id"] for c in named)))
-        return (self.read(named[0]["id"]) or named[0]) if named else None
+        if not named:
+            return None
+        return (self.read(named[0]["id"]) or named[0]) if whole else named[0]
 
     def status(self, campaign_id):
         """The campaign's status as Kore's status call says it now."""
