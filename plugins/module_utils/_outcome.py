@@ -41,7 +41,7 @@ class ItemOutcome(object):
         its path are kept."""
         done = backup.result()
         self.extra.update(done)
-        self.msg += "; %s %s written to %s first" % (what, "were" if what.endswith("s") else "was",
-                                                       done["backup_file"])
+        verb = "were" if what.endswith("s") else "was"
+        self.msg += "; %s %s written to %s first" % (what, verb, done["backup_file"])
         if "previous_backup_file" in done:
             self.msg += " (the file that was there is kept as %s)" % ", ".join(backup.moved)

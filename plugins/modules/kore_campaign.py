@@ -11,7 +11,7 @@ short_description: Create, update, back up, stop and delete a voice or sms campa
 version_added: 0.2.0
 description:
   - Makes one campaign of a bot's Campaign Management API as declared, or deletes it.
-  - A campaign is found by O(id) or by its exact name, among the campaigns of its O(type): Kore lists, deletes and
+  - A campaign is found by O(id) or by its exact name, among the campaigns of its O(type); Kore lists, deletes and
     stops voice and sms campaigns apart. Two campaigns of the name and type are an error naming both ids; nothing
     is changed.
   - With O(state=absent) the campaign is deleted and Kore's deleted record returned. A campaign already missing
@@ -25,7 +25,7 @@ description:
   - With O(state=present) a missing campaign is created from O(definition) or O(definition_file). An existing
     one is compared on the fields the definition declares only, and those that differ are sent with C(PUT).
     Campaigns name their lists by name; C(contactLists) and C(dncLists) are compared by those names, in any
-    order, whether Kore shows an entry as a name or as C({name: ...}). Every list the definition names must
+    order, whether Kore shows an entry as a name or as a dict with its C(name). Every list the definition names must
     exist (a contact list as a call list); a missing one is an error naming it, before anything is sent.
 author:
   - Kore.ai collection maintainers (@kore-ai-ansible)
@@ -64,7 +64,7 @@ options:
   definition:
     description:
       - The campaign as Kore's create call takes it (C(name), C(description), C(contactLists) as list names,
-        C(dncLists) as C({name: ...}), C(priority), C(dialingMode), C(schedule) and the rest, as Kore documents
+        C(dncLists) as dicts with a C(name), C(priority), C(dialingMode), C(schedule) and the rest, as Kore documents
         them). Fields Kore sets itself (C(_id), C(id), C(type), C(status), C(createdAt), C(updatedAt),
         C(createdBy), C(updatedBy), C(accountId), C(orgId), C(streamId), C(iId)) are left out.
       - Mutually exclusive with O(definition_file). One of them is required with O(state=present).

@@ -72,7 +72,7 @@ EXAMPLES = r"""
 RETURN = r"""
 campaigns:
   description:
-    - The campaigns, as Kore's list shows them, each with C(id) set (whichever of C(_id) and C(id) Kore used:
+    - The campaigns, as Kore's list shows them, each with C(id) set (whichever of C(_id) and C(id) Kore used;
       voice items carry C(_id), sms items C(id)) and C(type) set to V(voice) or V(sms).
   returned: always
   type: list

@@ -65,7 +65,7 @@ options:
         recreate it even then. Without it, such a list is refused, naming the campaigns (name, id and type), which
         M(kore.ai.kore_campaign) can back up, stop and delete first.
       - Kore itself may refuse to delete a list a campaign uses (its UI does). Then the task fails cleanly, naming
-        the campaigns, and nothing is changed: O(force) cannot override Kore.
+        the campaigns, and nothing is changed; O(force) cannot override Kore.
       - With O(id), the C(DELETE) is sent at once, without reading the list first, so the task costs one request;
         Kore's answer is the deleted record. A C(404) is still proven by the bot's list of lists before the list
         is reported already absent. Check mode still reads the list and writes nothing.

@@ -78,7 +78,7 @@ options:
         it such lists are kept and named in the result, with the campaigns that use them (name, id and type),
         which M(kore.ai.kore_campaign) can back up, stop and delete first.
       - Kore itself may refuse to delete a list a campaign uses (its UI does). Then that list is kept, named with
-        its campaigns, and nothing is changed for it: O(force) cannot override Kore.
+        its campaigns, and nothing is changed for it; O(force) cannot override Kore.
     type: bool
     default: false
   backup_dir:

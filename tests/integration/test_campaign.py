@@ -132,8 +132,8 @@ def test_present_creates_then_updates_only_what_differs_with_diff_and_check_mode
                         campaign(type="voice", name="Renewals", state="absent")], check=True)
     assert [checked.status(i) for i in range(3)] == ["changed", "changed", "changed"], checked
     assert "would be updated: description" in checked[0]["msg"] and "would be created" in checked[1]["msg"]
-    assert "would be deleted" in checked[2]["msg"] and len(puts) == len([r for r in sim.requests
-                                                                          if r["method"] == "PUT"])
+    assert "would be deleted" in checked[2]["msg"]
+    assert len(puts) == len([r for r in sim.requests if r["method"] == "PUT"])
     assert [w[0] for w in writes(api_log)] == ["POST", "PUT"]
 
 

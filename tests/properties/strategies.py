@@ -57,8 +57,8 @@ CONTACT_READ = st.fixed_dictionaries({"_id": st.one_of(st.text(max_size=6), JSON
 PAGE = st.fixed_dictionaries({"results": st.one_of(st.lists(CONTACT_READ, max_size=4), JSON),
                               "hasMore": st.one_of(st.booleans(), JSON), "totalResults": st.one_of(st.integers(-1, 9),
                                                                                                    JSON)})
-CAMPAIGN_STATUS = st.one_of(st.sampled_from(["Ready", "Completed", "Stopped", "Active", "Paused", "Preparing",
-                                              "Scheduled", "Rerun"]), JSON)
+STATUSES = ["Ready", "Completed", "Stopped", "Active", "Paused", "Preparing", "Scheduled", "Rerun"]
+CAMPAIGN_STATUS = st.one_of(st.sampled_from(STATUSES), JSON)
 CAMPAIGN = st.fixed_dictionaries(
     {"_id": st.one_of(st.just(CAMPAIGN_ID), st.just("cd-other"), JSON), "name": st.one_of(st.just(CAMPAIGN_NAME),
                                                                                           JSON)},

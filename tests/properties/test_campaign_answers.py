@@ -82,8 +82,8 @@ def settled(log):
 
 @pytest.mark.parametrize("call", sorted(CALLS))
 @given(answers=ANSWERS)
-@example(answers=[Answer(404, [], b""), Answer(200, [], b'{"status": "success", "data": {"results": [], '
-                                                           b'"hasMore": false}}')])
+@example(answers=[Answer(404, [], b""),
+                  Answer(200, [], b'{"status": "success", "data": {"results": [], "hasMore": false}}')])
 @example(answers=[Answer(200, [], b'{"status": "success", "data": {"results": [{"_id": "cd-fuzz-0001", '
                                   b'"name": "Fuzz campaign", "status": "Active"}], "hasMore": false}}')])
 @example(answers=[Answer(200, [], b'{"status": "success", "data": {"results": [], "hasMore": true}}')])

@@ -61,8 +61,8 @@ def with_name(spec, definition):
     """The definition with the campaign's name: ``name`` or the definition's own; both and different is refused."""
     declared = definition.get("name")
     if spec.name is not None and declared is not None and declared != spec.name:
-        raise KoreInputError("name %r and the definition's name %r differ: give one, or the same" % (spec.name,
-                                                                                                       declared))
+        raise KoreInputError("name %r and the definition's name %r differ: give one, or the same"
+                             % (spec.name, declared))
     name = spec.name if spec.name is not None else declared
     if spec.campaign_id is None and name is None:
         raise KoreInputError("a campaign to create needs a name: give name, or name in the definition")

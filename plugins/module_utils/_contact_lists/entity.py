@@ -305,5 +305,9 @@ def campaigns_using(record, types=None):
         return ["(campaignInUse not readable: %s)" % type(campaigns).__name__]
     if not campaigns and record.get("isListInUse") is True:
         return ["(campaigns not named by Kore)"]
-    return ["%s (%s)" % (c.get("name"), ", ".join(str(part) for part in (c.get("id"), types.get(c.get("id")))
-                                                   if part)) if isinstance(c, dict) else str(c) for c in campaigns]
+    return [_campaign_named(c, types) if isinstance(c, dict) else str(c) for c in campaigns]
+
+
+def _campaign_named(campaign, types):
+    known = [str(part) for part in (campaign.get("id"), types.get(campaign.get("id"))) if part]
+    return "%s (%s)" % (campaign.get("name"), ", ".join(known))

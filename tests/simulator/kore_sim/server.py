@@ -25,6 +25,8 @@ PREFIX = ("campaign", "api", "v2", "public")
 V1_ADD = ("api", "1.1", "public", None, "campaign", "contactList", "addContacts")  # None: the iid
 # the voice trigger path as Kore prints it: no /campaign before /api
 VOICE_TRIGGER = ("api", "v2", "public", None, "campaign", "trigger", None)  # None: the stream, the campaign
+
+
 class Tenant(object):
     """One account with one bot and one app allowed to call its Campaign Management API."""
 
