@@ -13,6 +13,11 @@ def route(campaigns, method, stream, rest, query, body):
     kind = (query.get("campaignType") or [None])[0]
     if rest == ["getAllCampaignDetails"] and method == "POST":
         return success(campaigns.list_all(stream, body))
+    if rest == ["schedule"] and method == "POST":
+        if (query.get("enableSchedule") or [None])[0] != "false":
+            return bad_request("enableSchedule=false and campaignName are required")
+        found = campaigns.disable_schedule(stream, (query.get("campaignName") or [None])[0])
+        return success(found, "Schedule disabled") if found else (404, NOT_FOUND)
     if rest == [] and method == "POST":
         return success(campaigns.create(stream, kind, body), "Campaign created successfully")
     if len(rest) == 3 and rest[:2] == ["", "trigger"] and method == "POST":  # the sms stop path: campaign//trigger

@@ -6,7 +6,8 @@
 Where Kore documents nothing, the hardest reading on a client, and each choice is listed here:
 
 - voice list-all items carry ``_id``, sms items ``id``; GET one answers the same way; create answers ``id`` only;
-- a page holds at most ``Campaigns.page`` campaigns whatever ``limit`` asks (one of Kore's samples did so);
+- a page holds at most ``Campaigns.page`` campaigns whatever ``limit`` asks (one of Kore's samples did so); of the
+  documented list-all options, ``skip``, ``limit`` and ``filters.status`` are applied, the others accepted;
 - statuses move: a created campaign is ``Preparing``, then ``Ready`` after ``prepare_delay``; a started one is
   ``Active``; a stop answers "Stopped" at once, but the status says ``Active`` until ``stop_delay`` has passed;
 - refusals, as Kore's UI words its rules, answered 400 in the platform's error shape: deleting a running campaign,
@@ -110,8 +111,11 @@ class Campaigns(object):
         if not isinstance(limit, int) or not isinstance(skip, int) or limit < 1 or skip < 0:
             raise Invalid("limit and skip must be a positive and a non-negative integer")
         limit = min(limit, self.page)
+        wanted = (body.get("filters") or {}).get("status") if isinstance(body.get("filters"), dict) else None
         with self.store.lock:
-            found = sorted((r for r in self.of(stream_id).values() if r["type"] == kind), key=lambda r: r["_order"])
+            found = sorted((self._settle(r) for r in self.of(stream_id).values() if r["type"] == kind),
+                           key=lambda r: r["_order"])
+            found = [r for r in found if not wanted or r["status"] in wanted]
             results = [self.shown(r) for r in found[skip:skip + limit]]
         return {"results": results, "skip": skip, "limit": limit, "hasMore": skip + limit < len(found),
                 "totalPages": int(math.ceil(len(found) / float(limit))), "totalResults": len(found)}
@@ -176,6 +180,14 @@ class Campaigns(object):
                 raise Refused("Campaign %s is not running" % record["name"])
             record["_moving"] = (time.monotonic() + self.stop_delay, "Stopped")
             return {"status": "Stopped", "message": "Campaign Stopped", "id": key}
+
+    def disable_schedule(self, stream_id, name):
+        """``campaign/schedule?enableSchedule=false&campaignName=``: keyed by name, every campaign of it."""
+        with self.store.lock:
+            named = [r for r in self.of(stream_id).values() if r["name"] == name]
+            for record in named:
+                record["scheduleEnabled"] = False
+            return {"campaignName": name, "enableSchedule": False} if named else None
 
     # ---- lists ------------------------------------------------------------------------------------------
 

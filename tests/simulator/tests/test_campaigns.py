@@ -116,3 +116,23 @@ def test_list_all_without_type_holds_dnc_lists_too(sim, api):
     calls = requests.get(url, headers=api.headers, params={"accountId": api.account, "type": "call"},
                          timeout=10).json()["data"]
     assert sorted(r["name"] for r in every) == ["Do not call", "Leads"] and [r["name"] for r in calls] == ["Leads"]
+
+
+def test_the_documented_requests_are_answered_in_the_documented_shapes(sim, api):
+    running = sim.seed_campaign("Running", ["Leads"], status="Active")["_id"]
+    sim.seed_campaign("Idle", ["Leads"])
+    # list all as the voice page's sample asks it: paging, dates, sorting and filters
+    page = api.call("POST", "/campaign/getAllCampaignDetails", {
+        "type": "voice", "limit": 50, "skip": 0, "page": 1, "startDate": "2025-01-01T00:00:00.000Z",
+        "endDate": "2030-01-01T00:00:00.000Z", "sortBy": {"createdAt": "desc"},
+        "filters": {"status": ["Active"], "priority": [1, 2, 3, 4, 5], "dialingMode": ["preview"]}}).json()
+    assert sorted(page) == ["data", "message", "status"] and page["status"] == "success"
+    assert sorted(page["data"]) == ["hasMore", "limit", "results", "skip", "totalPages", "totalResults"]
+    assert [c["_id"] for c in page["data"]["results"]] == [running]
+    state = api.call("POST", "/campaign/%s/status" % running, {}, view="status").json()
+    assert state == {"status": "success", "message": "", "data": {"id": running, "status": "Active",
+                                                                  "name": "Running"}}
+    assert api.call("GET", "/campaign/" + running).json()["data"]["_id"] == running
+    disabled = api.call("POST", "/campaign/schedule", {}, enableSchedule="false", campaignName="Running")
+    assert disabled.json()["status"] == "success"
+    assert api.call("POST", "/campaign/schedule", {}, enableSchedule="false", campaignName="None").status_code == 404
