@@ -98,12 +98,11 @@ def test_max_rate_paces_every_worker_and_meets_no_429(sim, playbook, api_log):
     assert run.status(0) == "changed", run
     starts = sorted(r["at"] for r in api_log.of())
     assert [r["status"] for r in api_log.of()].count(429) == 0
-    # slots are 0.25 s apart: any n + 1 requests span at least n slots. A request may reach the simulator late on a
-    # busy machine (its gap to the next one, sent on time, then shrinks), so one late arrival is allowed for; a
-    # pacer per worker, or none, would put four requests together and fail this by far
-    interval, late = 60.0 / 240, 0.2
-    stretches = [(j - i, starts[j] - starts[i]) for i in range(len(starts)) for j in range(i + 1, len(starts))]
-    assert all(span >= slots * interval - late for slots, span in stretches), starts
+    # slots are 0.25 s apart, so any 2 seconds hold at most 9 of them. A request may reach the simulator late on a
+    # busy machine, into the next 2 seconds (in CI, once, 0.3 s late): up to 2 more are allowed for. A pacer per
+    # worker, or none, sends all 13 within a second and fails this by far, and the average gap as well
+    interval = 60.0 / 240
+    assert max(sum(1 for t in starts if start <= t < start + 2.0) for start in starts) <= 11, starts
     assert (starts[-1] - starts[0]) / (len(starts) - 1) >= interval * 0.9, starts
 
 
