@@ -94,6 +94,7 @@ def web_server():
 
 
 CALLBACKS = os.path.join(ROOT, "tests", "integration", "callback_plugins")
+
 PLAYBOOK_BIN = os.path.join(os.path.dirname(sys.executable), "ansible-playbook")
 
 
@@ -105,11 +106,29 @@ class Run(object):
         self.output = proc.stdout + proc.stderr
         self.rows = rows
 
+    def part(self, start, stop=None):
+        """The tasks ``start`` to ``stop`` as a Run of their own, sharing the playbook's exit code and output."""
+        view = Run.__new__(Run)
+        view.rc, view.output, view.rows = self.rc, self.output, self.rows[start:stop]
+        return view
+
+    def split(self):
+        """One Run a task: the steps of a test, run as one playbook.
+
+        ``checked, real, again = playbook([dict(task, check_mode=True), task, task]).split()`` starts
+        ansible-playbook once instead of three times; ``api_log.during(real)`` are the requests of the second.
+        """
+        return [self.part(n, n + 1) for n in range(len(self.rows))]
+
     def __getitem__(self, index):
         return self.rows[index]["result"]
 
     def status(self, index):
         return self.rows[index]["status"]
+
+    def window(self):
+        """When its first task started and its last ended, on the clock the simulator stamps requests with."""
+        return self.rows[0]["started"], self.rows[-1]["ended"]
 
     def __repr__(self):
         return "Run(rc=%s)\n%s" % (self.rc, self.output)
@@ -186,6 +205,20 @@ def playbook(sim, tmp_path, execution_path):
     return run
 
 
+@pytest.fixture
+def in_turn():
+    """``in_turn(path, times)``: a playbook beside ``path`` that imports it ``times`` times, so that a playbook and
+    its re-run are one ansible-playbook start. Beside it, so that ``playbook_dir`` is the one ``path`` has alone."""
+
+    def write(path, times):
+        wrapper = os.path.join(os.path.dirname(path), "in-turn-" + os.path.basename(path))
+        with open(wrapper, "w") as handle:
+            yaml.safe_dump([{"ansible.builtin.import_playbook": os.path.basename(path)}] * times, handle)
+        return wrapper
+
+    return write
+
+
 class RequestLog(object):
     """What reached the simulator's API, for asserting what the modules sent."""
 
@@ -195,10 +228,19 @@ class RequestLog(object):
     def of(self, *methods):
         return [r for r in self.sim.requests if not methods or r["method"] in methods]
 
-    def writes(self):
+    def writes(self, requests=None):
         """Requests that change something: campaigns are listed and their status read with POST, and those read."""
-        return [r for r in self.of("POST", "PUT", "DELETE")
-                if not r["path"].endswith(("/getAllCampaignDetails", "/status"))]
+        return [r for r in (self.of("POST", "PUT", "DELETE") if requests is None else requests)
+                if r["method"] in ("POST", "PUT", "DELETE")
+                and not r["path"].endswith(("/getAllCampaignDetails", "/status"))]
+
+    def during(self, step, *methods):
+        """The requests the tasks of ``step`` (a part of a Run) sent: one host runs its tasks one after another."""
+        started, ended = step.window()
+        return [r for r in self.of(*methods) if started <= r["at"] <= ended]
+
+    def writes_during(self, step):
+        return self.writes(self.during(step))
 
 
 @pytest.fixture

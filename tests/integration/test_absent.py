@@ -48,13 +48,14 @@ def test_check_mode_predicts_the_real_run_and_writes_nothing(sim, playbook, api_
     used = sim.seed("Used", "by a campaign", campaignInUse=[{"id": "cd-1", "name": "Spring"}])
     tasks = [absent(id=keep["_id"]), absent(id="cl-missing"), absent(name="Check me"),
              dict(absent(id=used["_id"]), ignore_errors=True)]
-    checked = playbook(tasks, check=True, diff=True)
-    assert checked.rc == 0, checked
-    assert api_log.writes() == []
-    assert sim.store.get(sim.tenant.stream_id, keep["_id"]) == keep
+    # the check-mode tasks, then the real ones, in one playbook: the real ones start after the last check is done
+    both = playbook([dict(t, check_mode=True, diff=True) for t in tasks]
+                    + [dict(t, diff=True) for t in tasks[:2] + [dict(absent(id=used["_id"]), ignore_errors=True)]])
+    assert both.rc == 0 and len(both.rows) == 7, both
+    checked, real = both.part(0, 4), both.part(4)
+    assert api_log.writes_during(checked) == []
     assert checked[0]["contact_list"] == keep
     assert checked[0]["diff"] == {"before": keep, "after": {}}
-    real = playbook(tasks[:2] + [dict(absent(id=used["_id"]), ignore_errors=True)], diff=True)
     assert [checked.status(i) for i in (0, 1, 3)] == [real.status(i) for i in range(3)] == ["changed", "ok", "failed"]
     assert checked[0]["contact_list"] == real[0]["contact_list"]
     assert checked[3]["msg"] == real[2]["msg"]
@@ -86,12 +87,12 @@ def test_list_in_use_is_kept_unless_forced(sim, playbook, api_log, flag):
     # Kore's docs show a list with campaigns in campaignInUse but isListInUse false: the array decides.
     used = sim.seed("Busy", "used", isListInUse=flag,
                     campaignInUse=[{"id": "cd-11", "name": "Spring drive"}, {"id": "cd-12", "name": "Renewals"}])
-    refused = playbook([absent(id=used["_id"])])
-    assert refused.status(0) == "failed"
+    refused, forced = playbook([dict(absent(id=used["_id"]), ignore_errors=True),
+                                absent(id=used["_id"], force=True)]).split()
+    assert refused.status(0) == "failed", refused
     for word in ("Spring drive", "cd-11", "Renewals", "cd-12", "force"):
         assert word in refused[0]["msg"]
-    assert api_log.writes() == []
-    forced = playbook([absent(id=used["_id"], force=True)])
+    assert api_log.writes_during(refused) == []
     assert forced.status(0) == "changed", forced
     assert forced[0]["contact_list"]["_id"] == used["_id"]
     assert sim.store.get(sim.tenant.stream_id, used["_id"]) is None
@@ -100,16 +101,14 @@ def test_list_in_use_is_kept_unless_forced(sim, playbook, api_log, flag):
 def test_forced_delete_by_id_is_one_request_and_returns_the_record(sim, playbook, api_log):
     used = sim.seed("Forced", "used", campaignInUse=[{"id": "cd-21", "name": "Autumn"}])
     # check mode still reads (the record it would delete) and writes nothing
-    checked = playbook([absent(id=used["_id"], force=True)], check=True, diff=True)
+    task = dict(absent(id=used["_id"], force=True), diff=True)
+    checked, run = playbook([dict(task, check_mode=True), task]).split()
     assert checked.status(0) == "changed", checked
-    assert api_log.writes() == [] and api_log.of("GET")
-    assert sim.store.get(sim.tenant.stream_id, used["_id"]) == used
-    del sim.requests[:]
-    run = playbook([absent(id=used["_id"], force=True)], diff=True)
+    assert api_log.writes_during(checked) == [] and api_log.during(checked, "GET")
     assert run.status(0) == "changed", run
     assert run[0]["contact_list"] == checked[0]["contact_list"] == used
     assert run[0]["diff"] == checked[0]["diff"] == {"before": used, "after": {}}
-    assert [r["method"] for r in api_log.of()] == ["DELETE"]
+    assert [r["method"] for r in api_log.during(run)] == ["DELETE"]
     assert sim.store.get(sim.tenant.stream_id, used["_id"]) is None
 
 
@@ -136,12 +135,14 @@ def test_forced_delete_whose_answer_is_lost_is_changed_without_a_record(sim, pla
     assert sim.store.get(sim.tenant.stream_id, record["_id"]) is None
 
 
-@pytest.mark.parametrize("force", [False, True], ids=["read-first", "forced"])
-def test_a_name_given_as_id_warns_when_reported_absent(sim, playbook, force):
+def test_a_name_given_as_id_warns_when_reported_absent(sim, playbook):
     sim.seed("Renewals", "the list the user meant")
-    run = playbook([absent(id="Renewals", force=force), absent(id="cl-missing", force=force)])
-    assert [run.status(0), run.status(1)] == ["ok", "ok"], run
-    warnings = run[0].get("warnings") or []
-    assert len(warnings) == 1 and "use name: instead of id:" in warnings[0], run[0]
-    assert not run[1].get("warnings"), run[1]  # a real-looking id that is gone: no warning
+    run = playbook([absent(id="Renewals", force=force) for force in (False, True)]
+                   + [absent(id="cl-missing", force=force) for force in (False, True)])
+    assert [run.status(i) for i in range(4)] == ["ok"] * 4, run
+    for index in (0, 1):  # read first, and forced
+        warnings = run[index].get("warnings") or []
+        assert len(warnings) == 1 and "use name: instead of id:" in warnings[0], run[index]
+    for index in (2, 3):  # a real-looking id that is gone: no warning
+        assert not run[index].get("warnings"), run[index]
     assert len(sim.store.all_records()[sim.tenant.stream_id]) == 1

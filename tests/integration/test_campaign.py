@@ -119,22 +119,24 @@ def test_present_creates_then_updates_only_what_differs_with_diff_and_check_mode
     sim.campaigns.prepare_delay = 0.0  # Preparing counts as running: the update right after needs it Ready
     first = {"name": "Renewals", "description": "one", "contactLists": ["Leads"], "dncLists": [{"name": "DNC"}]}
     second = dict(first, description="two")
-    run = playbook([campaign(type="voice", definition=first),
-                    campaign(type="voice", definition=first),
-                    campaign(type="voice", definition=second),
-                    campaign(type="voice", name="Renewals", definition={"dncLists": ["DNC"]})], diff=True)
+    real = [campaign(type="voice", definition=first),
+            campaign(type="voice", definition=first),
+            campaign(type="voice", definition=second),
+            campaign(type="voice", name="Renewals", definition={"dncLists": ["DNC"]})]
+    checks = [campaign(type="voice", definition=dict(first, description="three")),
+              campaign(type="voice", definition=dict(first, name="Another")),
+              campaign(type="voice", name="Renewals", state="absent")]
+    both = playbook([dict(t, diff=True) for t in real] + [dict(t, check_mode=True) for t in checks])
+    run, checked = both.part(0, 4), both.part(4)
     assert [run.status(i) for i in range(4)] == ["changed", "ok", "changed", "ok"], run
     assert run[0]["campaign"]["status"] == "Ready" and run[0]["diff"]["before"] == {}
     assert run[2]["diff"]["before"]["description"] == "one" and run[2]["diff"]["after"]["description"] == "two"
-    puts = [r for r in sim.requests if r["method"] == "PUT"]
+    puts = [r for r in api_log.during(run) if r["method"] == "PUT"]
     assert [p["body"] for p in puts] == [{"description": "two"}]
-    checked = playbook([campaign(type="voice", definition=dict(first, description="three")),
-                        campaign(type="voice", definition=dict(first, name="Another")),
-                        campaign(type="voice", name="Renewals", state="absent")], check=True)
     assert [checked.status(i) for i in range(3)] == ["changed", "changed", "changed"], checked
     assert "would be updated: description" in checked[0]["msg"] and "would be created" in checked[1]["msg"]
     assert "would be deleted" in checked[2]["msg"]
-    assert len(puts) == len([r for r in sim.requests if r["method"] == "PUT"])
+    assert api_log.writes_during(checked) == []
     assert [w[0] for w in writes(api_log)] == ["POST", "PUT"]
 
 
@@ -145,14 +147,18 @@ def test_present_refuses_missing_lists_a_running_campaign_and_two_names_before_a
                                                        "dncLists": [{"name": "Gone"}]}),
                     campaign(type="voice", definition={"name": "Running", "description": "new"}),
                     campaign(type="voice", name="A", definition={"name": "B", "contactLists": ["Leads"]}),
-                    campaign(type="voice", definition=["not", "a", "dict"])])
+                    campaign(type="voice", definition=["not", "a", "dict"]),
+                    # the second again, with stop: after four refusals that sent nothing
+                    campaign(type="voice", definition={"name": "Running", "description": "new"}, stop=True)])
+    assert len(run.rows) == 5, run
     assert run.status(0) == "failed" and "contact list 'Nope', DNC list 'Gone', which do not exist" in run[0]["msg"]
     assert run.status(1) == "failed" and "Kore refuses to edit a running campaign" in run[1]["msg"]
     assert run.status(2) == "failed" and "name 'A' and the definition's name 'B' differ" in run[2]["msg"]
     assert run.status(3) == "failed"
-    assert writes(api_log) == []
-    run = playbook([campaign(type="voice", definition={"name": "Running", "description": "new"}, stop=True)])
-    assert run.status(0) == "changed" and run[0]["stopped"] is True and run[0]["campaign"]["description"] == "new"
+    assert api_log.writes_during(run.part(0, 4)) == []
+    stopped = run.part(4)
+    assert stopped.status(0) == "changed" and stopped[0]["stopped"] is True, stopped
+    assert stopped[0]["campaign"]["description"] == "new"
 
 
 def test_a_list_in_use_is_refused_naming_its_campaigns_and_kore_refusing_force_changes_nothing(sim, playbook):

@@ -26,8 +26,10 @@ def without_kore_fields(contacts):
                   key=lambda c: c["uniqueId"])
 
 
-def adds(api_log):
-    return [r for r in api_log.of("POST") if r["path"].endswith("/addContacts")]
+def adds(requests):
+    """The adds among ``requests``: an api_log (every request) or a list (api_log.during)."""
+    every = requests.of("POST") if hasattr(requests, "of") else requests
+    return [r for r in every if r["method"] == "POST" and r["path"].endswith("/addContacts")]
 
 
 def phones(sim, list_id):
@@ -39,16 +41,14 @@ def test_seed_sends_only_what_is_missing_in_batches_and_reruns_unchanged(sim, pl
     sim.seed_contacts(record["_id"], people(5))
     wanted = people(250)
     task = {MODULE: {"name": "QA smoke", "description": "x", "contacts": wanted}}
-    checked = playbook([task], check=True, diff=True)
-    assert checked.status(0) == "changed" and api_log.writes() == [], checked
+    checked, run, again = playbook([dict(task, check_mode=True, diff=True), dict(task, diff=True), task]).split()
+    assert checked.status(0) == "changed" and api_log.writes_during(checked) == [], checked
     assert len(checked[0]["diff"]["before"]["contacts"]) == 5 and len(checked[0]["diff"]["after"]["contacts"]) == 250
-    del sim.requests[:]
-    run = playbook([task], diff=True)
     assert run.status(0) == "changed", run
     assert run[0]["contacts_added"] == checked[0]["contacts_added"]
     assert run[0]["diff"] == checked[0]["diff"]
     assert [c["phoneNumber"] for c in run[0]["contacts_added"]] == [c["phoneNumber"] for c in wanted[5:]]
-    sent = adds(api_log)
+    sent = adds(api_log.during(run))
     assert sorted(len(r["body"]["data"]) for r in sent) == [45, 100, 100]  # sent in parallel: any order
     tenant = sim.tenant
     assert sent[0]["path"] == "/api/1.1/public/%s/campaign/contactList/addContacts" % tenant.stream_id
@@ -56,12 +56,10 @@ def test_seed_sends_only_what_is_missing_in_batches_and_reruns_unchanged(sim, pl
     assert sent[0]["headers"]["accountId"] == tenant.account_id and sent[0]["auth"] == "valid"
     assert phones(sim, record["_id"]) == sorted(c["phoneNumber"] for c in wanted)
     assert sim.store.get(tenant.stream_id, record["_id"])["totalRecordCount"] == 250
-    del sim.requests[:]
-    again = playbook([task])
     assert again.status(0) == "ok", again
-    assert again[0]["contacts_added"] == [] and adds(api_log) == []
+    assert again[0]["contacts_added"] == [] and adds(api_log.during(again)) == []
     # the re-run costs the list lookup, the record and the contact pages: nothing else
-    assert [r["path"].rsplit("/", 1)[1] for r in api_log.of()] == [
+    assert [r["path"].rsplit("/", 1)[1] for r in api_log.during(again)] == [
         "getAllListDetails", record["_id"], "getAllContacts", "getAllContacts", "getAllContacts"]
 
 
@@ -100,18 +98,17 @@ def test_a_shared_name_is_refused_before_any_add(sim, playbook, api_log):
     assert adds(api_log) == [] and sim.contacts_of(first["_id"]) == []
 
 
-def test_purge_recreates_a_list_holding_other_contacts(sim, playbook):
+def test_purge_recreates_a_list_holding_other_contacts(sim, playbook, api_log):
     record = sim.seed("Purge me", "keep this text", allowDuplicates=True)
     sim.seed_contacts(record["_id"], people(3))
     wanted = people(2, start=1)  # 1 and 2 stay, 0 must go
     task = {MODULE: {"name": "Purge me", "contacts": wanted, "purge_contacts": True}}
-    checked = playbook([task], check=True, diff=True)
+    checked, run, again = playbook([dict(task, check_mode=True, diff=True), dict(task, diff=True), task]).split()
     assert checked.status(0) == "changed", checked
+    assert api_log.writes_during(checked) == []
     assert checked[0]["recreated"] == {"old_id": record["_id"], "new_id": None}
     assert checked[0]["diff"]["before"]["contacts"] == ["phoneNumber +1555000000%d" % i for i in range(3)]
     assert checked[0]["diff"]["after"]["contacts"] == ["phoneNumber +1555000000%d" % i for i in (1, 2)]
-    assert sim.store.get(sim.tenant.stream_id, record["_id"]) is not None
-    run = playbook([task], diff=True)
     assert run.status(0) == "changed", run
     new_id = run[0]["recreated"]["new_id"]
     assert run[0]["recreated"]["old_id"] == record["_id"] and new_id != record["_id"]
@@ -122,7 +119,6 @@ def test_purge_recreates_a_list_holding_other_contacts(sim, playbook):
     assert (new["name"], new["description"], new["allowDuplicates"]) == ("Purge me", "keep this text", True)
     assert sim.store.get(sim.tenant.stream_id, record["_id"]) is None
     assert phones(sim, new_id) == ["+15550000001", "+15550000002"]
-    again = playbook([task])
     assert again.status(0) == "ok" and "recreated" not in again[0], again
 
 
@@ -130,17 +126,16 @@ def test_purge_refuses_a_list_in_use_unless_forced(sim, playbook, api_log):
     record = sim.seed("Busy", "x", campaignInUse=[{"id": "cd-7", "name": "Spring drive"}])
     sim.seed_contacts(record["_id"], people(2))
     task = {MODULE: {"id": record["_id"], "contacts": people(1), "purge_contacts": True}}
-    refused = playbook([task])
+    refused, forced = playbook([dict(task, ignore_errors=True), {MODULE: dict(task[MODULE], force=True)}]).split()
     assert refused.status(0) == "failed"
     for word in ("Spring drive", "cd-7", "force: true", "contacts were not changed"):
         assert word in refused[0]["msg"]
-    assert api_log.writes() == []
-    forced = playbook([{MODULE: dict(task[MODULE], force=True)}])
+    assert api_log.writes_during(refused) == []
     assert forced.status(0) == "changed", forced
     assert phones(sim, forced[0]["recreated"]["new_id"]) == ["+15550000000"]
 
 
-def test_backup_to_a_file_then_restore_round_trip(sim, playbook, tmp_path):
+def test_backup_to_a_file_then_restore_round_trip(sim, playbook, api_log, tmp_path):
     record = sim.seed("Round trip", "restore me", allowDuplicates=False)
     original = people(120, timeZone="Europe/Berlin", uniqueId=None)
     for number, contact in enumerate(original):
@@ -152,18 +147,21 @@ def test_backup_to_a_file_then_restore_round_trip(sim, playbook, tmp_path):
         {"ansible.builtin.copy": {"content": "{{ gone.contacts | to_nice_json }}", "dest": str(backup),
                                   "mode": "0600"}},
     ]
-    run = playbook(teardown)
+    restore = {MODULE: {"name": "Round trip", "description": "restore me",
+                        "contacts": "{{ lookup('ansible.builtin.file', '%s') | from_json }}" % backup}}
+    # the teardown, the restore from its file and the restore again, as one playbook would hold them
+    steps = playbook(teardown + [restore, restore])
+    assert len(steps.rows) == 4, steps
+    run, dummy, restored, again = steps.split()
     assert run.status(0) == "changed", run
+    assert [r["method"] for r in api_log.writes_during(run)] == ["DELETE"]
     assert sim.store.get(sim.tenant.stream_id, record["_id"]) is None
     saved = json.loads(backup.read_text())
     assert len(saved) == 120 and all(c["_id"].startswith("cc-") for c in saved)
-    restore = [{MODULE: {"name": "Round trip", "description": "restore me",
-                         "contacts": "{{ lookup('ansible.builtin.file', '%s') | from_json }}" % backup}}]
-    restored = playbook(restore)
     assert restored.status(0) == "changed", restored
     held = sim.contacts_of(restored[0]["contact_list"]["_id"])
     assert without_kore_fields(held) == without_kore_fields(original)
-    assert playbook(restore).status(0) == "ok"
+    assert again.status(0) == "ok"
 
 
 def test_info_and_absent_return_every_page_of_contacts(sim, playbook, api_log):
@@ -226,19 +224,18 @@ def test_set_module_fills_every_declared_list_in_parallel(sim, playbook, api_log
                             {"name": "Win-back", "description": "new", "contacts": people(3, start=10)},
                             {"name": "Other"}],
                   "purge_contacts": True}}
-    checked = playbook([task], check=True, diff=True)
+    checked, run, again = playbook([dict(task, check_mode=True, diff=True), task, task]).split()
     assert checked.status(0) == "changed", checked
-    assert api_log.writes() == []
+    assert api_log.writes_during(checked) == []
     assert sorted(checked[0]["contacts_added"]) == ["Renewals", "Win-back"]
     assert [r["old_id"] for r in checked[0]["recreated"]] == [existing["_id"]]
-    run = playbook([task])
     assert run.status(0) == "changed", run
     assert [r["name"] for r in run[0]["recreated"]] == ["Renewals"]
     by_name = dict((r["name"], r["_id"]) for r in sim.store.summaries(sim.tenant.stream_id))
     assert phones(sim, by_name["Renewals"]) == ["+15550000000"]
     assert phones(sim, by_name["Win-back"]) == ["+15550000010", "+15550000011", "+15550000012"]
     assert phones(sim, other["_id"]) == ["+15550000000"]  # no contacts declared: untouched
-    assert playbook([task]).status(0) == "ok"
+    assert again.status(0) == "ok"
 
 
 BAD = [
@@ -265,12 +262,15 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize("options, message", BAD, ids=[m for dummy, m in BAD])
-def test_bad_contacts_are_refused_before_any_request(sim, playbook, options, message):
+def test_bad_contacts_are_refused_before_any_request(sim, playbook):
+    # every bad input as a task of one playbook (one ansible-playbook start, not one a row): each is refused, and no
+    # request at all reached Kore when the last of them is done
     record = sim.seed("Guarded", "x")
-    run = playbook([{MODULE: dict({"name": "Guarded"}, **options)}])
-    assert run.status(0) == "failed", run
-    assert message in run[0]["msg"], run[0]["msg"]
+    run = playbook([{MODULE: dict({"name": "Guarded"}, **options), "ignore_errors": True} for options, dummy in BAD])
+    assert len(run.rows) == len(BAD), run
+    for index, (options, message) in enumerate(BAD):
+        assert run.status(index) == "failed", (message, run[index])
+        assert message in run[index]["msg"], (message, run[index]["msg"])
     assert "Traceback" not in run.output
     assert sim.requests == []
     assert sim.store.get(sim.tenant.stream_id, record["_id"]) == record
@@ -279,12 +279,13 @@ def test_bad_contacts_are_refused_before_any_request(sim, playbook, options, mes
 def test_present_with_return_contacts_alone_reads_the_list_once(sim, playbook, api_log):
     record = sim.seed("Just read", "x")
     sim.seed_contacts(record["_id"], people(3))
-    run = playbook([{MODULE: {"name": "Just read", "description": "x", "return_contacts": True}}])
+    run, created = playbook([{MODULE: {"name": "Just read", "description": "x", "return_contacts": True}},
+                             {MODULE: {"name": "Not yet", "description": "x", "return_contacts": True},
+                              "check_mode": True}]).split()
     assert run.status(0) == "ok", run
     assert [c["phoneNumber"] for c in run[0]["contacts"]] == [c["phoneNumber"] for c in people(3)]
     assert "contacts_counts" not in run[0] and api_log.writes() == []
     # the list lookup, the record, a count (a list too large to return is refused before it is read), one page
-    assert [r["path"].rsplit("/", 1)[1] for r in api_log.of()] == [
+    assert [r["path"].rsplit("/", 1)[1] for r in api_log.during(run)] == [
         "getAllListDetails", record["_id"], "getAllContacts", "getAllContacts"]
-    created = playbook([{MODULE: {"name": "Not yet", "description": "x", "return_contacts": True}}], check=True)
     assert created.status(0) == "changed" and created[0]["contacts"] == [], created

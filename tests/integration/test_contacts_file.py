@@ -10,8 +10,6 @@ import hashlib
 import os
 import stat
 
-import pytest
-
 MODULE = "kore.ai.kore_contact_list"
 SET = "kore.ai.kore_contact_lists"
 KORE_OWN = ("_id", "createdAt", "updatedAt", "__v")
@@ -44,10 +42,12 @@ def test_a_kore_style_csv_seeds_a_list_and_a_rerun_sends_nothing(sim, playbook, 
     source = tmp_path / "contacts.csv"
     source.write_bytes(KORE_STYLE.encode("utf-8"))
     task = {MODULE: {"name": "From CSV", "description": "seeded from a file", "contacts_file": str(source)}}
-    checked = playbook([task], check=True, diff=True)
-    assert checked.status(0) == "changed" and api_log.writes() == [], checked
-    run = playbook([task], diff=True)
-    assert run.status(0) == "changed", run
+    # check mode, the run and the re-run: one playbook, each step's requests told apart by when its task ran
+    steps = playbook([dict(task, check_mode=True, diff=True), dict(task, diff=True), task])
+    assert steps.rc == 0 and len(steps.rows) == 3, steps
+    checked, run, again = steps.split()
+    assert checked.status(0) == "changed" and api_log.writes_during(checked) == [], steps
+    assert run.status(0) == "changed", steps
     held = sim.contacts_of(run[0]["contact_list"]["_id"])
     # text exactly as written: quoted numbers stay text, leading zeros kept, a short row lacks the missing fields
     assert fields_of(held) == [
@@ -62,23 +62,26 @@ def test_a_kore_style_csv_seeds_a_list_and_a_rerun_sends_nothing(sim, playbook, 
     assert run[0]["diff"]["after"]["contacts"] == {"count": 3, "added": 3, "added_sample": [
         "uniqueId qa-1", "uniqueId qa-2", "phoneNumber +15550100003"]}
     assert checked[0]["contacts_counts"] == run[0]["contacts_counts"]
-    del sim.requests[:]
-    again = playbook([task])
-    assert again.status(0) == "ok", again
-    assert api_log.writes() == [] and again[0]["contacts_counts"]["added"] == 0
+    assert again.status(0) == "ok", steps
+    assert api_log.writes_during(again) == [] and again[0]["contacts_counts"]["added"] == 0
 
 
-@pytest.mark.parametrize("options, message", [
+MISUSE = [
     ({"contacts": [{"phoneNumber": "+1"}]}, "parameters are mutually exclusive: contacts|contacts_file"),
     ({"contacts_file": "/nonexistent/contacts.csv"}, "contacts_file /nonexistent/contacts.csv cannot be read"),
     ({"state": "absent"}, "contacts, contacts_file and purge_contacts are for state: present"),
-], ids=["with contacts", "missing file", "with state absent"])
-def test_contacts_file_misuse_is_refused_before_any_request(sim, playbook, tmp_path, options, message):
+]
+
+
+def test_contacts_file_misuse_is_refused_before_any_request(sim, playbook, tmp_path):
     sim.seed("Guarded", "x")
     source = tmp_path / "ok.csv"
     source.write_text("phoneNumber\n+1\n")
-    run = playbook([{MODULE: dict({"name": "Guarded", "contacts_file": str(source)}, **options)}])
-    assert run.status(0) == "failed" and message in run[0]["msg"], run[0]["msg"]
+    run = playbook([{MODULE: dict({"name": "Guarded", "contacts_file": str(source)}, **options), "ignore_errors": True}
+                    for options, dummy in MISUSE])
+    assert len(run.rows) == len(MISUSE), run
+    for index, (options, message) in enumerate(MISUSE):
+        assert run.status(index) == "failed" and message in run[index]["msg"], (options, run[index]["msg"])
     assert sim.requests == []
 
 
@@ -115,21 +118,20 @@ def test_backup_delete_restore_gives_the_same_contacts_field_for_field(sim, play
     assert raw.splitlines()[1].startswith(b'"+15550000000",')  # every value quoted: Kore's import keeps text
     assert list(tmp_path.joinpath("backups").iterdir()) == [backup]  # no temporary file left behind
 
-    # a re-run of the delete finds nothing and leaves the backup as it was
+    # a re-run of the delete finds nothing and leaves the backup as it was (the restores after it only read it)
     before = (backup.read_bytes(), os.stat(backup).st_mtime_ns)
-    again = playbook([delete])
+    restore = {MODULE: {"name": "Round trip", "description": "restore me", "contacts_file": str(backup)}}
+    again, restored, restored_again = playbook([delete, restore, restore]).split()
     assert again.status(0) == "ok" and "backup_file" not in again[0], again
     assert (backup.read_bytes(), os.stat(backup).st_mtime_ns) == before
 
-    restore = {MODULE: {"name": "Round trip", "description": "restore me", "contacts_file": str(backup)}}
-    restored = playbook([restore])
     assert restored.status(0) == "changed", restored
     held = sim.contacts_of(restored[0]["contact_list"]["_id"])
     # CSV holds text: numbers and booleans Kore kept come back as text
     as_text = [dict((k, v if isinstance(v, str) else str(v).lower() if isinstance(v, bool) else str(v))
                     for k, v in c.items()) for c in original]
     assert fields_of(held) == fields_of(as_text)
-    assert playbook([restore]).status(0) == "ok"
+    assert restored_again.status(0) == "ok"
 
 
 def test_purge_contacts_backs_up_before_it_recreates(sim, playbook, tmp_path):
@@ -142,15 +144,16 @@ def test_purge_contacts_backs_up_before_it_recreates(sim, playbook, tmp_path):
                      "backup_file": str(backup)}}
     checked = playbook([task], check=True)
     assert checked.status(0) == "changed" and not backup.exists(), checked
-    run = playbook([task])
+    # the purge, then the same task on the list it made: nothing to purge, so no backup
+    run, again = playbook([dict(task, register="purged"),
+                           {MODULE: dict(task[MODULE], id="{{ purged.recreated.new_id }}")}]).split()
     assert run.status(0) == "changed" and run[0]["backup_file"] == str(backup), run
     assert read_csv(backup) == [["phoneNumber"], ["+15550000001"], ["+15550000002"]]
     assert [c["phoneNumber"] for c in sim.contacts_of(run[0]["recreated"]["new_id"])] == ["+15550000002"]
-    again = playbook([{MODULE: dict(task[MODULE], id=run[0]["recreated"]["new_id"])}])
     assert again.status(0) == "ok" and "backup_file" not in again[0], again
 
 
-def test_set_purge_with_backup_dir_leaves_one_restorable_file_per_list(sim, playbook, tmp_path):
+def test_set_purge_with_backup_dir_leaves_one_restorable_file_per_list(sim, playbook, api_log, tmp_path):
     keep = sim.seed("Keep", "x")
     doomed = [sim.seed("Old %d" % n, "x") for n in range(3)]
     hostile = sim.seed("Hostile", "x", _id="../../../escape/..")
@@ -158,8 +161,11 @@ def test_set_purge_with_backup_dir_leaves_one_restorable_file_per_list(sim, play
         sim.seed_contacts(record["_id"], [{"phoneNumber": "+1555000%04d" % (number * 10 + i)} for i in range(3)])
     backups = tmp_path / "backups"
     backups.mkdir()
-    task = {SET: {"lists": [{"name": "Keep"}], "purge": True, "backup_dir": str(backups)}}
-    run = playbook([task])
+    task = {SET: {"lists": [{"name": "Keep"}], "purge": True, "backup_dir": str(backups)}, "register": "purged"}
+    # the purge, then a restore of one list from the file the purge names (which only reads it)
+    restore = {MODULE: {"name": "Old 0", "description": "x",
+                        "contacts_file": "{{ purged.backup_files['%s'] }}" % doomed[0]["_id"]}}
+    run, restored = playbook([task, restore]).split()
     assert run.status(0) == "changed", run
     files = sorted(p.name for p in backups.iterdir())
     assert len(files) == 4 and sorted(run[0]["backup_files"]) == sorted(r["_id"] for r in doomed + [hostile])
@@ -168,13 +174,12 @@ def test_set_purge_with_backup_dir_leaves_one_restorable_file_per_list(sim, play
     # an id Kore would not give keeps a readable prefix and gets a digest of the whole id
     digest = hashlib.sha256(hostile["_id"].encode("utf-8")).hexdigest()[:16]
     assert "%2E%2E%2F%2E%2E%2F%2E%2E%2Fescape%2F%2E%2E." + digest + ".csv" in files
-    assert sim.store.summaries(sim.tenant.stream_id)[0]["_id"] == keep["_id"]
+    assert [r["_id"] for r in sim.store.summaries(sim.tenant.stream_id)][:1] == [keep["_id"]]
+    assert [r["method"] for r in api_log.writes_during(run)] == ["DELETE"] * 4
     # each file restores its list
     for number, record in enumerate(doomed + [hostile]):
         rows = read_csv(run[0]["backup_files"][record["_id"]])
         assert rows == [["phoneNumber"]] + [["+1555000%04d" % (number * 10 + i)] for i in range(3)]
-    first = run[0]["backup_files"][doomed[0]["_id"]]
-    restored = playbook([{MODULE: {"name": "Old 0", "description": "x", "contacts_file": first}}])
     assert restored.status(0) == "changed", restored
     assert sorted(c["phoneNumber"] for c in sim.contacts_of(restored[0]["contact_list"]["_id"])) == [
         "+15550000000", "+15550000001", "+15550000002"]
@@ -184,10 +189,11 @@ def test_set_entries_take_contacts_files(sim, playbook, api_log, tmp_path):
     source = tmp_path / "renewals.csv"
     source.write_text("phoneNumber,uniqueId\n+15550000001,r-1\n+15550000002,r-2\n")
     task = {SET: {"lists": [{"name": "Renewals", "description": "x", "contacts_file": str(source)}]}}
-    run = playbook([task])
+    both_given = {SET: {"lists": [{"name": "Renewals", "contacts_file": str(source), "contacts": [{"phoneNumber": "+1"}]}]},
+                  "ignore_errors": True}
+    run, again, both = playbook([task, task, both_given]).split()
     assert run.status(0) == "changed", run
     assert run[0]["contacts_counts"]["Renewals"]["added"] == 2
-    assert playbook([task]).status(0) == "ok"
-    both = playbook([{SET: {"lists": [{"name": "Renewals", "contacts_file": str(source),
-                                       "contacts": [{"phoneNumber": "+1"}]}]}}])
+    assert again.status(0) == "ok"
     assert both.status(0) == "failed" and "mutually exclusive" in both[0]["msg"], both[0]["msg"]
+    assert api_log.during(both) == []

@@ -31,9 +31,10 @@ def test_create_then_unchanged(sim, playbook, api_log):
 
 def test_update_sends_only_differences_then_reads_back(sim, playbook, api_log):
     record = sim.seed("Summer", "old words", allowDuplicates=False)
-    run = playbook([present(name="Summer", description="new words", allow_duplicates=True)], diff=True)
+    task = present(name="Summer", description="new words", allow_duplicates=True)
+    run, again = playbook([dict(task, diff=True), task]).split()
     assert run.status(0) == "changed", run
-    puts = api_log.of("PUT")
+    puts = api_log.during(run, "PUT")
     assert len(puts) == 1
     assert puts[0]["path"].endswith("/contactList/" + record["_id"])
     assert puts[0]["body"] == {"description": "new words", "allowDuplicates": True}
@@ -41,10 +42,9 @@ def test_update_sends_only_differences_then_reads_back(sim, playbook, api_log):
     assert after["description"] == "new words" and after["allowDuplicates"] is True
     # PUT answers with the request, not the record: what comes back must be the record read afterwards.
     assert run[0]["contact_list"] == after
-    assert api_log.of("GET")[-1]["path"].endswith(record["_id"])
+    assert api_log.during(run, "GET")[-1]["path"].endswith(record["_id"])
     assert run[0]["diff"]["before"]["description"] == "old words"
     assert run[0]["diff"]["after"]["description"] == "new words"
-    again = playbook([present(name="Summer", description="new words", allow_duplicates=True)])
     assert again.status(0) == "ok"
     assert len(api_log.of("PUT")) == 1
 
@@ -63,14 +63,15 @@ def test_check_mode_present_predicts_and_writes_nothing(sim, playbook, api_log):
     tasks = [present(name="Brand new", description="made in check mode"),
              present(name="Autumn", description="changed"),
              present(name="Autumn", description="as is")]
-    checked = playbook(tasks, check=True, diff=True)
-    assert checked.rc == 0, checked
-    assert api_log.writes() == []
+    # the check-mode tasks, then the real ones, in one playbook
+    both = playbook([dict(t, check_mode=True, diff=True) for t in tasks] + tasks[:2])
+    assert both.rc == 0 and len(both.rows) == 5, both
+    checked, real = both.part(0, 3), both.part(3)
+    assert api_log.writes_during(checked) == []
     assert [checked.status(i) for i in range(3)] == ["changed", "changed", "ok"]
     assert checked[0]["contact_list"]["name"] == "Brand new"
     assert checked[0]["diff"]["before"] == {}
     assert checked[1]["contact_list"] == dict(record, description="changed")
-    real = playbook(tasks[:2])
     assert [real.status(0), real.status(1)] == ["changed", "changed"]
     for key in ("name", "description", "allowDuplicates", "source"):
         assert checked[0]["contact_list"][key] == real[0]["contact_list"][key]

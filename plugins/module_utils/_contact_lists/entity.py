@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import time
 
-from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import campaign_types
 from ansible_collections.kore.ai.plugins.module_utils._client import backoff
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS, LIST_TYPE
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
@@ -292,6 +291,8 @@ def refuse_in_use(record, force, message=IN_USE, client=None):
 
 def named_campaigns(record, client=None):
     """The campaigns that use the list, in words: name, id and, as Kore's campaign lists say it, type."""
+    # imported here: only a refusal needs the campaigns, and a module process compiles what it imports every task
+    from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import campaign_types
     return ", ".join(campaigns_using(record, campaign_types(client) if client is not None else {}))
 
 

@@ -1,12 +1,18 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Test helper: writes every task result as JSON to $KORE_RESULTS_FILE, beside the normal screen output."""
+"""Test helper: writes every task result as JSON to $KORE_RESULTS_FILE, beside the normal screen output.
+
+Each row also holds when its task started and ended on the system's monotonic clock, the clock the simulator stamps
+requests with: on one host, tasks run one after another, so the requests between those two times are that task's
+(tests/conftest.py, RequestLog.during), and several steps of a test can be one playbook instead of one each.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import time
 
 from ansible.plugins.callback import CallbackBase
 
@@ -28,10 +34,15 @@ class CallbackModule(CallbackBase):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = []
+        self.started = None
+
+    def v2_playbook_on_task_start(self, task, is_conditional):
+        self.started = time.monotonic()
 
     def _record(self, result, status):
         self.rows.append({"task": result._task.get_name(), "status": status,
-                          "result": json.loads(json.dumps(result._result, default=str))})
+                          "result": json.loads(json.dumps(result._result, default=str)),
+                          "started": self.started, "ended": time.monotonic()})
 
     def v2_runner_on_ok(self, result, *args, **kwargs):
         self._record(result, "changed" if result._result.get("changed") else "ok")
