@@ -16,7 +16,7 @@ PLAYBOOK_ENV := PYTHONPATH=$(CURDIR)/tests/simulator ANSIBLE_CALLBACK_RESULT_FOR
 SIM_PORT ?= 8080
 
 .PHONY: help venv test unit properties fuzz integration sanity lint docs-lint changelog-lint release-check test-matrix \
-	test-targets soak bench bench-scale \
+	test-targets soak bench bench-scale bench-campaigns \
 	build docs demo simulator clean
 
 help:
@@ -35,6 +35,7 @@ help:
 	@echo "make soak          the chaos soak at N=200 (make test runs it at N=20)"
 	@echo "make bench         kore.ai against ansible.builtin.uri, the reset, contacts at scale: writes docs/performance.md"
 	@echo "make bench-scale   only the contacts-at-scale runs (CSV of 100,000 and 1,000,000): about 10 minutes"
+	@echo "make bench-campaigns  only the campaign row (kore_campaign against kore_contact_list and uri): a minute"
 	@echo "make test-matrix   unit, integration and sanity on ansible-core 2.17 to 2.21 (MATRIX='2.20 2.21@3.13' for some)"
 	@echo "make test-targets  the module path's integration tests with the module on Python $(TARGET_PYTHONS)"
 	@echo "                   (the other Pythons a managed host may have; pyenv install VERSION for a missing one)"
@@ -110,6 +111,10 @@ bench: venv
 bench-scale: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/bench/requirements.txt
 	PYTHONPATH=$(CURDIR)/tests/simulator $(BIN)/python tests/bench/bench.py --only-scale
+
+bench-campaigns: venv
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/bench/requirements.txt
+	PYTHONPATH=$(CURDIR)/tests/simulator $(BIN)/python tests/bench/bench.py --only-campaigns
 
 test-matrix: venv
 	tests/matrix.sh $(MATRIX)

@@ -156,11 +156,12 @@ def report(rows, latency, add_delay, page_size):
     return lines
 
 
-def replace_section(text, lines):
-    """``text`` (a performance.md) with its scale section replaced by ``lines``, or them put before the imports."""
+def replace_section(text, lines, before="Module import time"):
+    """``text`` (a performance.md) with the section ``lines`` head (their first line) replaced by them, or them put
+    before the section headed ``before``."""
     heading = lines[0]
     parts = text.split("\n## ")
     kept = [p for p in parts if not ("## " + p).startswith(heading)]
     section = "\n".join(lines)[3:]
-    at = next((i for i, p in enumerate(kept) if p.startswith("Module import time")), len(kept))
+    at = next((i for i, p in enumerate(kept) if p.startswith(before)), len(kept))
     return "\n## ".join(kept[:at] + [section + "\n"] + kept[at:])
