@@ -373,8 +373,8 @@ def main():
                 scaled = scale.scale_runs(sim, folder, sizes, 0.02, args.add_delay_ms / 1000.0)
                 lines = scale.report(scaled, 0.02, args.add_delay_ms / 1000.0, sim.max_page)
             else:
-                lines = campaign_report(args.deletes, campaign_per_task(sim, folder, token_for(sim), args.deletes,
-                                                                         args.rounds))
+                seconds = campaign_per_task(sim, folder, token_for(sim), args.deletes, args.rounds)
+                lines = campaign_report(args.deletes, seconds)
         path = os.path.join(DOCS, "performance.md")
         with open(path) as handle:
             text = handle.read()
