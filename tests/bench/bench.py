@@ -372,15 +372,16 @@ def main():
             if args.only_scale:
                 scaled = scale.scale_runs(sim, folder, sizes, 0.02, args.add_delay_ms / 1000.0)
                 lines = scale.report(scaled, 0.02, args.add_delay_ms / 1000.0, sim.max_page)
+                before = "Module import time"
             else:
                 seconds = campaign_per_task(sim, folder, token_for(sim), args.deletes, args.rounds)
                 lines = campaign_report(args.deletes, seconds)
+                before = "The reset against the request floor"
         path = os.path.join(DOCS, "performance.md")
         with open(path) as handle:
             text = handle.read()
         with open(path, "w") as handle:
-            handle.write(scale.replace_section(text, lines, before="The reset against the request floor"
-                                               if args.only_campaigns else "Module import time"))
+            handle.write(scale.replace_section(text, lines, before))
         shutil.rmtree(folder)
         return
     with Simulator() as sim:

@@ -131,7 +131,7 @@ def test_present_creates_then_updates_only_what_differs_with_diff_and_check_mode
     assert [run.status(i) for i in range(4)] == ["changed", "ok", "changed", "ok"], run
     assert run[0]["campaign"]["status"] == "Ready" and run[0]["diff"]["before"] == {}
     assert run[2]["diff"]["before"]["description"] == "one" and run[2]["diff"]["after"]["description"] == "two"
-    puts = [r for r in api_log.during(run) if r["method"] == "PUT"]
+    puts = api_log.during(run, "PUT")
     assert [p["body"] for p in puts] == [{"description": "two"}]
     assert [checked.status(i) for i in range(3)] == ["changed", "changed", "changed"], checked
     assert "would be updated: description" in checked[0]["msg"] and "would be created" in checked[1]["msg"]

@@ -27,9 +27,8 @@ def without_kore_fields(contacts):
 
 
 def adds(requests):
-    """The adds among ``requests``: an api_log (every request) or a list (api_log.during)."""
-    every = requests.of("POST") if hasattr(requests, "of") else requests
-    return [r for r in every if r["method"] == "POST" and r["path"].endswith("/addContacts")]
+    """The adds among ``requests`` (api_log.of() or api_log.during(step))."""
+    return [r for r in requests if r["method"] == "POST" and r["path"].endswith("/addContacts")]
 
 
 def phones(sim, list_id):
@@ -95,7 +94,7 @@ def test_a_shared_name_is_refused_before_any_add(sim, playbook, api_log):
     run = playbook([{MODULE: {"id": first["_id"], "contacts": people(2)}}])
     assert run.status(0) == "failed"
     assert "named 'Twin'" in run[0]["msg"] and "No contact was added" in run[0]["msg"]
-    assert adds(api_log) == [] and sim.contacts_of(first["_id"]) == []
+    assert adds(api_log.of()) == [] and sim.contacts_of(first["_id"]) == []
 
 
 def test_purge_recreates_a_list_holding_other_contacts(sim, playbook, api_log):
@@ -203,7 +202,7 @@ def test_a_lost_add_is_not_sent_twice_to_a_list_allowing_duplicates(sim, playboo
     run = playbook([{MODULE: {"id": record["_id"], "contacts": people(3), "wait_timeout": 2}}])
     assert run.status(0) == "changed", run
     assert phones(sim, record["_id"]) == ["+15550000000", "+15550000001", "+15550000002"]
-    assert len(adds(api_log)) == sent
+    assert len(adds(api_log.of())) == sent
 
 
 def test_a_429_on_add_is_retried(sim, playbook, api_log):
@@ -211,7 +210,7 @@ def test_a_429_on_add_is_retried(sim, playbook, api_log):
     sim.faults.add("status", method="POST", path_contains="addContacts", status=429, retry_after=0)
     run = playbook([{MODULE: {"id": record["_id"], "contacts": people(2)}}])
     assert run.status(0) == "changed", run
-    assert [r["status"] for r in adds(api_log)] == [429, 200]
+    assert [r["status"] for r in adds(api_log.of())] == [429, 200]
     assert phones(sim, record["_id"]) == ["+15550000000", "+15550000001"]
 
 

@@ -35,10 +35,10 @@ def test_gateway_errors_are_retried(sim, playbook, api_log):
     for status, record in zip(statuses, records):  # the first task's list meets the 502s, the second's the 503s
         sim.faults.add("status", method="GET", path_contains=record["_id"], status=status, times=2)
     steps = playbook([task(id=record["_id"], state="absent") for record in records]).split()
+    assert len(steps) == len(statuses)
     for step, status in zip(steps, statuses):
         assert step.status(0) == "changed", step
         assert [r["status"] for r in api_log.during(step, "GET")] == [status, status, 200]
-    assert len(steps) == len(statuses)
 
 
 def test_dropped_connection_is_retried(sim, playbook, api_log):
