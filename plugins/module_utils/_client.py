@@ -139,13 +139,18 @@ class KoreClient(object):
         self.roots = {"v2": "%s/campaign/api/v2/public/%s" % (self.base, path_segment(stream_id)),
                       "v2-trigger": "%s/api/v2/public/%s" % (self.base, path_segment(stream_id)),
                       "v1.1": "%s/api/1.1/public/%s" % (self.base, path_segment(iid or stream_id))}
-        # passed on each request: requests lets REQUESTS_CA_BUNDLE override a session's ca_path or False
         self.verify = ca_path if (ca_path and validate_certs) else bool(validate_certs)
         if not validate_certs:
             # the user switched verification off on purpose: no warning on every request
             disable_warnings(InsecureRequestWarning)
-        self._secrets = [s for s in tuple(secrets) + proxy_passwords(self.base) if s]
         self.session = requests.Session()
+        # what requests reads from the environment (HTTPS_PROXY and NO_PROXY, REQUESTS_CA_BUNDLE, which overrides
+        # a True verify only), read once: requests scans os.environ again on every request, about a millisecond
+        # each in Ansible's worker, and a task's environment stays as it is while the task runs
+        settings = self.session.merge_environment_settings(self.base + "/", {}, None, self.verify, None)
+        self.session.trust_env = False
+        self.proxies, self.verify = settings["proxies"], settings["verify"]
+        self._secrets = [s for s in tuple(secrets) + proxy_passwords(self.proxies) if s]
         self.session.headers.update({
             "auth": self.tokens.current(),
             "iid": iid or stream_id,
@@ -253,7 +258,8 @@ class KoreClient(object):
         self.session.headers["auth"] = token  # this client's own session: renewed tokens replace the one it had
         try:
             response = self.session.request(method, url, params=params, json=json, timeout=self.timeout,
-                                            allow_redirects=False, verify=self.verify)
+                                            allow_redirects=False, verify=self.verify,
+                                            proxies=self.proxies)
         except requests.exceptions.RequestException as exc:
             raise transport_error(sent, exc)
         except (HTTPError, ValueError) as exc:

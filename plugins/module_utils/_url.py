@@ -12,11 +12,6 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, unquote, urlsplit
 
-try:
-    from requests.utils import get_environ_proxies
-except ImportError:  # reported by the module through missing_required_lib
-    get_environ_proxies = None
-
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 
 _FORBIDDEN_IN_HOST = re.compile(r"[\s\\]")
@@ -85,10 +80,10 @@ def path_segment(value):
     return quote(value, safe="").replace(".", "%2E")
 
 
-def proxy_passwords(url):
-    """Passwords of the proxies the environment names for ``url`` (``http://user:password@proxy``), to redact."""
+def proxy_passwords(proxies):
+    """Passwords of ``proxies`` (requests' scheme to proxy URL, ``http://user:password@proxy``), to redact."""
     found = []
-    for proxy in get_environ_proxies(url).values():
+    for proxy in proxies.values():
         try:
             password = urlsplit(proxy if "://" in proxy else "http://" + proxy).password
         except ValueError:

@@ -210,9 +210,10 @@ def campaign_report(deletes, campaign_rows):
         "`kore.ai.kore_campaign` deleting voice campaigns by id, against `kore.ai.kore_contact_list` deleting lists"
         " by id and `ansible.builtin.uri` sending the bare `DELETE`, %d per loop task at 20 ms per request, in"
         " one playbook as above (at most 5 rounds, so that the bot's campaigns fit the one list-all page of 50"
-        " the module asks for), in Ansible's worker. A campaign by id is read (`GET`) while its type's list-all"
-        " proves its type, then deleted: two round trips, as a list's read and delete. Target: no slower than"
-        " `kore_contact_list`." % deletes,
+        " the module asks for), in Ansible's worker. A campaign by id is found in its type's list-all, which proves"
+        " its type, then deleted: two round trips, as a list's read and delete (the campaign's `GET` goes out"
+        " beside the list-all only for `backup_file`, and after it only when it lacks the id). Target: no"
+        " slower than `kore_contact_list`." % deletes,
         "",
     ]
     return lines + table(["seconds per task: kore_campaign", "kore_contact_list", "uri", "kore_campaign / uri",

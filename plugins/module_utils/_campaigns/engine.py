@@ -50,7 +50,7 @@ def ensure_campaign_absent(campaigns, spec, *, stop=False, backup=None, wait_tim
     checked_wait_timeout(wait_timeout)
     if backup is not None:
         backup.check()
-    # by name, the list-all's item tells the status; the whole record (GET) is needed only for the backup
+    # by id or name, the list-all's item tells the status; the whole record (GET) is needed only for the backup
     current = campaigns.find(spec.campaign_id, spec.name, whole=backup is not None)
     if current is None:
         return _already_absent(campaigns, spec)

@@ -33,6 +33,11 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
 ID_PREFIX = "cd-"
 
 
+def held(listed, campaign_id):
+    """The item of ``listed`` (a list-all's campaigns) with ``campaign_id``, or None."""
+    return next((c for c in listed if c["id"] == campaign_id), None)
+
+
 class Campaigns(object):
     """The campaigns of one ``kind`` (``voice`` or ``sms``) over one client."""
 
@@ -67,26 +72,10 @@ class Campaigns(object):
 
     def find(self, campaign_id=None, name=None, whole=True):
         """The campaign of this type with ``campaign_id`` or exactly ``name``; None once its type's list-all proves
-        it missing. Two of the name, or an id of the other type, are errors. By name, the list-all's item unless
-        ``whole`` asks for the whole record (GET); by id, always the whole record."""
+        it missing. Two of the name, or an id of the other type, are errors. The list-all's item, unless ``whole``
+        asks for the whole record (GET)."""
         if campaign_id:
-            # the GET and the list-all that must hold the id (no type error passes for "absent") go out together
-            with ThreadPoolExecutor(1) as pool:
-                listing = pool.submit(lambda: Campaigns(self.client.clone(), self.kind).every())
-                try:
-                    record = self.read(campaign_id)
-                finally:
-                    listed = listing.result()
-            held = any(c["id"] == campaign_id for c in listed)
-            if record is not None and not held:
-                raise KoreConflictError(
-                    "campaign %s exists, but Kore's %s campaigns do not hold it: it is not a %s campaign (give the "
-                    "type it has). Nothing was changed." % (campaign_id, self.kind, self.kind))
-            if record is None and held:
-                raise KoreProtocolError("GET campaign/%s answered without the campaign's record, but Kore lists it "
-                                        "for %s: Kore's answers disagree. Nothing was changed."
-                                        % (campaign_id, self.client.describe()))
-            return record
+            return self._by_id(campaign_id, whole)
         named = [c for c in self.every() if c.get("name") == name]
         if len(named) > 1:
             raise KoreConflictError("%d %s campaigns are named %r (%s); use id to say which one is meant. Nothing "
@@ -94,6 +83,31 @@ class Campaigns(object):
         if not named:
             return None
         return (self.read(named[0]["id"]) or named[0]) if whole else named[0]
+
+    def _by_id(self, campaign_id, whole):
+        """By id the type's list-all must hold the campaign: a GET alone cannot tell the type, and a DELETE with
+        the wrong one can answer 404. The list-all's item says all a delete needs; the GET goes out beside it
+        when the whole record is wanted, and after it only when the list-all lacks the id (absent, or another
+        type: an error, never "absent")."""
+        if whole:
+            with ThreadPoolExecutor(1) as pool:
+                listing = pool.submit(lambda: Campaigns(self.client.clone(), self.kind).every())
+                try:
+                    record = self.read(campaign_id)
+                finally:
+                    item = held(listing.result(), campaign_id)
+        else:
+            item = held(self.every(), campaign_id)
+            record = item or self.read(campaign_id)
+        if record is not None and item is None:
+            raise KoreConflictError(
+                "campaign %s exists, but Kore's %s campaigns do not hold it: it is not a %s campaign (give the "
+                "type it has). Nothing was changed." % (campaign_id, self.kind, self.kind))
+        if record is None and item is not None:
+            raise KoreProtocolError("GET campaign/%s answered without the campaign's record, but Kore lists it "
+                                    "for %s: Kore's answers disagree. Nothing was changed."
+                                    % (campaign_id, self.client.describe()))
+        return record
 
     def status(self, campaign_id):
         """The campaign's status as Kore's status call says it now."""

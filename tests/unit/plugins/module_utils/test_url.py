@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from requests.utils import get_environ_proxies
 
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._url import (
@@ -56,9 +57,9 @@ def test_proxy_passwords_from_the_environment_are_redacted(monkeypatch):
     for key in [k for k in os.environ if k.lower().endswith("_proxy")]:
         monkeypatch.delenv(key)
     monkeypatch.setenv("HTTPS_PROXY", "http://ops:p%40ss-word-9@proxy.example:3128")
-    assert set(proxy_passwords("https://platform.kore.ai")) == {"p%40ss-word-9", "p@ss-word-9"}
+    assert set(proxy_passwords(get_environ_proxies("https://platform.kore.ai"))) == {"p%40ss-word-9", "p@ss-word-9"}
     monkeypatch.setenv("NO_PROXY", "platform.kore.ai")
-    assert proxy_passwords("https://platform.kore.ai") == ()
+    assert proxy_passwords(get_environ_proxies("https://platform.kore.ai")) == ()
 
 
 @pytest.mark.parametrize("value", ["two words", "caf\u00e9", "line\r\nbreak", "", None])

@@ -14,7 +14,7 @@ from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import (
     running,
     uses_list,
 )
-from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreConflictError, KoreInputError
 
 
 def test_every_campaign_of_each_type_has_id_and_type(sim, client):
@@ -43,3 +43,17 @@ def test_a_campaign_names_its_lists_by_name_in_either_shape():
     assert list_names(campaign["contactLists"]) == ["Leads", "More"]
     assert uses_list(campaign, "Leads") and uses_list(campaign, "More") and uses_list(campaign, "DNC")
     assert not uses_list(campaign, "Other") and not uses_list({"contactLists": "Leads"}, "Leads")
+
+
+def test_by_id_the_list_all_alone_finds_a_campaign_and_a_get_follows_only_when_it_lacks_the_id(sim, client):
+    voice = sim.seed_campaign("V", [])["_id"]
+    sms = sim.seed_campaign("S", [], kind="sms")["id"]
+    campaigns = Campaigns(client, "voice")
+    assert campaigns.find(voice, whole=False)["id"] == voice
+    assert [(r["method"], r["path"].rsplit("/", 1)[-1]) for r in sim.requests] == [("POST", "getAllCampaignDetails")]
+    with pytest.raises(KoreConflictError, match="not a voice campaign"):
+        campaigns.find(sms, whole=False)
+    assert campaigns.find("cd-gone", whole=False) is None
+    assert [r["method"] for r in sim.requests[1:]] == ["POST", "GET", "POST", "GET"]
+    # the whole record: the GET and the list-all go out together
+    assert campaigns.find(voice)["id"] == voice and len(sim.requests) == 7
