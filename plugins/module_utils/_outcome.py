@@ -45,3 +45,5 @@ class ItemOutcome(object):
         self.msg += "; %s %s written to %s first" % (what, verb, done["backup_file"])
         if "previous_backup_file" in done:
             self.msg += " (the file that was there is kept as %s)" % ", ".join(backup.moved)
+        if backup.removed:
+            self.msg += "; removed what a killed run had left beside it: %s" % ", ".join(backup.removed)

@@ -151,6 +151,15 @@ previous_backup_file:
   description: Where the file found at O(backup_file) was moved to.
   returned: when a file was there
   type: str
+removed_temporary_files:
+  description:
+    - Temporary files (C(.kore-*.tmp)) that a run killed while writing a backup had left beside O(backup_file),
+      removed before this task wrote its own. A writer holds a lock on its temporary file until it is gone, so
+      another task's file being written is never taken for one.
+  returned: when such files were found
+  type: list
+  elements: str
+  sample: [/home/ops/backups/.kore-3k2j9x1q.tmp]
 msg:
   description: What was done, in words.
   returned: always

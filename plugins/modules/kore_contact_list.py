@@ -311,6 +311,13 @@ previous_backup_files:
   elements: str
   sample: [/home/ops/backups/reset.csv.48213.2026-11-30@14:05:09~, /home/ops/backups/reset.csv.48213.2026-11-30@14:05:09.1~]
   version_added: 0.2.0
+removed_temporary_files:
+  description: What runs killed while writing a backup had left beside O(backup_file) (C(.kore-*.tmp)), removed.
+  returned: when such files were found
+  type: list
+  elements: str
+  sample: [/home/ops/backups/.kore-3k2j9x1q.tmp]
+  version_added: 0.2.0
 recreated:
   description:
     - With O(purge_contacts=true), when the list was deleted and created again to drop contacts.

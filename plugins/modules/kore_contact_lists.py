@@ -170,6 +170,16 @@ previous_backup_files:
   type: dict
   sample: {cl-9f8e7d6c-3aca-4008-973e-6d79940abcde: /srv/backups/cl-9f8e7d6c-3aca-4008-973e-6d79940abcde.csv.4821.2026-11-30@14:05:09~}
   version_added: 0.2.0
+removed_temporary_files:
+  description:
+    - Temporary files (C(.kore-*.tmp)) that a run killed while writing a backup had left in O(backup_dir),
+      removed before this task wrote its own backups. A writer holds a lock on its temporary file until it is gone,
+      so a file another task is writing is never taken for one.
+  returned: when such files were found
+  type: list
+  elements: str
+  sample: [/srv/backups/.kore-3k2j9x1q.tmp]
+  version_added: 0.2.0
 recreated:
   description:
     - The lists deleted and created again to drop contacts (O(purge_contacts=true)).

@@ -9,6 +9,7 @@ import csv
 import hashlib
 import os
 import stat
+import time
 
 MODULE = "kore.ai.kore_contact_list"
 SET = "kore.ai.kore_contact_lists"
@@ -161,12 +162,17 @@ def test_set_purge_with_backup_dir_leaves_one_restorable_file_per_list(sim, play
         sim.seed_contacts(record["_id"], [{"phoneNumber": "+1555000%04d" % (number * 10 + i)} for i in range(3)])
     backups = tmp_path / "backups"
     backups.mkdir()
+    # what a run killed while writing a backup leaves: removed and named, never taken for a backup
+    left_over = backups / ".kore-killed1.tmp"
+    left_over.write_text("phoneNumber\n+1555000")
+    os.utime(left_over, (time.time() - 60, time.time() - 60))
     task = {SET: {"lists": [{"name": "Keep"}], "purge": True, "backup_dir": str(backups)}, "register": "purged"}
     # the purge, then a restore of one list from the file the purge names (which only reads it)
     restore = {MODULE: {"name": "Old 0", "description": "x",
                         "contacts_file": "{{ purged.backup_files['%s'] }}" % doomed[0]["_id"]}}
     run, restored = playbook([task, restore]).split()
     assert run.status(0) == "changed", run
+    assert run[0]["removed_temporary_files"] == [str(left_over)] and "killed run" in run[0]["msg"], run
     files = sorted(p.name for p in backups.iterdir())
     assert len(files) == 4 and sorted(run[0]["backup_files"]) == sorted(r["_id"] for r in doomed + [hostile])
     assert all(os.path.dirname(p) == str(backups) for p in run[0]["backup_files"].values())

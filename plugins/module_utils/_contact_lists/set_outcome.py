@@ -22,6 +22,7 @@ class SetOutcome(object):
         self.created_outcomes = []  # of the lists this run created, and keeps
         self.contacts_added, self.recreated, self.not_attempted = {}, [], []
         self.contacts_counts, self.backup_files, self.previous_backup_files = {}, {}, {}
+        self.removed_temporary_files = []
         self.before, self.after = {}, {}
         self.tracebacks = []    # of failures that were bugs of ours, not Kore's answers
         self.warnings = []
@@ -96,6 +97,7 @@ class SetOutcome(object):
             self.backup_files[list_id] = done["backup_file"]
         if done.get("previous_backup_file"):
             self.previous_backup_files[list_id] = done["previous_backup_file"]
+        self.removed_temporary_files.extend(done.get("removed_temporary_files", ()))
 
     def message(self):
         verb = "would be " if self.check_mode else ""
@@ -110,6 +112,8 @@ class SetOutcome(object):
         if self.backup_files:
             folder = os.path.dirname(next(iter(self.backup_files.values())))
             text += "; %d backed up to %s first" % (len(self.backup_files), folder)
+        if self.removed_temporary_files:
+            text += "; removed %d temporary files a killed run had left" % len(self.removed_temporary_files)
         if self.in_use:
             text += ("; kept %d in use by campaigns (stop, back up and delete those with kore.ai.kore_campaign, or "
                      "set force: true to delete the lists): %s" % (
@@ -134,6 +138,8 @@ class SetOutcome(object):
                       not_attempted=self.not_attempted, contacts_counts=self.contacts_counts,
                       backup_files=self.backup_files, previous_backup_files=self.previous_backup_files,
                       msg=self.message())
+        if self.removed_temporary_files:
+            result["removed_temporary_files"] = sorted(self.removed_temporary_files)
         if diff:
             result["diff"] = dict(before=self.before, after=self.after)
         if self.in_use or self.errors:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import fcntl
 import hashlib
 import json
 import os
@@ -30,6 +31,8 @@ NAME_MAX = 255              # bytes in a file name on the filesystems people use
 PLAIN_ID = re.compile(r"[a-z0-9_-]{1,120}\Z")   # every id Kore gives: the file name as it is
 SHORTENED_PREFIX = 100      # characters of an unusual id kept in its file name, before its digest
 _NO_HARD_LINKS = (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK)
+TEMPORARY = (".kore-", ".tmp")  # prefix and suffix of a backup's temporary file, beside the backup
+LEFT_OVER_AGE = 2           # seconds: a writer locks its temporary file the moment after it creates it
 
 
 class KoreBackupError(KoreError):
@@ -59,6 +62,37 @@ def check_directory(what, directory):
         raise KoreBackupError("%s does not exist. Nothing was deleted." % what)
     if not os.access(directory, os.W_OK | os.X_OK):
         raise KoreBackupError("%s is not writable. Nothing was deleted." % what)
+
+
+def remove_left_over(directory, clock=time.time):
+    """Remove the temporary files a writer killed part-way left in ``directory`` and return their paths.
+
+    A writer holds a lock on its temporary file for as long as the file exists (:meth:`Backup.write_with`) and a
+    kill releases it, so an unlocked one is left over: its list was not deleted, since nothing is deleted before
+    its backup is in place, and it holds nothing a backup needs.
+    """
+    removed = []
+    try:
+        names = [n for n in os.listdir(directory) if n.startswith(TEMPORARY[0]) and n.endswith(TEMPORARY[1])]
+    except OSError:
+        return removed
+    for name in sorted(names):
+        path = os.path.join(directory, name)
+        try:
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            continue
+        try:
+            if clock() - os.fstat(descriptor).st_mtime < LEFT_OVER_AGE:
+                continue
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)  # fails while its writer lives
+            os.unlink(path)
+            removed.append(path)
+        except OSError:
+            continue
+        finally:
+            os.close(descriptor)
+    return removed
 
 
 def required_path(option, path):
@@ -92,6 +126,7 @@ class Backup(object):
         self.directory = os.path.dirname(self.path)
         self.option = option
         self.moved = []         # where files found at the path were moved to, in order
+        self.removed = []       # temporary files of writers killed part-way, removed before writing
         self.written = False
 
     @property
@@ -109,7 +144,8 @@ class Backup(object):
                                      % (self.option, self.path, wanted.path))
 
     def result(self):
-        """Return values once written: ``backup_file``, and ``previous_backup_file`` when a file was kept."""
+        """Return values once written: ``backup_file``, ``previous_backup_file`` when a file was kept, and
+        ``removed_temporary_files`` when writers killed part-way had left theirs."""
         if not self.written:
             return {}
         done = {"backup_file": self.path}
@@ -117,6 +153,8 @@ class Backup(object):
             done["previous_backup_file"] = self.moved[0]
         if len(self.moved) > 1:
             done["previous_backup_files"] = list(self.moved)
+        if self.removed:
+            done["removed_temporary_files"] = list(self.removed)
         return done
 
     def check(self):
@@ -149,18 +187,24 @@ class Backup(object):
 
     def write_with(self, fill):
         """Write the backup with ``fill(out)`` (a text file) to a temporary file in the same directory, make it
-        durable, link it into place (0600); nothing is left behind on failure."""
+        durable, link it into place (0600); nothing is left behind on failure, nor by a writer killed before
+        (:func:`remove_left_over`, named in :meth:`result`)."""
+        self.removed = remove_left_over(self.directory)
         temporary = None
         try:
             # a short name: a backup_file name as long as the filesystem allows still has room beside it
-            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".kore-", suffix=".tmp")
-            os.fchmod(handle, BACKUP_MODE)
+            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=TEMPORARY[0], suffix=TEMPORARY[1])
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+                # locked until the file is gone: a later run tells a killed writer's file by its missing lock
+                fcntl.flock(handle, fcntl.LOCK_EX)
+                os.fchmod(handle, BACKUP_MODE)
                 fill(out)
                 out.flush()
                 os.fsync(out.fileno())
-            self.publish(temporary)
-            _sync_directory(self.directory)
+                self.publish(temporary)
+                _sync_directory(self.directory)
+                os.unlink(temporary)
+                temporary = None
             self.written = True
             return self.path
         except OSError as exc:
