@@ -8,12 +8,15 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import itertools
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
+import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
@@ -156,11 +159,14 @@ def playbook(sim, tmp_path, execution_path):
     The connection comes from the KORE_* environment, as a user of the simulator would set it, unless
     ``env`` overrides (a value of None removes a variable). ``on`` ("worker" or "module") overrides the
     test's execution path. ``cwd`` is the directory ansible-playbook starts in (default: this one).
+    ``kill_when``: a callable asked every few milliseconds; once it says so, ansible-playbook, its workers and
+    their modules get SIGKILL, as a machine going down or an operator's ``kill -9`` ends them (rc -9).
     """
 
     numbers = itertools.count()  # next() is atomic: runs may be started from several threads at once
 
-    def run(tasks, check=False, diff=False, env=None, args=(), module_defaults=None, on=None, cwd=None):
+    def run(tasks, check=False, diff=False, env=None, args=(), module_defaults=None, on=None, cwd=None,
+            kill_when=None):
         number = next(numbers)
         if isinstance(tasks, str):
             path = tasks
@@ -196,12 +202,30 @@ def playbook(sim, tmp_path, execution_path):
         command += ["--check"] if check else []
         command += ["--diff"] if diff else []
         command += list(FORCE_MODULE) if (on or execution_path) == "module" else []
-        proc = subprocess.run(command, env=environ, capture_output=True, text=True, timeout=600, check=False,
-                              cwd=cwd)
+        if kill_when is None:
+            proc = subprocess.run(command, env=environ, capture_output=True, text=True, timeout=600, check=False,
+                                  cwd=cwd)
+        else:
+            proc = killed_when(kill_when, command, env=environ, cwd=cwd)
         rows = json.loads(results.read_text()) if results.exists() else []
         return Run(proc, rows)
 
     return run
+
+
+def killed_when(condition, command, **options):
+    """``command`` run in a session of its own, killed whole (SIGKILL) once ``condition()`` holds, unless it ended
+    before (within 600 seconds either way)."""
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            **options)
+    reader = concurrent.futures.ThreadPoolExecutor(1).submit(proc.communicate)  # pipes drained meanwhile
+    deadline = time.monotonic() + 600
+    while proc.poll() is None and time.monotonic() < deadline and not condition():
+        time.sleep(0.005)
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGKILL)
+    out, err = reader.result()
+    return subprocess.CompletedProcess(command, proc.returncode, out, err)
 
 
 @pytest.fixture

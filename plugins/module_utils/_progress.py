@@ -9,6 +9,7 @@ to; in a module process nothing is told (a module's output is its one JSON answe
 
 from __future__ import annotations
 
+import threading
 import time
 
 EVERY_SECONDS = 30
@@ -53,6 +54,54 @@ class Counter(object):
         if step > self._told_step or now - self._told_at >= EVERY_SECONDS:
             self._told_step, self._told_at = max(step, self._told_step), now
             self.progress.tell("%s: %d of %d %s" % (self.what, self.done, self.total, self.unit))
+
+
+class TaskTotals(object):
+    """The counters of a set's lists added up: one line for the task per unit (``contacts read``), never one a
+    list, which for a thousand lists would be thousands of lines. A unit's total is what :meth:`expect` said it
+    is, else the sum of the totals of the lists started so far. Lists are worked on threads: a lock keeps count."""
+
+    def __init__(self, progress, what):
+        self.progress, self.what = progress, what
+        self.lock = threading.Lock()
+        self.counters = {}
+        self.expected = set()
+
+    def expect(self, unit, total):
+        """``total`` of ``unit`` for the whole task, known up front (the lists' contact counts)."""
+        with self.lock:
+            self._of(unit).total = total
+            self.expected.add(unit)
+
+    def counter(self, what, total, unit):
+        """One list's share (``what``, its own name, is not told) of the task's counter of ``unit``."""
+        with self.lock:
+            counter = self._of(unit)
+            if unit not in self.expected:
+                counter.total += total
+            return Share(self, counter)
+
+    def _of(self, unit):
+        if unit not in self.counters:
+            self.counters[unit] = Counter(self.progress, self.what, 0, unit)
+        return self.counters[unit]
+
+
+class Share(object):
+    """One list's part of a :class:`TaskTotals` counter, used as a :class:`Counter` is."""
+
+    def __init__(self, totals, counter):
+        self.totals, self.counter, self.done = totals, counter, 0
+
+    def add(self, count=1):
+        self.show(self.done + count)
+
+    def show(self, done=None):
+        with self.totals.lock:
+            if done is not None:
+                self.counter.done += done - self.done
+                self.done = done
+            self.counter.show()
 
 
 SILENT = Progress()

@@ -153,9 +153,9 @@ previous_backup_file:
   type: str
 removed_temporary_files:
   description:
-    - Temporary files (C(.kore-*.tmp)) that a run killed while writing a backup had left beside O(backup_file),
-      removed before this task wrote its own. A writer holds a lock on its temporary file until it is gone, so
-      another task's file being written is never taken for one.
+    - What runs killed while writing a backup had left beside O(backup_file) (a C(.kore-*.tmp), or an empty name
+      made to keep an older backup under), removed before this task wrote its own. A writer holds a lock on such a
+      file while it is in use, so another task's file being written is never taken for one.
   returned: when such files were found
   type: list
   elements: str

@@ -172,9 +172,9 @@ previous_backup_files:
   version_added: 0.2.0
 removed_temporary_files:
   description:
-    - Temporary files (C(.kore-*.tmp)) that a run killed while writing a backup had left in O(backup_dir),
-      removed before this task wrote its own backups. A writer holds a lock on its temporary file until it is gone,
-      so a file another task is writing is never taken for one.
+    - What runs killed while writing a backup had left in O(backup_dir) (a C(.kore-*.tmp), or an empty name made
+      to keep an older backup under), removed at the start of the task. A writer holds a lock on such a file while
+      it is in use, so a file another task is writing is never taken for one.
   returned: when such files were found
   type: list
   elements: str

@@ -9,7 +9,6 @@ import csv
 import hashlib
 import os
 import stat
-import time
 
 MODULE = "kore.ai.kore_contact_list"
 SET = "kore.ai.kore_contact_lists"
@@ -165,7 +164,6 @@ def test_set_purge_with_backup_dir_leaves_one_restorable_file_per_list(sim, play
     # what a run killed while writing a backup leaves: removed and named, never taken for a backup
     left_over = backups / ".kore-killed1.tmp"
     left_over.write_text("phoneNumber\n+1555000")
-    os.utime(left_over, (time.time() - 60, time.time() - 60))
     task = {SET: {"lists": [{"name": "Keep"}], "purge": True, "backup_dir": str(backups)}, "register": "purged"}
     # the purge, then a restore of one list from the file the purge names (which only reads it)
     restore = {MODULE: {"name": "Old 0", "description": "x",

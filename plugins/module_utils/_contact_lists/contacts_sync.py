@@ -55,7 +55,7 @@ def recreation_note(record, recreated, dropped, written):
 
 
 def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=True, created=False, check_mode=False,
-         backup=None):
+         backup=None, names_read=None):
     """Make the list hold ``wanted`` (a :class:`~.model.Wanted`) and, with ``purge``, nothing else.
 
     ``lists`` is the contact-list entity (:class:`~..._contact_lists.entity.ContactLists`), ``contacts`` an
@@ -98,6 +98,6 @@ def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=Tr
         # inline contacts are few: the result lists those added
         synced.added_rows = list(wanted.where(NEW)) if wanted.inline else None
         if missing and not check_mode:
-            lists.require_unique_name(record, created=created or bool(recreated))
+            lists.require_unique_name(record, created=created or bool(recreated), reading=names_read)
             synced.added_sample = contacts.add(record, wanted, 0 if recreated else held.count)
     return synced

@@ -207,8 +207,9 @@ def check_contacts_options(wanted, *, purge_contacts=False, backup=None, return_
 
 
 def ensure_contacts(lists, contacts_api, outcome, wanted, *, purge=False, force=False, backup=None,
-                    return_contacts=False, check_mode=False):
-    """``outcome``'s list made to hold ``wanted``; every step after a change reports that change if it fails."""
+                    return_contacts=False, check_mode=False, names_read=None):
+    """``outcome``'s list made to hold ``wanted``; every step after a change reports that change if it fails.
+    ``names_read``: every list by name, read once for a whole set (``ContactLists.require_unique_name``)."""
     if wanted is None:
         if return_contacts:  # read once, and a list too large to return is refused before that
             with outcome.reporting(check_mode):
@@ -222,7 +223,7 @@ def ensure_contacts(lists, contacts_api, outcome, wanted, *, purge=False, force=
 
     synced = sync(lists, contacts_api, outcome.record, wanted, purge=purge, force=force,
                   exists=not (check_mode and outcome.created), created=outcome.created, check_mode=check_mode,
-                  backup=backup)
+                  backup=backup, names_read=names_read)
     outcome.add_contacts(synced, backup, check_mode=check_mode)
     if return_contacts:
         with outcome.reporting(check_mode):

@@ -12,6 +12,7 @@ one reading, and the aggregate result (``set_outcome.SetOutcome``). Check mode t
 from __future__ import annotations
 
 import os
+import threading
 
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import campaign_types
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists import engine
@@ -31,6 +32,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import (
     required_path,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contacts.declared import declared
+from ansible_collections.kore.ai.plugins.module_utils._contacts.left_over import remove_left_over_once
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import WAIT_TIMEOUT, checked_wait_timeout
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
@@ -94,8 +96,16 @@ def ensure_set(client, entries, *, parallel=1, purge=False, force=False, purge_c
         check_directory("backup_dir %s" % backup_dir, os.path.abspath(backup_dir))
     work = SetWork(Workers(client, parallel, wait_timeout=wait_timeout, progress=progress), wanted,
                    force=force, check_mode=check_mode)
+    if backup_dir is not None and not check_mode:
+        # what a run killed part-way left goes first, even when this run has nothing left to back up
+        work.outcome.removed_temporary_files.extend(remove_left_over_once(os.path.abspath(backup_dir)))
     plan = SetPlan(work.workers.lists().summaries(), wanted, purge=purge)
     work.backup_dir, work.wanted_contacts = backup_dir, wanted_contacts
+    if backup_dir is not None and not wanted_contacts:
+        # a teardown reads the lists it deletes and nothing else: how many contacts, the reading says
+        counts = [item.get("totalRecordCount") for item in plan.doomed]
+        if all(isinstance(c, int) and not isinstance(c, bool) for c in counts):
+            work.workers.contacts_progress.expect("contacts read", sum(counts))
     for list_id in plan.backup_ids(wanted_contacts, purge_contacts):  # before any write
         work.backup_of(list_id)
     work.outcome.plan(plan, wanted)
@@ -201,11 +211,15 @@ class SetWork(object):
         return theirs
 
     def ensure_contacts(self, kept, wanted_contacts, *, purge):
-        """Each managed list that declares contacts gets them through the engine, in parallel; failures per list."""
+        """Each managed list that declares contacts gets them through the engine, in parallel; failures per list.
+        Before its first add, a list's name must be its alone: one reading of every list serves them all."""
+        names_read = OnceRead(lambda: by_name(self.workers.lists().summaries()))
+
         def ensure(lists, contacts, name):
             list_outcome = kept[name]
             return engine.ensure_contacts(lists, contacts, list_outcome, wanted_contacts[name], purge=purge,
-                                          backup=self.backup_of(list_outcome.record.get("_id")), **self.options)
+                                          backup=self.backup_of(list_outcome.record.get("_id")),
+                                          names_read=names_read, **self.options)
 
         names = [n for n in wanted_contacts if n in kept]  # a list whose create failed is reported already
         for name, result in self.workers.map(ensure, names, changes=True, what="lists whose contacts are done"):
@@ -215,3 +229,17 @@ class SetWork(object):
                 self.outcome.error("contacts of %r" % name, result, kept[name].record.get("_id"), name=name)
             else:
                 self.outcome.add_contacts(name, result)
+
+
+class OnceRead(object):
+    """``read()`` called once, by the first worker to need it; the others wait for that reading and share it. A
+    failure is raised to each caller, and the next one tries again."""
+
+    def __init__(self, read):
+        self.read, self.value, self.lock = read, None, threading.Lock()
+
+    def __call__(self):
+        with self.lock:
+            if self.value is None:
+                self.value = self.read()
+            return self.value

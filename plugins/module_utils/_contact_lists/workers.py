@@ -12,7 +12,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
 from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool
-from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
+from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT, TaskTotals
 
 
 class NotAttempted(object):
@@ -32,6 +32,7 @@ class Workers(object):
 
     def __init__(self, client, parallel, *, wait_timeout, progress=SILENT):
         self.progress = progress
+        self.contacts_progress = TaskTotals(progress, "kore_contact_lists")  # every list's contacts, added up
         self.wait_timeout = wait_timeout
         self.pool = ClientPool(client, parallel)
         self.change_failed = threading.Event()
@@ -50,8 +51,8 @@ class Workers(object):
             if changes and self.change_failed.is_set():
                 return item, NOT_ATTEMPTED
             try:
-                return item, work(ContactLists(client), Contacts(client, self.wait_timeout, progress=self.progress),
-                                  item)
+                return item, work(ContactLists(client),
+                                  Contacts(client, self.wait_timeout, progress=self.contacts_progress), item)
             except Exception as exc:  # pylint: disable=broad-except
                 if changes and not isinstance(exc, KoreInUseError):
                     self.change_failed.set()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import errno
-import fcntl
 import hashlib
 import json
 import os
@@ -23,6 +22,11 @@ import tempfile
 import time
 from urllib.parse import quote
 
+from ansible_collections.kore.ai.plugins.module_utils._contacts.left_over import (
+    TEMPORARY,
+    locked_new,
+    remove_left_over_once,
+)
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import KORE_OWN_FIELDS, key, phone_number, shown
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
 
@@ -31,8 +35,6 @@ NAME_MAX = 255              # bytes in a file name on the filesystems people use
 PLAIN_ID = re.compile(r"[a-z0-9_-]{1,120}\Z")   # every id Kore gives: the file name as it is
 SHORTENED_PREFIX = 100      # characters of an unusual id kept in its file name, before its digest
 _NO_HARD_LINKS = (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK)
-TEMPORARY = (".kore-", ".tmp")  # prefix and suffix of a backup's temporary file, beside the backup
-LEFT_OVER_AGE = 2           # seconds: a writer locks its temporary file the moment after it creates it
 
 
 class KoreBackupError(KoreError):
@@ -62,37 +64,6 @@ def check_directory(what, directory):
         raise KoreBackupError("%s does not exist. Nothing was deleted." % what)
     if not os.access(directory, os.W_OK | os.X_OK):
         raise KoreBackupError("%s is not writable. Nothing was deleted." % what)
-
-
-def remove_left_over(directory, clock=time.time):
-    """Remove the temporary files a writer killed part-way left in ``directory`` and return their paths.
-
-    A writer holds a lock on its temporary file for as long as the file exists (:meth:`Backup.write_with`) and a
-    kill releases it, so an unlocked one is left over: its list was not deleted, since nothing is deleted before
-    its backup is in place, and it holds nothing a backup needs.
-    """
-    removed = []
-    try:
-        names = [n for n in os.listdir(directory) if n.startswith(TEMPORARY[0]) and n.endswith(TEMPORARY[1])]
-    except OSError:
-        return removed
-    for name in sorted(names):
-        path = os.path.join(directory, name)
-        try:
-            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        except OSError:
-            continue
-        try:
-            if clock() - os.fstat(descriptor).st_mtime < LEFT_OVER_AGE:
-                continue
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)  # fails while its writer lives
-            os.unlink(path)
-            removed.append(path)
-        except OSError:
-            continue
-        finally:
-            os.close(descriptor)
-    return removed
 
 
 def required_path(option, path):
@@ -189,14 +160,14 @@ class Backup(object):
         """Write the backup with ``fill(out)`` (a text file) to a temporary file in the same directory, make it
         durable, link it into place (0600); nothing is left behind on failure, nor by a writer killed before
         (:func:`remove_left_over`, named in :meth:`result`)."""
-        self.removed = remove_left_over(self.directory)
+        self.removed += remove_left_over_once(self.directory)
         temporary = None
         try:
             # a short name: a backup_file name as long as the filesystem allows still has room beside it
-            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=TEMPORARY[0], suffix=TEMPORARY[1])
+            # locked until the file is gone: a later run tells a killed writer's file by its missing lock
+            handle, temporary = locked_new(lambda: tempfile.mkstemp(dir=self.directory, prefix=TEMPORARY[0],
+                                                                    suffix=TEMPORARY[1]))
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                # locked until the file is gone: a later run tells a killed writer's file by its missing lock
-                fcntl.flock(handle, fcntl.LOCK_EX)
                 os.fchmod(handle, BACKUP_MODE)
                 fill(out)
                 out.flush()
@@ -257,12 +228,14 @@ class Backup(object):
         """Move the file at the path to a name of its own (``<name>.<pid>.<time>~``, as ansible.builtin.copy's
         ``backup`` does). The name is taken exclusively first, and a rename moves whatever file is at the path at
         that instant, so a file another writer published meanwhile is kept too, never replaced."""
-        kept = self._fresh_name()
+        descriptor, kept = self._fresh_name()
         try:
             os.rename(self.path, kept)
         except FileNotFoundError:  # another writer moved it aside already
             os.unlink(kept)
             return
+        finally:
+            os.close(descriptor)  # the name's lock: held while it was an empty name (remove_left_over)
         self.moved.append(kept)
 
     def _fresh_name(self):
@@ -275,10 +248,10 @@ class Backup(object):
             name = base.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore") + suffix
             kept = os.path.join(self.directory, name)
             try:
-                os.close(os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL, BACKUP_MODE))
+                return locked_new(lambda path=kept: (os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, BACKUP_MODE),
+                                                     path))
             except FileExistsError:
                 continue
-            return kept
         raise KoreBackupError("%s %s exists, and no free name was found to keep it under. Nothing was deleted."
                               % (self.option, self.path))
 

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT, Progress
+from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT, Progress, TaskTotals
 
 
 class Clock(object):
@@ -37,3 +37,20 @@ def test_silent_without_a_display_and_for_no_work():
     told = []
     Progress(told.append, Clock()).counter("w", 0, "x").add(0)
     assert told == []
+
+
+def test_a_sets_lists_are_told_as_one_line_for_the_task_never_one_a_list():
+    told = []
+    totals = TaskTotals(Progress(told.append, Clock()), "kore_contact_lists")
+    totals.expect("contacts read", 2000)
+    shares = [totals.counter("contact list %d" % n, 100, "contacts read") for n in range(20)]
+    for share in shares:  # each list read in two pages, a page at a time
+        share.show(50)
+        share.show(100)
+    assert told == ["kore_contact_lists: %d of 2000 contacts read" % n for n in range(200, 2001, 200)]
+    # without a total up front, the lists started so far make it
+    told[:] = []
+    sent = [totals.counter("contact list %d" % n, 500, "contacts sent") for n in range(2)]
+    sent[0].add(500)
+    sent[1].add(500)
+    assert told == ["kore_contact_lists: 500 of 1000 contacts sent", "kore_contact_lists: 1000 of 1000 contacts sent"]

@@ -103,3 +103,17 @@ def test_contacts_are_added_only_to_a_name_no_other_list_has(sim, lists):
     sim.seed("Shared", "b")
     with pytest.raises(KoreConflictError, match="2 contact lists are named 'Shared'"):
         lists.require_unique_name(one)
+
+
+def test_a_reading_shared_by_a_set_is_trusted_only_where_it_shows_the_name_on_this_list_alone(sim, lists):
+    one = sim.seed("Shared", "a")
+    lists.require_unique_name(one, reading=lambda: {"Shared": [dict(one)]})
+    assert sim.requests == []
+    # a reading that shows a twin, or not this list, proves nothing either way: Kore is read again
+    twin = sim.seed("Shared", "b")
+    for reading in ({"Shared": [dict(one), dict(twin)]}, {}):
+        with pytest.raises(KoreConflictError, match="2 contact lists are named 'Shared'"):
+            lists.require_unique_name(one, reading=lambda named=reading: named)
+    sim.store.delete(sim.tenant.stream_id, twin["_id"])
+    lists.require_unique_name(one, reading=lambda: {"Shared": [dict(one), dict(twin)]})
+    assert len([r for r in sim.requests if r["path"].endswith("/getAllListDetails")]) == 3

@@ -8,12 +8,8 @@ from __future__ import annotations
 import csv
 import errno
 import os
-import signal
 import stat
-import subprocess
-import sys
 import threading
-import time
 
 import pytest
 
@@ -23,7 +19,6 @@ from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import (
     Backup,
     KoreBackupError,
     backup_path_in,
-    remove_left_over,
     same_file,
 )
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
@@ -206,45 +201,3 @@ def test_without_hard_links_a_copy_that_fails_leaves_no_short_file_under_the_nam
     with pytest.raises(KoreBackupError, match="No space left on device. Nothing was deleted"):
         Backup(str(tmp_path / "b.csv")).write([[{"phoneNumber": "+1"}]])
     assert os.listdir(tmp_path) == []
-
-
-# A writer's temporary file stays locked until it is gone; this one is killed while it writes.
-KILLED_WRITER = """
-import fcntl, os, sys, tempfile, time
-handle, path = tempfile.mkstemp(dir=sys.argv[1], prefix=".kore-", suffix=".tmp")
-fcntl.flock(handle, fcntl.LOCK_EX)
-os.write(handle, b"phoneNumber\\n+1555")
-print(path, flush=True)
-time.sleep(60)
-"""
-
-
-def later():
-    """A clock a minute ahead: every file is old enough to be a left-over."""
-    return time.time() + 60
-
-
-def test_a_killed_writers_temporary_file_is_removed_and_a_live_writers_kept(tmp_path):
-    writer = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True)
-    killed = writer.stdout.readline().strip()
-    try:
-        assert remove_left_over(str(tmp_path), clock=later) == [] and os.path.exists(killed)  # its writer lives
-    finally:
-        writer.send_signal(signal.SIGKILL)
-        writer.wait()
-    os.utime(killed, (time.time() - 60, time.time() - 60))  # the run after the killed one comes later
-    young = str(tmp_path / ".kore-young.tmp")
-    with open(young, "w"):  # unlocked, but maybe a writer's that has not locked it yet: too young to tell
-        pass
-    (tmp_path / "kore-other.tmp").write_text("")
-    seen = []
-
-    def fill(out):  # while this backup is written, its own temporary file is locked
-        seen.extend(remove_left_over(str(tmp_path), clock=later))
-        out.write("phoneNumber\n")
-
-    backup = Backup(str(tmp_path / "live.csv"))
-    backup.write_with(fill)
-    assert backup.removed == [killed] and backup.result()["removed_temporary_files"] == [killed]
-    assert seen == [young]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kore-other.tmp", "live.csv"]
