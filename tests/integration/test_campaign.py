@@ -90,10 +90,13 @@ def test_a_backup_is_written_first_and_restores_the_campaign_as_it_was(sim, play
     lists(sim)
     seeded = sim.seed_campaign("Renewals", ["Leads"], dncLists=[{"name": "DNC"}], priority=3, description="d")
     backup = tmp_path / "renewals.json"
+    left_over = tmp_path / ".kore-killed3.tmp"  # a run killed while writing here left it
+    left_over.write_text("{")
     run = playbook([campaign(name="Renewals", type="voice", state="absent", backup_file=str(backup)),
                     campaign(type="voice", definition_file=str(backup)),
                     campaign(type="voice", definition_file=str(backup))])
     assert run.status(0) == "changed" and run[0]["backup_file"] == str(backup), run
+    assert run[0]["removed_temporary_files"] == [str(left_over)] and not left_over.exists()
     assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
     saved = json.loads(backup.read_text())
     assert saved["_id"] == seeded["_id"] and saved["contactLists"] == ["Leads"] and saved["priority"] == 3

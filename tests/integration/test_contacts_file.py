@@ -103,11 +103,18 @@ def test_backup_delete_restore_gives_the_same_contacts_field_for_field(sim, play
     sim.seed_contacts(record["_id"], original)
     backup = tmp_path / "backups" / "round-trip.csv"
     backup.parent.mkdir()
+    # what runs killed while writing here left: kept by check mode, then removed and named before the backup
+    left_over = [backup.parent / ".kore-killed2.tmp", backup.parent / "round-trip.csv.999.2026-01-01@00:00:00~"]
+    left_over[0].write_text("phoneNumber\n+1555")
+    left_over[1].write_text("")
     delete = {MODULE: {"name": "Round trip", "state": "absent", "backup_file": str(backup)}}
     checked = playbook([delete], check=True)
     assert checked.status(0) == "changed" and not backup.exists() and "backup_file" not in checked[0], checked
+    assert all(path.exists() for path in left_over) and "removed_temporary_files" not in checked[0]
     gone = playbook([delete])
     assert gone.status(0) == "changed", gone
+    assert gone[0]["removed_temporary_files"] == sorted(str(path) for path in left_over), gone[0]
+    assert "killed run" in gone[0]["msg"]
     assert gone[0]["backup_file"] == str(backup) and gone[0]["contact_list"]["_id"] == record["_id"]
     assert sim.store.get(sim.tenant.stream_id, record["_id"]) is None
     assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
