@@ -11,6 +11,7 @@ Knows hosts, headers, API families and status codes; knows no resource: a resour
 
 from __future__ import annotations
 
+import contextlib
 import json as json_codec
 import time
 
@@ -253,13 +254,12 @@ class KoreClient(object):
 
     def _send(self, url, params, json, sent, token):
         method = sent.method
-        if self.pacer is not None:
-            self.pacer.wait_turn()
         self.session.headers["auth"] = token  # this client's own session: renewed tokens replace the one it had
         try:
-            response = self.session.request(method, url, params=params, json=json, timeout=self.timeout,
-                                            allow_redirects=False, verify=self.verify,
-                                            proxies=self.proxies)
+            with self.pacer.turn() if self.pacer is not None else contextlib.nullcontext():
+                response = self.session.request(method, url, params=params, json=json, timeout=self.timeout,
+                                                allow_redirects=False, verify=self.verify,
+                                                proxies=self.proxies)
         except requests.exceptions.RequestException as exc:
             raise transport_error(sent, exc)
         except (HTTPError, ValueError) as exc:

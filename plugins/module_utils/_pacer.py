@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import threading
 import time
 
@@ -29,12 +30,16 @@ class Pacer(object):
     got through in the minute before it. A 429 after fewer than ``LEARN_FROM`` requests says the limit is shared
     with other clients, not that this task is too fast: it pauses (``Retry-After``) but teaches nothing, or one
     task of three requests would crawl at two a minute.
+
+    ``in_flight`` bounds the requests of every client that shares it that are in flight at once (the
+    ``parallel`` option), however many threads send them: a set's lists and the pages of one of its lists share
+    the same few slots, so a big list can use every slot the small ones leave.
     """
 
     WINDOW = 60.0
     LEARN_FROM = 10
 
-    def __init__(self, per_minute=None, clock=None, sleep=None):
+    def __init__(self, per_minute=None, clock=None, sleep=None, in_flight=None):
         self.interval = self.WINDOW / per_minute if per_minute else 0.0
         self.learned = bool(per_minute)
         self.next_slot = 0.0
@@ -44,6 +49,14 @@ class Pacer(object):
         # looked up now, not at import, so that a test's stand-in clock reaches the pacer too
         self._clock, self._sleep = clock or time.monotonic, sleep or time.sleep
         self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(in_flight) if in_flight else None
+
+    @contextlib.contextmanager
+    def turn(self):
+        """Held while a request (and urllib3's repeats of it) is in flight: a slot, then the request's turn."""
+        with self._slots if self._slots is not None else contextlib.nullcontext():
+            self.wait_turn()
+            yield
 
     def wait_turn(self):
         with self._lock:
@@ -77,7 +90,7 @@ class Pacing(object):
         if max_rate is not None and max_rate <= 0:
             raise KoreInputError("max_rate must be a positive number of requests per minute, got %d" % max_rate)
         self.parallel = parallel
-        self.pacer = Pacer(max_rate)
+        self.pacer = Pacer(max_rate, in_flight=parallel)
 
     @classmethod
     def of(cls, params):

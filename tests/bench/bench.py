@@ -23,7 +23,6 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-import jwt
 import requests
 import yaml
 from kore_sim import Simulator
@@ -33,6 +32,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
 from ansible_collections.kore.ai.plugins.module_utils._contacts.pages import PAGE_SIZE  # noqa: E402
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import BATCH_SIZE  # noqa: E402
 from ansible_collections.kore.ai.plugins.module_utils._resource import PagedListAll  # noqa: E402
+import account  # noqa: E402  pylint: disable=wrong-import-position
 import scale  # noqa: E402  pylint: disable=wrong-import-position
 
 LIMIT = 600  # the simulated rate limit, requests per minute
@@ -71,11 +71,7 @@ def task_seconds(sim, tasks, folder):
         return json.load(handle)
 
 
-def token_for(sim):
-    tenant = sim.tenant
-    now = int(time.time())
-    return jwt.encode({"sub": "bench", "appId": tenant.client_id, "iat": now, "exp": now + 3600},
-                      tenant.client_secret, algorithm="HS256")
+token_for = scale.token_for
 
 
 def kore_delete(ids, token=None, force=False, path="worker"):
@@ -363,26 +359,31 @@ def main():
     parser.add_argument("--scale", default="100000,1000000", help="contacts in the CSV files of the scale runs")
     parser.add_argument("--only-scale", action="store_true",
                         help="run only the scale runs and replace their section of docs/performance.md")
+    parser.add_argument("--only-account", action="store_true",
+                        help="run only the whole account's rows (1,000 lists, 5,000,000 contacts) and replace their "
+                             "section of docs/performance.md; --only-scale runs them after the CSV rows")
     parser.add_argument("--only-campaigns", action="store_true",
                         help="run only the campaign row and replace its section of docs/performance.md")
     args = parser.parse_args()
     rows, folder = [], tempfile.mkdtemp(prefix="kore-bench-")
     sizes = [int(x) for x in args.scale.split(",")]
-    if args.only_scale or args.only_campaigns:
+    if args.only_scale or args.only_campaigns or args.only_account:
         with Simulator() as sim:
-            if args.only_scale:
-                scaled = scale.scale_runs(sim, folder, sizes, 0.02, args.add_delay_ms / 1000.0)
-                lines = scale.report(scaled, 0.02, args.add_delay_ms / 1000.0, sim.max_page)
-                before = "Module import time"
+            if args.only_scale or args.only_account:
+                lines, before = [], "Module import time"
+                if args.only_scale:
+                    scaled = scale.scale_runs(sim, folder, sizes, 0.02, args.add_delay_ms / 1000.0)
+                    lines = scale.report(scaled, 0.02, args.add_delay_ms / 1000.0, sim.max_page)
+                whole = account.account_runs(sim, folder, 0.02, args.add_delay_ms / 1000.0)
+                account_lines = account.report(whole, 0.02, args.add_delay_ms / 1000.0, sim.max_page)
+                if lines:
+                    write_section(scale.replace_section, lines, before)
+                lines = account_lines
             else:
                 seconds = campaign_per_task(sim, folder, token_for(sim), args.deletes, args.rounds)
                 lines = campaign_report(args.deletes, seconds)
                 before = "The reset against the request floor"
-        path = os.path.join(DOCS, "performance.md")
-        with open(path) as handle:
-            text = handle.read()
-        with open(path, "w") as handle:
-            handle.write(scale.replace_section(text, lines, before))
+        write_section(scale.replace_section, lines, before)
         shutil.rmtree(folder)
         return
     with Simulator() as sim:
@@ -414,6 +415,8 @@ def main():
         seeding = contacts_seeding(sim, folder, token, args.contacts, 0.02, args.add_delay_ms / 1000.0)
         scaled = scale.scale_runs(sim, folder, sizes, 0.02, args.add_delay_ms / 1000.0)
         scaled_lines = scale.report(scaled, 0.02, args.add_delay_ms / 1000.0, sim.max_page)
+        whole = account.account_runs(sim, folder, 0.02, args.add_delay_ms / 1000.0)
+        scaled_lines += [""] + account.report(whole, 0.02, args.add_delay_ms / 1000.0, sim.max_page)
         counts = requests_per_operation(sim, folder, token)
         campaign_rows = campaign_per_task(sim, folder, token, args.deletes, args.rounds)
         imports = import_ms(sim, folder, token)
@@ -424,6 +427,15 @@ def main():
                    purge_against_limit(sim, folder, token, LIMIT + 100, None)]
     write_report(args, rows, counts, imports, limited, seeding, scaled_lines, floors, campaign_rows)
     shutil.rmtree(folder)
+
+
+def write_section(replace, lines, before):
+    """docs/performance.md with the section ``lines`` heads replaced, or put before the section ``before``."""
+    path = os.path.join(DOCS, "performance.md")
+    with open(path) as handle:
+        text = handle.read()
+    with open(path, "w") as handle:
+        handle.write(replace(text, lines, before))
 
 
 def purge_against_limit(sim, folder, token, count, max_rate):

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 
+import jwt
 import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -51,15 +52,24 @@ def measured(folder):
     return [sys.executable, script, log], log
 
 
-def run_task(sim, folder, name, options):
-    """(seconds of the task, requests by kind, peak RSS of the largest process of the run in MB)."""
+def token_for(sim):
+    tenant = sim.tenant
+    now = int(time.time())
+    return jwt.encode({"sub": "bench", "appId": tenant.client_id, "iat": now, "exp": now + 3600},
+                      tenant.client_secret, algorithm="HS256")
+
+
+def run_task(sim, folder, name, options, module="kore.ai.kore_contact_list", sample_files=None):
+    """(seconds of the task, requests by kind, peak RSS of the largest process of the run in MB); with
+    ``sample_files`` (a class given the run's pid, with ``stop()``, ``files`` and ``descriptors``), a fourth: the
+    most (files, descriptors) one process held open."""
     prefix, log = measured(folder)
     if os.path.exists(log):
         os.unlink(log)
     path, times = os.path.join(folder, "scale.yml"), os.path.join(folder, "scale-times.json")
     with open(path, "w") as handle:
         yaml.safe_dump([{"name": "scale", "hosts": "localhost", "gather_facts": False,
-                         "tasks": [{"name": name, "kore.ai.kore_contact_list": dict(options, parallel=PARALLEL)}]}],
+                         "tasks": [{"name": name, module: dict(options, parallel=PARALLEL)}]}],
                        handle)
     env = dict((k, v) for k, v in os.environ.items() if not k.startswith(("KORE_", "ANSIBLE_")))
     env.update(sim.env(), ANSIBLE_COLLECTIONS_PATH=os.path.join(ROOT, ".build", "collections"),
@@ -67,15 +77,21 @@ def run_task(sim, folder, name, options):
                ANSIBLE_CALLBACK_PLUGINS=os.path.join(HERE, "callback_plugins"),
                ANSIBLE_CALLBACKS_ENABLED="kore_bench_timer", KORE_BENCH_TIMES=times)
     before = len(sim.requests)
-    done = subprocess.run(prefix + [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i",
-                                    "localhost,", "-c", "local", path],
-                          env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit("scale bench task %r failed:\n%s%s" % (name, done.stdout[-4000:], done.stderr[-2000:]))
+    process = subprocess.Popen(prefix + [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i",
+                                         "localhost,", "-c", "local", path],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sampler = sample_files(process.pid) if sample_files else None
+    stdout, stderr = process.communicate()
+    if sampler is not None:
+        sampler.stop()
+    if process.returncode != 0:
+        raise SystemExit("scale bench task %r failed:\n%s%s" % (name, stdout[-4000:], stderr[-2000:]))
     with open(times) as handle:
         seconds = json.load(handle)[0][1]
     with open(log) as handle:
         rss_mb = max(int(line) for line in handle) / 1024.0
+    if sampler is not None:
+        return seconds, kinds_of(sim.requests[before:]), rss_mb, (sampler.files, sampler.descriptors)
     return seconds, kinds_of(sim.requests[before:]), rss_mb
 
 

@@ -31,6 +31,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import (
     check_directory,
     required_path,
 )
+from ansible_collections.kore.ai.plugins.module_utils._contacts.budget import IdentityBudget
 from ansible_collections.kore.ai.plugins.module_utils._contacts.declared import declared
 from ansible_collections.kore.ai.plugins.module_utils._contacts.left_over import remove_left_over_once
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import WAIT_TIMEOUT, checked_wait_timeout
@@ -39,7 +40,11 @@ from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
 
 
 def desired_lists(entries):
-    """Module entries -> (a :class:`~.entity.ListSpec` by name, the declared contacts by name where declared)."""
+    """Module entries -> (a :class:`~.entity.ListSpec` by name, the declared contacts by name where declared).
+
+    Every file is checked now, before any request, but read again when its list is worked
+    (:class:`~..._contacts.declared.CheckedFile`): the identities of a thousand files are never held at once.
+    """
     wanted, contacts = {}, {}
     for entry in entries:
         spec = ListSpec(name=entry.get("name"), description=entry.get("description"),
@@ -48,7 +53,7 @@ def desired_lists(entries):
             raise KoreInputError("lists names %r twice; each name may appear once" % spec.name)
         wanted[spec.name] = spec
         try:
-            contacts_declared = declared(entry.get("contacts"), entry.get("contacts_file"))
+            contacts_declared = declared(entry.get("contacts"), entry.get("contacts_file"), read_later=True)
         except KoreInputError as exc:
             raise KoreInputError("list %r: %s" % (spec.name, exc))
         if contacts_declared is not None:
@@ -96,6 +101,15 @@ def ensure_set(client, entries, *, parallel=1, purge=False, force=False, purge_c
         check_directory("backup_dir %s" % backup_dir, os.path.abspath(backup_dir))
     work = SetWork(Workers(client, parallel, wait_timeout=wait_timeout, progress=progress), wanted,
                    force=force, check_mode=check_mode)
+    try:
+        return _converge(work, backup_dir, wanted_contacts, purge=purge, purge_contacts=purge_contacts)
+    finally:
+        work.workers.close()
+
+
+def _converge(work, backup_dir, wanted_contacts, *, purge, purge_contacts):
+    """The set's work, once its input is checked: read the bot, plan, back up, carry the plan out, contacts last."""
+    wanted, check_mode = work.wanted, work.options["check_mode"]
     if backup_dir is not None and not check_mode:
         # what a run killed part-way left goes first, even when this run has nothing left to back up
         work.outcome.removed_temporary_files.extend(remove_left_over_once(os.path.abspath(backup_dir)))
@@ -214,12 +228,19 @@ class SetWork(object):
         """Each managed list that declares contacts gets them through the engine, in parallel; failures per list.
         Before its first add, a list's name must be its alone: one reading of every list serves them all."""
         names_read = OnceRead(lambda: by_name(self.workers.lists().summaries()))
+        budget = IdentityBudget()
 
         def ensure(lists, contacts, name):
-            list_outcome = kept[name]
-            return engine.ensure_contacts(lists, contacts, list_outcome, wanted_contacts[name], purge=purge,
-                                          backup=self.backup_of(list_outcome.record.get("_id")),
-                                          names_read=names_read, **self.options)
+            list_outcome, declared_contacts = kept[name], wanted_contacts[name]
+            # a file is read when its list is worked, and its identities let go once it is done
+            with budget.room(declared_contacts.size):
+                wanted = declared_contacts.read()
+                try:
+                    return engine.ensure_contacts(lists, contacts, list_outcome, wanted, purge=purge,
+                                                  backup=self.backup_of(list_outcome.record.get("_id")),
+                                                  names_read=names_read, **self.options)
+                finally:
+                    wanted.forget()
 
         names = [n for n in wanted_contacts if n in kept]  # a list whose create failed is reported already
         for name, result in self.workers.map(ensure, names, changes=True, what="lists whose contacts are done"):

@@ -35,6 +35,9 @@ class Workers(object):
         self.contacts_progress = TaskTotals(progress, "kore_contact_lists")  # every list's contacts, added up
         self.wait_timeout = wait_timeout
         self.pool = ClientPool(client, parallel)
+        # the pages and adds of every list, on threads of their own: a list of a million contacts is read by
+        # every thread the small lists beside it leave idle (the pacer keeps ``parallel`` requests in flight)
+        self.fan_out = ClientPool(client, parallel)
         self.change_failed = threading.Event()
         self.tracebacks = []
 
@@ -51,8 +54,8 @@ class Workers(object):
             if changes and self.change_failed.is_set():
                 return item, NOT_ATTEMPTED
             try:
-                return item, work(ContactLists(client),
-                                  Contacts(client, self.wait_timeout, progress=self.contacts_progress), item)
+                return item, work(ContactLists(client), Contacts(client, self.wait_timeout, pool=self.fan_out,
+                                                                 progress=self.contacts_progress), item)
             except Exception as exc:  # pylint: disable=broad-except
                 if changes and not isinstance(exc, KoreInUseError):
                     self.change_failed.set()
@@ -76,3 +79,8 @@ class Workers(object):
             raise
         finally:
             results.close()
+
+    def close(self):
+        """End the threads (and their connections) once the set is done."""
+        self.pool.close()
+        self.fan_out.close()

@@ -42,11 +42,17 @@ class KoreContactsError(KoreError):
 
 
 class Contacts(object):
-    """Reads and adds the contacts of the bot's lists over one client (and, for ``parallel``, its clones)."""
+    """Reads and adds the contacts of the bot's lists over one client (and, for ``parallel``, its clones).
 
-    def __init__(self, client, wait_timeout=WAIT_TIMEOUT, *, parallel=1, sleep=None, clock=None, progress=SILENT):
+    ``pool``: the :class:`~..._parallel.ClientPool` whose threads read the pages and send the adds, when it is
+    shared (a set's lists share one, so that the pages of a big list spread over every thread the small lists
+    leave); ``client`` still sends what comes one at a time (the first page, the counts).
+    """
+
+    def __init__(self, client, wait_timeout=WAIT_TIMEOUT, *, parallel=1, pool=None, sleep=None, clock=None,
+                 progress=SILENT):
         self.client = client
-        self.pool = ClientPool(client, parallel)
+        self.pool = pool if pool is not None else ClientPool(client, parallel)
         self.wait_timeout = checked_wait_timeout(wait_timeout)
         self.progress = progress
         # looked up now, not at import, like the pacer's: a test's stand-in clock reaches the lists' own Contacts
@@ -59,7 +65,7 @@ class Contacts(object):
             if not counters:
                 counters.append(self.progress.counter("contact list %s" % list_id, total, "contacts read"))
             counters[0].show(read)
-        return read_pages(self.pool, list_id, on_page)
+        return read_pages(self.client, self.pool, list_id, on_page)
 
     def read(self, list_id, too_many_hint="write them to a CSV file with backup_file instead"):
         """Every contact of the list, for return_contacts; a list too large to return is refused before reading.

@@ -23,9 +23,15 @@ MAX_LINE = 1024 * 1024      # bytes in one line: Kore's 150 columns of 300 chara
 _OTHER_DELIMITERS = ((";", "a semicolon"), ("\t", "a tab"))
 
 
-def read_contacts_file(path):
-    """Check the whole CSV file before any request; a :class:`Wanted` that reads the rows again to send them."""
-    states, stamp = {}, _stamp(path)
+def read_contacts_file(path, stamp=None):
+    """Check the whole CSV file before any request; a :class:`Wanted` that reads the rows again to send them.
+
+    ``stamp``: the file as an earlier check saw it (a :class:`Wanted`'s ``stamp``); a file changed since is refused.
+    """
+    checked, stamp = stamp, _stamp(path)
+    if checked is not None and stamp != checked:
+        raise KoreInputError("contacts_file %s changed while the task ran; run it again" % path)
+    states = {}
     for line, contact in _rows(path):
         contact_key = key(contact)
         if contact_key in states:
@@ -41,7 +47,9 @@ def read_contacts_file(path):
             raise KoreInputError("contacts_file %s changed while the task ran; run it again" % path)
         return (contact for dummy, contact in _rows(path))
 
-    return Wanted(states, rows, path)
+    wanted = Wanted(states, rows, path)
+    wanted.stamp = stamp
+    return wanted
 
 
 def _first_line(path, contact_key):

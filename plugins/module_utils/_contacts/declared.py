@@ -10,11 +10,30 @@ from ansible_collections.kore.ai.plugins.module_utils._contacts.model import Wan
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 
 
-def declared(contacts=None, contacts_file=None):
-    """The declared contacts, checked whole before any request: a :class:`~.model.Wanted`, or None for none."""
+def declared(contacts=None, contacts_file=None, *, read_later=False):
+    """The declared contacts, checked whole before any request: a :class:`~.model.Wanted`, or None for none.
+
+    ``read_later``: a file is checked now but its identities are not kept: a :class:`CheckedFile`, whose
+    ``read()`` gives the Wanted when its list is worked.
+    """
     if contacts is not None and contacts_file is not None:
         raise KoreInputError("contacts and contacts_file are mutually exclusive: declare the contacts inline or in "
                              "a CSV file, not both")
     if contacts_file is not None:
-        return read_contacts_file(contacts_file)
+        return CheckedFile(contacts_file) if read_later else read_contacts_file(contacts_file)
     return Wanted.of(clean(contacts)) if contacts is not None else None
+
+
+class CheckedFile(object):
+    """A ``contacts_file`` checked whole when the task starts, and read again when its list is worked: a set of a
+    thousand lists holds the identities of the lists in work, not those of every file it declares."""
+
+    inline = False
+
+    def __init__(self, path):
+        checked = read_contacts_file(path)
+        self.path, self.stamp, self.size = path, checked.stamp, checked.size
+
+    def read(self):
+        """The file's :class:`~.model.Wanted`; a file changed since its check is refused."""
+        return read_contacts_file(self.path, self.stamp)

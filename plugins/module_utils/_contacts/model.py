@@ -120,6 +120,20 @@ class Wanted(object):
         self.states = states        # key -> NEW, HELD, SENT or LOST
         self.rows = rows
         self.path = path
+        self.stamp = None           # a file's size and time when it was checked
+
+    @property
+    def size(self):
+        return len(self.states)
+
+    def read(self):
+        """The contacts to work on: these (see :class:`~.declared.CheckedFile`, read when its list is worked)."""
+        return self
+
+    def forget(self):
+        """Let the identities go: a set keeps none of a list once that list is done."""
+        if not self.inline:
+            self.states = {}
 
     @property
     def inline(self):

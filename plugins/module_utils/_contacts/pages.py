@@ -41,12 +41,13 @@ def count(client, list_id):
     return page(client, list_id, 0, 1)["totalResults"]
 
 
-def read_pages(pool, list_id, on_page=None):
-    """Yield the list's contacts page by page, in order; pages after the first are read in parallel.
+def read_pages(client, pool, list_id, on_page=None):
+    """Yield the list's contacts page by page, in order: the first over ``client``, those after it in parallel
+    over ``pool``'s clients.
 
     ``on_page(read, total)`` is called after each page, to tell how far the reading is.
     """
-    first = page(pool.client, list_id, 0)
+    first = page(client, list_id, 0)
     total, size = first["totalResults"], len(first["results"])
     seen = _Seen(list_id)
     seen.add(first["results"], 0)

@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
@@ -78,6 +81,29 @@ def test_pacing_nobody_can_mean_is_refused(parallel, max_rate, message):
 def test_pacing_gives_the_one_pacer_at_the_rate_asked():
     pacing = Pacing(3, 120)
     assert pacing.parallel == 3 and pacing.pacer.interval == 0.5 and Pacing().parallel == PARALLEL
+
+
+def test_no_more_requests_are_in_flight_than_parallel_however_many_threads_send_them():
+    pacer, lock = Pacing(3).pacer, threading.Lock()
+    in_flight, most = [0], [0]
+
+    def request():
+        with pacer.turn():
+            with lock:
+                in_flight[0] += 1
+                most[0] = max(most[0], in_flight[0])
+            time.sleep(0.01)
+            with lock:
+                in_flight[0] -= 1
+
+    threads = [threading.Thread(target=request) for dummy in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(5)
+    assert most[0] == 3 and in_flight[0] == 0
+    with Pacer().turn():  # a pacer without the bound only waits its turn
+        pass
 
 
 def test_each_paced_module_has_the_one_spec_and_the_options_make_the_pacing():

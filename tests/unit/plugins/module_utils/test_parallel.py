@@ -64,3 +64,42 @@ def test_an_error_stops_what_follows_and_is_raised_in_order():
     with pytest.raises(ValueError, match="item 5"):
         next(results)
     assert max(started) < 5 + 2 * 2 + 2
+
+
+def test_the_threads_and_their_clients_last_as_long_as_the_pool_and_several_callers_share_them():
+    client, names = Client(), []
+
+    def work(own, item):
+        names.append(own.name)
+        return item
+
+    pool = ClientPool(client, 3)
+    callers = [threading.Thread(target=lambda: list(pool.ordered(work, range(50)))) for dummy in range(4)]
+    for caller in callers:
+        caller.start()
+    for caller in callers:
+        caller.join(10)
+    assert list(pool.ordered(work, range(50))) == list(range(50))
+    assert len(names) == 250 and 1 <= len(client.clones) <= 3  # one clone a thread, for every call
+    pool.close()
+    assert list(pool.ordered(work, range(5))) == list(range(5))  # a closed pool starts again when used
+    pool.close()
+
+
+def test_a_caller_that_stops_early_leaves_nothing_of_its_own_queued():
+    started, release = [], threading.Event()
+
+    def work(client, item):
+        started.append(item)
+        release.wait(5)
+        return item
+
+    pool = ClientPool(Client(), 2)
+    results = pool.ordered(work, range(100))
+    release.set()
+    assert next(results) == 0
+    results.close()  # those in flight finish, the rest are cancelled
+    count = len(started)
+    assert list(pool.ordered(lambda c, i: i, range(3))) == [0, 1, 2]
+    assert len(started) == count and count <= 2 * 2 + 1
+    pool.close()

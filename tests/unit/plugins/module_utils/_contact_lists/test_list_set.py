@@ -5,11 +5,14 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import KoreConflictError
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
+from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacing
 
 ENTRIES = [{"name": "Keep", "description": "same"}, {"name": "Change", "description": "new"},
            {"name": "Make", "description": "made"}]
@@ -118,3 +121,42 @@ def test_lists_given_contacts_share_one_reading_of_every_name_before_their_adds(
     assert sorted(outcome.contacts_added) == ["L%d" % n for n in range(8)], outcome.message()
     list_alls = [r for r in sim.requests if r["path"].endswith("/getAllListDetails")]
     assert len(list_alls) == 3, list_alls  # the plan, the settling of twins, the names before the adds
+
+
+def test_a_big_lists_pages_spread_over_every_thread_and_no_more_than_parallel_requests_are_in_flight(
+        sim, lists, tmp_path, monkeypatch):
+    """One list of 600 contacts (60 pages) first, then small ones: its pages are read several at a time while the
+    small lists are worked, and in all no more than ``parallel`` requests are ever in flight (issue 32)."""
+    big = sim.seed("Big", "x")
+    sim.seed_contacts(big["_id"], [{"phoneNumber": "+1555%07d" % n} for n in range(600)])
+    for n in range(6):
+        sim.seed("Small %d" % n, "x")
+    sim.max_page, sim.latency = 10, 0.005
+    lock, flight, most = threading.Lock(), [], {"all": 0, "big": 0}
+    pause = sim.pause
+
+    def counted_pause():
+        big_page = "/%s/getAllContacts" % big["_id"] in threading.current_thread().kore_path
+        with lock:
+            flight.append(big_page)
+            most["all"], most["big"] = max(most["all"], len(flight)), max(most["big"], sum(flight))
+        try:
+            pause()
+        finally:
+            with lock:
+                flight.remove(big_page)
+
+    record = sim.record
+
+    def recorded(method, url, headers, raw):
+        threading.current_thread().kore_path = url.path
+        return record(method, url, headers, raw)
+
+    monkeypatch.setattr(sim, "pause", counted_pause)
+    monkeypatch.setattr(sim, "record", recorded)
+    paced = lists.client.clone(pacer=Pacing(4).pacer)
+    outcome = ensure_set(paced, [], purge=True, parallel=4, backup_dir=str(tmp_path))
+    assert len(outcome.deleted) == 7 and not outcome.errors
+    assert most["big"] >= 3, most  # the big list's pages, on the threads the small lists left
+    assert most["all"] <= 4, most
+    assert sum(1 for line in open(str(tmp_path / ("%s.csv" % big["_id"])))) == 601

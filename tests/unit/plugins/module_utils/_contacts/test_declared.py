@@ -24,3 +24,31 @@ def test_inline_contacts_are_cleaned_and_a_file_is_read(tmp_path):
     path.write_text("phoneNumber\n+2\n")
     from_file = declared(contacts_file=str(path))
     assert from_file.path == str(path) and list(from_file.rows()) == [{"phoneNumber": "+2"}]
+
+
+def test_a_file_read_later_is_checked_now_keeps_no_identity_and_is_read_when_asked(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("phoneNumber,uniqueId\n+2,a\n+3,b\n")
+    checked = declared(contacts_file=str(path), read_later=True)
+    assert checked.size == 2 and not checked.inline and checked.path == str(path)
+    assert not hasattr(checked, "states")
+    wanted = checked.read()
+    assert sorted(wanted.states) == ["u:a", "u:b"] and wanted.path == str(path)
+    wanted.forget()
+    assert wanted.states == {}
+    inline = declared([{"phoneNumber": "+1"}], read_later=True)
+    assert inline.read() is inline and inline.size == 1
+    inline.forget()
+    assert inline.size == 1  # inline contacts are the task's own arguments: nothing to let go
+
+
+def test_a_file_read_later_is_refused_at_once_when_bad_and_when_it_changed_since_its_check(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("phoneNumber\n+2\n+2\n")
+    with pytest.raises(KoreInputError, match="appears twice"):
+        declared(contacts_file=str(path), read_later=True)
+    path.write_text("phoneNumber\n+2\n")
+    checked = declared(contacts_file=str(path), read_later=True)
+    path.write_text("phoneNumber\n+2\n+4\n")
+    with pytest.raises(KoreInputError, match="changed while the task ran"):
+        checked.read()

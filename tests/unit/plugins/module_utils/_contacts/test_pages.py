@@ -16,7 +16,7 @@ from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPoo
 
 
 def read_all(client, parallel=1):
-    return [contact for page in read_pages(ClientPool(client, parallel), "cl-1") for contact in page]
+    return [contact for page in read_pages(client, ClientPool(client, parallel), "cl-1") for contact in page]
 
 
 @pytest.mark.parametrize("parallel", [1, 3])
