@@ -14,6 +14,9 @@ options:
     description:
       - How many requests may be in flight at once, 1 to 16. Lists are worked on, pages of a list read, and
         contacts added, this many at a time (the first page says how many pages there are).
+      - With M(kore.ai.kore_contact_lists), the pages and adds of every list share these requests, so a big list
+        uses those the small ones beside it leave; and while lists wait for Kore to show the contacts added to
+        them, which takes no request, up to four times as many lists are worked on at once.
     type: int
     default: 4
     version_added: 0.2.0

@@ -243,7 +243,8 @@ class SetWork(object):
                     wanted.forget()
 
         names = [n for n in wanted_contacts if n in kept]  # a list whose create failed is reported already
-        for name, result in self.workers.map(ensure, names, changes=True, what="lists whose contacts are done"):
+        for name, result in self.workers.map(ensure, names, changes=True, what="lists whose contacts are done",
+                                             adds=True):
             if result is NOT_ATTEMPTED:
                 self.outcome.not_attempted.append("contacts of %r" % name)
             elif isinstance(result, KoreError):

@@ -15,6 +15,11 @@ from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPoo
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT, TaskTotals
 
 
+# A list whose contacts were added waits until Kore shows them (a second or more), holding no request slot: in the
+# meantime other lists are worked on, up to this many lists for each request that may be in flight.
+LISTS_PER_SLOT = 4
+
+
 class NotAttempted(object):
     """The result of a change left out because an earlier change failed."""
 
@@ -38,17 +43,19 @@ class Workers(object):
         # the pages and adds of every list, on threads of their own: a list of a million contacts is read by
         # every thread the small lists beside it leave idle (the pacer keeps ``parallel`` requests in flight)
         self.fan_out = ClientPool(client, parallel)
+        self.adding = ClientPool(client, parallel * LISTS_PER_SLOT if parallel > 1 else 1)
         self.change_failed = threading.Event()
         self.tracebacks = []
 
     def lists(self):
         return ContactLists(self.pool.own_client())
 
-    def map(self, work, items, changes=False, what=None):
+    def map(self, work, items, changes=False, what=None, adds=False):
         """``work(lists, contacts, item)`` for each item; returns (item, result or KoreError) pairs in order.
 
         With ``changes``, an item not started because a change failed gets NOT_ATTEMPTED. ``what`` names the work
-        to tell how far it is (``lists changed``).
+        to tell how far it is (``lists changed``). ``adds``: the work adds contacts and waits for them to show, so
+        more lists are worked on at once (``LISTS_PER_SLOT``); the requests in flight stay ``parallel``.
         """
         def run(client, item):
             if changes and self.change_failed.is_set():
@@ -66,7 +73,7 @@ class Workers(object):
                 return item, exc
         items = list(items)
         counter = self.progress.counter("kore_contact_lists", len(items), what or "lists done")
-        results = self.pool.ordered(run, items)
+        results = (self.adding if adds else self.pool).ordered(run, items)
         try:
             done = []
             for result in results:
@@ -82,5 +89,5 @@ class Workers(object):
 
     def close(self):
         """End the threads (and their connections) once the set is done."""
-        self.pool.close()
-        self.fan_out.close()
+        for pool in (self.pool, self.fan_out, self.adding):
+            pool.close()

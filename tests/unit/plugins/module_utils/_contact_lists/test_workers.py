@@ -5,8 +5,13 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
+import pytest
+
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import KoreInUseError
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.workers import NOT_ATTEMPTED, Workers
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.workers import LISTS_PER_SLOT, NOT_ATTEMPTED, Workers
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreServerError
 
 
@@ -29,3 +34,25 @@ def test_a_list_kept_in_use_is_no_failure_and_a_bug_keeps_its_traceback(sim, lis
     results = run(lists, [1, 2, 3], {1: KoreInUseError("in use"), 2: ZeroDivisionError("a bug")})
     assert isinstance(results[0][1], KoreInUseError)
     assert str(results[1][1]) == "Unexpected ZeroDivisionError: a bug" and results[2][1] is NOT_ATTEMPTED
+
+
+@pytest.mark.parametrize("adds, at_once", [(False, 2), (True, 2 * LISTS_PER_SLOT)])
+def test_lists_that_add_contacts_are_worked_on_more_at_a_time_than_the_others(sim, lists, adds, at_once):
+    """A list waiting for Kore to show its contacts holds no request slot: others go on meanwhile."""
+    lock, running, most = threading.Lock(), [0], [0]
+
+    def work(dummy_lists, contacts, item):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+        return item
+
+    workers = Workers(lists.client, 2, wait_timeout=9)
+    try:
+        assert [r for dummy, r in workers.map(work, range(40), adds=adds)] == list(range(40))
+    finally:
+        workers.close()
+    assert most[0] == at_once
