@@ -60,9 +60,9 @@ def token_for(sim):
 
 
 def run_task(sim, folder, name, options, module="kore.ai.kore_contact_list", sample_files=None):
-    """(seconds of the task, requests by kind, peak RSS of the largest process of the run in MB); with
-    ``sample_files`` (a class given the run's pid, with ``stop()``, ``files`` and ``descriptors``), a fourth: the
-    most (files, descriptors) one process held open."""
+    """(seconds of the task, requests by kind, peak RSS of the largest process of the run in MB, the most (files,
+    descriptors) one process held open or None): ``sample_files`` is a class given the run's pid, with ``stop()``,
+    ``files`` and ``descriptors``."""
     prefix, log = measured(folder)
     if os.path.exists(log):
         os.unlink(log)
@@ -90,9 +90,8 @@ def run_task(sim, folder, name, options, module="kore.ai.kore_contact_list", sam
         seconds = json.load(handle)[0][1]
     with open(log) as handle:
         rss_mb = max(int(line) for line in handle) / 1024.0
-    if sampler is not None:
-        return seconds, kinds_of(sim.requests[before:]), rss_mb, (sampler.files, sampler.descriptors)
-    return seconds, kinds_of(sim.requests[before:]), rss_mb
+    files = None if sampler is None else (sampler.files, sampler.descriptors)
+    return seconds, kinds_of(sim.requests[before:]), rss_mb, files
 
 
 def kinds_of(requests):
@@ -133,7 +132,7 @@ def scale_runs(sim, folder, sizes, latency, add_delay):
                   {"name": name, "description": "bench", "contacts_file": backup}, True, 2)]
         for what, options, adds, list_calls in steps:
             started = time.monotonic()
-            seconds, kinds, rss = run_task(sim, folder, what, options)
+            seconds, kinds, rss, dummy = run_task(sim, folder, what, options)
             least, needed = floor(count, latency, add_delay, adds, list_calls, page_size)
             rows.append({"what": what, "contacts": count, "seconds": seconds, "kinds": kinds,
                          "requests": sum(kinds.values()), "floor": least, "floor_requests": needed, "rss_mb": rss,

@@ -47,9 +47,7 @@ def read_contacts_file(path, stamp=None):
             raise KoreInputError("contacts_file %s changed while the task ran; run it again" % path)
         return (contact for dummy, contact in _rows(path))
 
-    wanted = Wanted(states, rows, path)
-    wanted.stamp = stamp
-    return wanted
+    return Wanted(states, rows, path, stamp)
 
 
 def _first_line(path, contact_key):

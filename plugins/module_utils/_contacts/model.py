@@ -116,11 +116,11 @@ class Wanted(object):
     memory, and results may list them all, while a file's are counted, with a sample.
     """
 
-    def __init__(self, states, rows, path=None):
+    def __init__(self, states, rows, path=None, stamp=None):
         self.states = states        # key -> NEW, HELD, SENT or LOST
         self.rows = rows
         self.path = path
-        self.stamp = None           # a file's size and time when it was checked
+        self.stamp = stamp          # a file's size and time when it was checked
 
     @property
     def size(self):

@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+
 import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
@@ -22,3 +25,28 @@ def client(sim):
 @pytest.fixture
 def lists(client):
     return ContactLists(client)
+
+
+class AtOnce(object):
+    """Counts what runs ``inside()`` at once, and the most that ever did: requests in flight, lists in work."""
+
+    def __init__(self):
+        self.now = self.most = 0
+        self._lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def inside(self):
+        with self._lock:
+            self.now += 1
+            self.most = max(self.most, self.now)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.now -= 1
+
+
+@pytest.fixture
+def at_once():
+    """A new :class:`AtOnce` each time it is called."""
+    return AtOnce

@@ -83,25 +83,19 @@ def test_pacing_gives_the_one_pacer_at_the_rate_asked():
     assert pacing.parallel == 3 and pacing.pacer.interval == 0.5 and Pacing().parallel == PARALLEL
 
 
-def test_no_more_requests_are_in_flight_than_parallel_however_many_threads_send_them():
-    pacer, lock = Pacing(3).pacer, threading.Lock()
-    in_flight, most = [0], [0]
+def test_no_more_requests_are_in_flight_than_parallel_however_many_threads_send_them(at_once):
+    pacer, in_flight = Pacing(3).pacer, at_once()
 
     def request():
-        with pacer.turn():
-            with lock:
-                in_flight[0] += 1
-                most[0] = max(most[0], in_flight[0])
+        with pacer.turn(), in_flight.inside():
             time.sleep(0.01)
-            with lock:
-                in_flight[0] -= 1
 
     threads = [threading.Thread(target=request) for dummy in range(12)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(5)
-    assert most[0] == 3 and in_flight[0] == 0
+    assert in_flight.most == 3 and in_flight.now == 0
     with Pacer().turn():  # a pacer without the bound only waits its turn
         pass
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 import pytest
@@ -124,7 +125,7 @@ def test_lists_given_contacts_share_one_reading_of_every_name_before_their_adds(
 
 
 def test_a_big_lists_pages_spread_over_every_thread_and_no_more_than_parallel_requests_are_in_flight(
-        sim, lists, tmp_path, monkeypatch):
+        sim, lists, tmp_path, monkeypatch, at_once):
     """One list of 600 contacts (60 pages) first, then small ones: its pages are read several at a time while the
     small lists are worked, and in all no more than ``parallel`` requests are ever in flight (issue 32)."""
     big = sim.seed("Big", "x")
@@ -132,19 +133,13 @@ def test_a_big_lists_pages_spread_over_every_thread_and_no_more_than_parallel_re
     for n in range(6):
         sim.seed("Small %d" % n, "x")
     sim.max_page, sim.latency = 10, 0.005
-    lock, flight, most = threading.Lock(), [], {"all": 0, "big": 0}
+    every, big_pages = at_once(), at_once()
     pause = sim.pause
 
     def counted_pause():
         big_page = "/%s/getAllContacts" % big["_id"] in threading.current_thread().kore_path
-        with lock:
-            flight.append(big_page)
-            most["all"], most["big"] = max(most["all"], len(flight)), max(most["big"], sum(flight))
-        try:
+        with every.inside(), big_pages.inside() if big_page else contextlib.nullcontext():
             pause()
-        finally:
-            with lock:
-                flight.remove(big_page)
 
     record = sim.record
 
@@ -157,6 +152,6 @@ def test_a_big_lists_pages_spread_over_every_thread_and_no_more_than_parallel_re
     paced = lists.client.clone(pacer=Pacing(4).pacer)
     outcome = ensure_set(paced, [], purge=True, parallel=4, backup_dir=str(tmp_path))
     assert len(outcome.deleted) == 7 and not outcome.errors
-    assert most["big"] >= 3, most  # the big list's pages, on the threads the small lists left
-    assert most["all"] <= 4, most
+    assert big_pages.most >= 3, big_pages.most  # the big list's pages, on the threads the small lists left
+    assert every.most <= 4, every.most
     assert sum(1 for line in open(str(tmp_path / ("%s.csv" % big["_id"])))) == 601

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 
 import pytest
@@ -36,18 +35,14 @@ def test_a_list_kept_in_use_is_no_failure_and_a_bug_keeps_its_traceback(sim, lis
     assert str(results[1][1]) == "Unexpected ZeroDivisionError: a bug" and results[2][1] is NOT_ATTEMPTED
 
 
-@pytest.mark.parametrize("adds, at_once", [(False, 2), (True, 2 * LISTS_PER_SLOT)])
-def test_lists_that_add_contacts_are_worked_on_more_at_a_time_than_the_others(sim, lists, adds, at_once):
+@pytest.mark.parametrize("adds, most", [(False, 2), (True, 2 * LISTS_PER_SLOT)])
+def test_lists_that_add_contacts_are_worked_on_more_at_a_time_than_the_others(sim, lists, adds, most, at_once):
     """A list waiting for Kore to show its contacts holds no request slot: others go on meanwhile."""
-    lock, running, most = threading.Lock(), [0], [0]
+    in_work = at_once()
 
     def work(dummy_lists, contacts, item):
-        with lock:
-            running[0] += 1
-            most[0] = max(most[0], running[0])
-        time.sleep(0.05)
-        with lock:
-            running[0] -= 1
+        with in_work.inside():
+            time.sleep(0.05)
         return item
 
     workers = Workers(lists.client, 2, wait_timeout=9)
@@ -55,4 +50,4 @@ def test_lists_that_add_contacts_are_worked_on_more_at_a_time_than_the_others(si
         assert [r for dummy, r in workers.map(work, range(40), adds=adds)] == list(range(40))
     finally:
         workers.close()
-    assert most[0] == at_once
+    assert in_work.most == most
