@@ -12,7 +12,6 @@ import concurrent.futures
 import itertools
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -34,6 +33,7 @@ for path in (COLLECTIONS, os.path.join(ROOT, "tests", "simulator")):
         sys.path.insert(0, path)
 
 from kore_sim import Simulator  # noqa: E402  pylint: disable=wrong-import-position
+from kore_sim.processes import kill_whole  # noqa: E402  pylint: disable=wrong-import-position
 from kore_sim.server import serve_in_background  # noqa: E402  pylint: disable=wrong-import-position
 
 
@@ -223,7 +223,7 @@ def killed_when(condition, command, **options):
     while proc.poll() is None and time.monotonic() < deadline and not condition():
         time.sleep(0.005)
     if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGKILL)
+        kill_whole(proc.pid)
     out, err = reader.result()
     return subprocess.CompletedProcess(command, proc.returncode, out, err)
 

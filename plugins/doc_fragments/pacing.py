@@ -23,7 +23,7 @@ options:
   max_rate:
     description:
       - At most this many requests per minute, to stay under a known rate limit. Without it, every request
-        waits after an HTTP 429 and the pace drops to 90 % of what got through in the minute before.
+        waits after an HTTP 429 and the pace drops to 95 % of what got through in the minute before.
     type: int
     version_added: 0.2.0
 """

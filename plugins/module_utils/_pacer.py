@@ -26,8 +26,9 @@ class Pacer(object):
     """Spaces out the requests of every client that shares it: at most ``per_minute``, and all of them wait
     after a 429, so that several workers slow down together instead of each hammering the limit.
 
-    Kore limits its public APIs per 60 seconds. Without a given rate, the first 429 teaches one: 90 % of what
-    got through in the minute before it. A 429 after fewer than ``LEARN_FROM`` requests says the limit is shared
+    Kore limits its public APIs per 60 seconds. Without a given rate, the first 429 teaches one: 95 % of what
+    got through in the minute before it (``LEARNED_SHARE``: a margin for the clock, and a run of hours within a
+    twentieth of the rate). A 429 after fewer than ``LEARN_FROM`` requests says the limit is shared
     with other clients, not that this task is too fast: it pauses (``Retry-After``) but teaches nothing, or one
     task of three requests would crawl at two a minute.
 
@@ -38,6 +39,7 @@ class Pacer(object):
 
     WINDOW = 60.0
     LEARN_FROM = 10
+    LEARNED_SHARE = 0.95
 
     def __init__(self, per_minute=None, clock=None, sleep=None, in_flight=None):
         self.interval = self.WINDOW / per_minute if per_minute else 0.0
@@ -76,7 +78,7 @@ class Pacer(object):
             self.paused_until = max(self.paused_until, now + (retry_after if retry_after is not None else 1.0))
             recent = sum(1 for t in self.started if t >= now - self.WINDOW)
             if not self.learned and recent >= self.LEARN_FROM:
-                self.interval = max(self.interval, self.WINDOW / max(1.0, 0.9 * recent))
+                self.interval = max(self.interval, self.WINDOW / max(1.0, self.LEARNED_SHARE * recent))
                 self.learned = True
 
 

@@ -21,7 +21,7 @@ description:
     The task fails naming what failed and, in RV(not_attempted), what was left out; run it again once the cause
     is fixed.
   - All workers share one pace. O(max_rate) keeps them under a known rate limit; without it, the first HTTP 429
-    pauses all of them for its C(Retry-After) and sets the pace to 90 % of what got through in the minute before.
+    pauses all of them for its C(Retry-After) and sets the pace to 95 % of what got through in the minute before.
 author:
   - Kore.ai collection maintainers (@kore-ai-ansible)
 extends_documentation_fragment:

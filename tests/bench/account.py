@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 
 import scale
+from kore_sim.processes import below
 
 BIG, BIG_SIZE, SMALL, SMALL_CONTACTS = 4, 1000000, 996, 1000000
 RATE_LIMIT = 600            # requests a minute: Kore's documented limit of its public APIs
@@ -71,7 +72,7 @@ class OpenFiles(object):
 
     def _sample(self):
         while not self._stop.wait(0.2):
-            for pid in self._below():
+            for pid in below(self.pid):
                 files = descriptors = 0
                 try:
                     for fd in os.listdir("/proc/%d/fd" % pid):
@@ -81,21 +82,6 @@ class OpenFiles(object):
                 except OSError:
                     continue  # ended meanwhile
                 self.files, self.descriptors = max(self.files, files), max(self.descriptors, descriptors)
-
-    def _below(self):
-        parents = {}
-        for entry in os.listdir("/proc"):
-            if entry.isdigit():
-                try:
-                    with open("/proc/%s/stat" % entry) as handle:
-                        parents[int(entry)] = int(handle.read().rsplit(")", 1)[1].split()[1])
-                except (OSError, ValueError, IndexError):
-                    continue
-        found, frontier = set(), {self.pid}
-        while frontier:
-            frontier = set(p for p, parent in parents.items() if parent in frontier) - found
-            found |= frontier
-        return found
 
 
 def bare_page_loop(sim, made):
@@ -122,7 +108,7 @@ def bare_page_loop(sim, made):
 
 
 def account_runs(sim, folder, latency, add_delay, sizes=None):
-    """The rows of the whole account; the account is left empty."""
+    """The rows of the whole account; the account is left as the restore made it, latency and add delay none."""
     sizes = sizes or account_sizes()
     sim.latency, sim.add_delay = 0.0, 0.0
     made = seed_account(sim, sizes)
@@ -156,7 +142,6 @@ def account_runs(sim, folder, latency, add_delay, sizes=None):
     held = dict((s["name"], s["totalRecordCount"]) for s in sim.store.summaries(sim.tenant.stream_id))
     assert held == dict((name, size) for dummy, name, size in made), "the restore does not hold every contact"
     sim.latency, sim.add_delay = 0.0, 0.0
-    sim.reset()
     return rows
 
 
@@ -194,9 +179,7 @@ def report(rows, latency, add_delay, page_size):
     lines += [
         "",
         "At Kore's documented rate limit of %d requests a minute the requests alone take: %s. That is the floor"
-        " under the limit. With `max_rate` at the limit, the rate-limit rows above (runs of a minute or so) keep"
-        " within a few percent of it; without `max_rate`, a task runs at 90 %% of the pace it learns from its first"
-        " 429, so a run of hours takes about a tenth longer."
+        " under the limit; the rows below measure a task against it."
         % (RATE_LIMIT, "; ".join("%s, %d requests: %.0f minutes" % (what, minutes * RATE_LIMIT, minutes)
                                  for what, minutes in at_limit)),
     ]

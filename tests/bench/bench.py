@@ -32,7 +32,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
 from ansible_collections.kore.ai.plugins.module_utils._contacts.pages import PAGE_SIZE  # noqa: E402
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import BATCH_SIZE  # noqa: E402
 from ansible_collections.kore.ai.plugins.module_utils._resource import PagedListAll  # noqa: E402
-import account  # noqa: E402  pylint: disable=wrong-import-position
+import account_limits  # noqa: E402  pylint: disable=wrong-import-position
 import scale  # noqa: E402  pylint: disable=wrong-import-position
 
 LIMIT = 600  # the simulated rate limit, requests per minute
@@ -374,8 +374,7 @@ def main():
                 if args.only_scale:
                     scaled = scale.scale_runs(sim, folder, sizes, 0.02, args.add_delay_ms / 1000.0)
                     lines = scale.report(scaled, 0.02, args.add_delay_ms / 1000.0, sim.max_page)
-                whole = account.account_runs(sim, folder, 0.02, args.add_delay_ms / 1000.0)
-                account_lines = account.report(whole, 0.02, args.add_delay_ms / 1000.0, sim.max_page)
+                account_lines = account_limits.whole_account(sim, folder, 0.02, args.add_delay_ms / 1000.0)
                 if lines:
                     write_section(scale.replace_section, lines, before)
                 lines = account_lines
@@ -415,8 +414,7 @@ def main():
         seeding = contacts_seeding(sim, folder, token, args.contacts, 0.02, args.add_delay_ms / 1000.0)
         scaled = scale.scale_runs(sim, folder, sizes, 0.02, args.add_delay_ms / 1000.0)
         scaled_lines = scale.report(scaled, 0.02, args.add_delay_ms / 1000.0, sim.max_page)
-        whole = account.account_runs(sim, folder, 0.02, args.add_delay_ms / 1000.0)
-        scaled_lines += [""] + account.report(whole, 0.02, args.add_delay_ms / 1000.0, sim.max_page)
+        scaled_lines += [""] + account_limits.whole_account(sim, folder, 0.02, args.add_delay_ms / 1000.0)
         counts = requests_per_operation(sim, folder, token)
         campaign_rows = campaign_per_task(sim, folder, token, args.deletes, args.rounds)
         imports = import_ms(sim, folder, token)

@@ -22,6 +22,7 @@ import time
 
 import jwt
 import yaml
+from kore_sim.processes import kill_whole
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -59,10 +60,16 @@ def token_for(sim):
                       tenant.client_secret, algorithm="HS256")
 
 
-def run_task(sim, folder, name, options, module="kore.ai.kore_contact_list", sample_files=None):
+def run_task(sim, folder, name, options, module="kore.ai.kore_contact_list", sample_files=None, rate_window=None,
+             kill_after=None):
     """(seconds of the task, requests by kind, peak RSS of the largest process of the run in MB, the most (files,
     descriptors) one process held open or None): ``sample_files`` is a class given the run's pid, with ``stop()``,
-    ``files`` and ``descriptors``."""
+    ``files`` and ``descriptors``.
+
+    ``rate_window``: the seconds the task's pacer takes for Kore's minute (callback_plugins/kore_bench_rate_window),
+    as the simulator's shortened window. ``kill_after``: seconds after which the run, ansible-playbook and its
+    workers, is killed (SIGKILL of every process of the run); then only the requests by kind are given, the rest None.
+    """
     prefix, log = measured(folder)
     if os.path.exists(log):
         os.unlink(log)
@@ -76,16 +83,29 @@ def run_task(sim, folder, name, options, module="kore.ai.kore_contact_list", sam
                ANSIBLE_PYTHON_INTERPRETER=sys.executable, ANSIBLE_LOCALHOST_WARNING="false",
                ANSIBLE_CALLBACK_PLUGINS=os.path.join(HERE, "callback_plugins"),
                ANSIBLE_CALLBACKS_ENABLED="kore_bench_timer", KORE_BENCH_TIMES=times)
+    if rate_window is not None:
+        env.update(ANSIBLE_CALLBACKS_ENABLED="kore_bench_timer,kore_bench_rate_window",
+                   KORE_BENCH_RATE_WINDOW=str(rate_window))
     before = len(sim.requests)
     process = subprocess.Popen(prefix + [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i",
                                          "localhost,", "-c", "local", path],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
     sampler = sample_files(process.pid) if sample_files else None
-    stdout, stderr = process.communicate()
-    if sampler is not None:
-        sampler.stop()
+    try:
+        stdout, stderr = process.communicate(timeout=kill_after)
+    except subprocess.TimeoutExpired:
+        kill_whole(process.pid)
+        process.communicate()
+        return None, kinds_of(sim.requests[before:]), None, None
+    finally:
+        if sampler is not None:
+            sampler.stop()
     if process.returncode != 0:
-        raise SystemExit("scale bench task %r failed:\n%s%s" % (name, stdout[-4000:], stderr[-2000:]))
+        with open(os.path.join(folder, "failed.log"), "w") as handle:
+            handle.write(stdout + stderr)
+        raise SystemExit("scale bench task %r failed (all its output: %s):\n%s%s"
+                         % (name, os.path.join(folder, "failed.log"), stdout[-4000:], stderr[-2000:]))
     with open(times) as handle:
         seconds = json.load(handle)[0][1]
     with open(log) as handle:

@@ -13,6 +13,7 @@ import csv
 import os
 import stat
 
+from ansible_collections.kore.ai.plugins.module_utils._contacts.identities import Identities
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import NEW, Wanted, key, phone_number, shown
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 
@@ -23,21 +24,21 @@ MAX_LINE = 1024 * 1024      # bytes in one line: Kore's 150 columns of 300 chara
 _OTHER_DELIMITERS = ((";", "a semicolon"), ("\t", "a tab"))
 
 
-def read_contacts_file(path, stamp=None):
+def read_contacts_file(path, stamp=None, size=0):
     """Check the whole CSV file before any request; a :class:`Wanted` that reads the rows again to send them.
 
     ``stamp``: the file as an earlier check saw it (a :class:`Wanted`'s ``stamp``); a file changed since is refused.
+    ``size``: its contacts then, so that the identities' table is made once at its size.
     """
     checked, stamp = stamp, _stamp(path)
     if checked is not None and stamp != checked:
         raise KoreInputError("contacts_file %s changed while the task ran; run it again" % path)
-    states = {}
+    states = Identities(size)
     for line, contact in _rows(path):
         contact_key = key(contact)
-        if contact_key in states:
+        if not states.add(contact_key, NEW):
             raise KoreInputError("contacts_file %s, line %d: %s appears twice (first on line %d); give each contact "
                                  "once" % (path, line, shown(contact_key), _first_line(path, contact_key)))
-        states[contact_key] = NEW
         if len(states) > MAX_ROWS:
             raise KoreInputError("contacts_file %s holds more than %d contacts, more than a Kore list can hold"
                                  % (path, MAX_ROWS))

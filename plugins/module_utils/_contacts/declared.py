@@ -36,4 +36,4 @@ class CheckedFile(object):
 
     def read(self):
         """The file's :class:`~.model.Wanted`; a file changed since its check is refused."""
-        return read_contacts_file(self.path, self.stamp)
+        return read_contacts_file(self.path, self.stamp, self.size)

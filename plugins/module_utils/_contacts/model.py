@@ -13,6 +13,7 @@ import itertools
 import math
 import re
 
+from ansible_collections.kore.ai.plugins.module_utils._contacts.identities import Identities
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 
@@ -117,7 +118,7 @@ class Wanted(object):
     """
 
     def __init__(self, states, rows, path=None, stamp=None):
-        self.states = states        # key -> NEW, HELD, SENT or LOST
+        self.states = states        # Identities: key -> NEW, HELD, SENT or LOST
         self.rows = rows
         self.path = path
         self.stamp = stamp          # a file's size and time when it was checked
@@ -133,7 +134,7 @@ class Wanted(object):
     def forget(self):
         """Let the identities go: a set keeps none of a list once that list is done."""
         if not self.inline:
-            self.states = {}
+            self.states = Identities()
 
     @property
     def inline(self):
@@ -142,21 +143,23 @@ class Wanted(object):
     @classmethod
     def of(cls, contacts):
         """From contacts cleaned by :func:`clean`."""
-        return cls(dict((key(c), NEW) for c in contacts), lambda: iter(contacts))
+        states = Identities(len(contacts))
+        for contact in contacts:
+            states[key(contact)] = NEW
+        return cls(states, lambda: iter(contacts))
 
     def where(self, *states):
         return (c for c in self.rows() if self.states[key(c)] in states)
 
     def count(self, *states):
-        return sum(1 for s in self.states.values() if s in states)
+        return self.states.count(*states)
 
     def sample(self, *states):
         return [shown(key(c)) for c in itertools.islice(self.where(*states), SAMPLE)]
 
     def forget_held(self):
         """The list was emptied (recreated): every contact is to be sent."""
-        for contact_key in self.states:
-            self.states[contact_key] = NEW
+        self.states.reset(NEW)
 
 
 class Held(object):
@@ -168,19 +171,14 @@ class Held(object):
         self.others_sample, self.keys = [], []
 
     def see(self, page):
-        states, get = self.wanted.states, self.wanted.states.get
+        replace = self.wanted.states.replace
         self.count += len(page)
         for contact in page:  # a million times: kept lean
             own = key(contact)
-            found = get(own)
-            if found is not None and found != HELD:
-                states[own] = HELD
+            found = replace(own, HELD)
             if own[0] == "u":
                 # a wanted number is held by any contact with that number, whatever its uniqueId
-                phone = "p:%s" % (contact.get("phoneNumber"),)
-                by_phone = get(phone)
-                if by_phone is not None and by_phone != HELD:
-                    states[phone] = HELD
+                by_phone = replace("p:%s" % (contact.get("phoneNumber"),), HELD)
                 found = found if found is not None else by_phone
             if found is None:
                 self.others += 1

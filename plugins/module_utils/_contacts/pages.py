@@ -11,8 +11,7 @@ ignores ``skip`` would otherwise make contacts look missing, and missing contact
 
 from __future__ import annotations
 
-from array import array
-
+from ansible_collections.kore.ai.plugins.module_utils._contacts.identities import Identities
 from ansible_collections.kore.ai.plugins.module_utils._contacts.resource import contacts_route
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreProtocolError
 
@@ -49,7 +48,7 @@ def read_pages(client, pool, list_id, on_page=None):
     """
     first = page(client, list_id, 0)
     total, size = first["totalResults"], len(first["results"])
-    seen = _Seen(list_id)
+    seen = _Seen(list_id, min(total, MAX_LIST))
     seen.add(first["results"], 0)
     read = len(first["results"])
     yield first["results"]
@@ -81,28 +80,19 @@ def read_pages(client, pool, list_id, on_page=None):
         read += len(answer["results"])
         if on_page is not None:
             on_page(read, total)
-    seen.check()
 
 
 class _Seen(object):
-    """The contacts' ``_id`` as 8-byte hashes: a million of them in 8 MB, to find one given twice."""
+    """The contacts' ``_id`` as digests (:class:`~.identities.Identities`, about 28 MB for a million, never more):
+    one given twice is caught on the page that repeats it, as a server that ignores ``skip`` repeats the first."""
 
-    def __init__(self, list_id):
-        self.list_id, self.hashes, self.first = list_id, array("q"), None
+    def __init__(self, list_id, total):
+        self.list_id, self.ids = list_id, Identities(total)
 
     def add(self, results, skip):
-        ids = [c["_id"] for c in results if isinstance(c.get("_id"), str)]
-        # the first page's ids are kept whole: a server that ignores skip repeats them, and is caught at once
-        if len(set(ids)) < len(ids) or (self.first is not None and self.first.intersection(ids)):
-            raise self.repeated(skip)
-        if self.first is None:
-            self.first = set(ids)
-        self.hashes.extend(hash(i) for i in ids)
-
-    def check(self):
-        if len(set(self.hashes)) < len(self.hashes):
-            raise self.repeated(None)
-
-    def repeated(self, skip):
-        return KoreProtocolError("Kore answered getAllContacts of %s with a contact it had already given%s: it does "
-                                 "not page as expected" % (self.list_id, "" if skip is None else " (skip %d)" % skip))
+        add = self.ids.add
+        for contact in results:
+            own = contact.get("_id")
+            if isinstance(own, str) and not add(own, 0):
+                raise KoreProtocolError("Kore answered getAllContacts of %s with a contact it had already given "
+                                        "(skip %d): it does not page as expected" % (self.list_id, skip))

@@ -34,8 +34,7 @@ def test_the_wait_gives_up_after_wait_timeout_naming_at_most_ten(kore_pages):
     contacts = Contacts(client, wait_timeout=7, sleep=lambda s: now.__setitem__(0, now[0] + s),
                         clock=lambda: now[0])
     wanted = Wanted.of([{"phoneNumber": "+%d" % i} for i in range(12)])
-    for contact_key in wanted.states:
-        wanted.states[contact_key] = SENT
+    wanted.states.reset(SENT)
     with pytest.raises(KoreContactsError) as caught:
         contacts._wait({"_id": "cl-1", "name": "QA"}, wanted, 12, fail=True)  # pylint: disable=protected-access
     assert "12 did not appear within 7 seconds" in str(caught.value)

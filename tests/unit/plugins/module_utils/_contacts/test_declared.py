@@ -33,9 +33,10 @@ def test_a_file_read_later_is_checked_now_keeps_no_identity_and_is_read_when_ask
     assert checked.size == 2 and not checked.inline and checked.path == str(path)
     assert not hasattr(checked, "states")
     wanted = checked.read()
-    assert sorted(wanted.states) == ["u:a", "u:b"] and wanted.path == str(path)
+    assert len(wanted.states) == 2 and "u:a" in wanted.states and "u:b" in wanted.states
+    assert wanted.path == str(path)
     wanted.forget()
-    assert wanted.states == {}
+    assert len(wanted.states) == 0 and "u:a" not in wanted.states
     inline = declared([{"phoneNumber": "+1"}], read_later=True)
     assert inline.read() is inline and inline.size == 1
     inline.forget()

@@ -58,3 +58,12 @@ def test_a_total_beyond_what_a_list_holds_is_refused_before_reading_on(kore_page
 def test_a_page_that_is_not_kores_is_an_error(kore_pages, data):
     with pytest.raises(KoreProtocolError, match="without the documented page"):
         read_all(kore_pages.Client(lambda skip, limit: data))
+
+
+def test_a_contact_given_again_on_a_later_page_is_caught_on_that_page(kore_pages):
+    def answer(skip, limit):
+        ids = [skip + i for i in range(20)] if skip < 40 else [25] + [skip + i for i in range(1, 20)]
+        return kore_pages.page([{"_id": "cc-%d" % i, "phoneNumber": "+1"} for i in ids], skip + 20 < 80, 80)
+
+    with pytest.raises(KoreProtocolError, match="already given \\(skip 40\\)"):
+        read_all(kore_pages.Client(answer))
