@@ -25,6 +25,7 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreError,
     KoreInputError,
     KoreInUseError,
+    KoreNotFoundError,
     KoreRequestError,
     with_done,
 )
@@ -90,6 +91,14 @@ def _already_absent(lists, list_id, name):
                    % (list_id or repr(name), lists.client.describe()), warnings=warnings)
 
 
+class _GoneMeanwhile(Exception):
+    """The list was found, then deleted by someone else before its contacts were read."""
+
+    def __init__(self, record):
+        super().__init__(record.get("_id"))
+        self.record = record
+
+
 class KoreStoppedError(KoreError):
     """A list was backed up, but the work stopped before its DELETE (a set's other change failed)."""
 
@@ -107,12 +116,18 @@ def ensure_list_absent(lists, contacts_api, spec, *, force=False, backup=None, r
     kept = {"contacts": []}
 
     def keep_contacts(record):
-        if return_contacts:
-            hint = "leave return_contacts out: backup_file keeps them" if backup is not None else \
-                "write them to a CSV file with backup_file instead"
-            kept["contacts"] = contacts_api.read(record["_id"], hint)
-        if backup is not None and not check_mode:
-            backup.write(contacts_api.pages(record["_id"]))
+        try:
+            if return_contacts:
+                hint = "leave return_contacts out: backup_file keeps them" if backup is not None else \
+                    "write them to a CSV file with backup_file instead"
+                kept["contacts"] = contacts_api.read(record["_id"], hint)
+            if backup is not None and not check_mode:
+                backup.write(contacts_api.pages(record["_id"]))
+        except KoreNotFoundError:
+            # a 404 alone may mean a wrong bot; gone from the bot's list as well, it was deleted meanwhile
+            if lists.find_by_id(record["_id"]) is not None:
+                raise
+            raise _GoneMeanwhile(record)
         if go_on is not None and not go_on():
             raise KoreStoppedError("contact list %s was not deleted: the work stopped after its backup"
                                    % label(record))
@@ -120,6 +135,9 @@ def ensure_list_absent(lists, contacts_api, spec, *, force=False, backup=None, r
     try:
         outcome = ensure_absent(lists, spec, force=force, check_mode=check_mode, before_delete=keep_contacts,
                                 found=found)
+    except _GoneMeanwhile as gone:
+        return Outcome(False, {}, "contact list %s was deleted by someone else meanwhile, before its contacts "
+                                  "could be read: nothing was backed up or deleted by this task" % label(gone.record))
     except KoreError as exc:
         done = backup.result() if backup is not None else {}
         if not done:

@@ -5,13 +5,21 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import (
     KoreConflictError,
     ListSpec,
 )
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.engine import ensure_absent, ensure_present
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.engine import (
+    ensure_absent,
+    ensure_list_absent,
+    ensure_present,
+)
+from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
+from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreNotFoundError, KoreProtocolError
 
 
@@ -66,3 +74,34 @@ def test_request_counts_per_operation(sim, lists):
         before = len(sim.requests)
         call()
         assert len(sim.requests) - before == expected
+
+
+@pytest.mark.parametrize("return_contacts", [False, True])
+def test_a_list_deleted_by_someone_else_before_its_backup_is_unchanged_and_writes_nothing(
+        sim, lists, client, tmp_path, return_contacts):
+    record = sim.seed("Race", "x")
+    sim.seed_contacts(record["_id"], [{"phoneNumber": "+1555%04d" % n} for n in range(250)])
+    original_read = lists.read
+
+    def read_then_lose_race(list_id):
+        found = original_read(list_id)
+        sim.store.delete(sim.tenant.stream_id, list_id)  # another run's DELETE lands now
+        return found
+
+    lists.read = read_then_lose_race
+    backup = Backup(str(tmp_path / "race.csv"))
+    outcome = ensure_list_absent(lists, Contacts(client), ListSpec(list_id=record["_id"]), backup=backup,
+                                 return_contacts=return_contacts)
+    assert outcome.changed is False and outcome.record == {}
+    assert "deleted by someone else meanwhile, before its contacts could be read" in outcome.msg
+    assert os.listdir(str(tmp_path)) == [] and not backup.written
+    assert [r["method"] for r in sim.requests].count("DELETE") == 0
+
+
+def test_a_404_on_the_contacts_of_a_list_the_bot_still_holds_is_an_error(sim, lists, client, tmp_path):
+    record = sim.seed("Odd", "x")
+    sim.faults.add("status", method="GET", path_contains="getAllContacts", status=404, body={"msg": "?"})
+    with pytest.raises(KoreNotFoundError):
+        ensure_list_absent(lists, Contacts(client), ListSpec(list_id=record["_id"]),
+                           backup=Backup(str(tmp_path / "odd.csv")))
+    assert sim.store.get(sim.tenant.stream_id, record["_id"]) is not None and os.listdir(str(tmp_path)) == []
