@@ -24,6 +24,9 @@ options:
     description:
       - At most this many requests per minute, to stay under a known rate limit. Without it, every request
         waits after an HTTP 429 and the pace drops to 95 % of what got through in the minute before.
+      - A pace, given or learned, that still meets an HTTP 429 becomes 5 % slower (once for the requests in flight
+        together), so a O(max_rate) at a limit that the server counts a little differently does not meet one
+        429 after another.
     type: int
     version_added: 0.2.0
 """

@@ -28,9 +28,11 @@ class Pacer(object):
 
     Kore limits its public APIs per 60 seconds. Without a given rate, the first 429 teaches one: 95 % of what
     got through in the minute before it (``LEARNED_SHARE``: a margin for the clock, and a run of hours within a
-    twentieth of the rate). A 429 after fewer than ``LEARN_FROM`` requests says the limit is shared
-    with other clients, not that this task is too fast: it pauses (``Retry-After``) but teaches nothing, or one
-    task of three requests would crawl at two a minute.
+    twentieth of the rate). A 429 after fewer than ``LEARN_FROM`` requests says the limit is shared with other
+    clients, not that this task is too fast: it pauses (``Retry-After``) but teaches nothing, or one task of three
+    requests would crawl at two a minute. A pace, learned or given (``max_rate``), that still meets a 429 becomes
+    5 % slower, once for the requests in flight together: a server's clock and ours never quite agree, and each
+    429 costs a pause of a second or more (``Retry-After`` counts whole seconds).
 
     ``in_flight`` bounds the requests of every client that shares it that are in flight at once (the
     ``parallel`` option), however many threads send them: a set's lists and the pages of one of its lists share
@@ -75,9 +77,15 @@ class Pacer(object):
         with self._lock:
             now = self._clock()
             self.limited += 1
+            # the 429s of the requests in flight when one came are that one event: they come during its pause
+            first_of_event = now >= self.paused_until
             self.paused_until = max(self.paused_until, now + (retry_after if retry_after is not None else 1.0))
             recent = sum(1 for t in self.started if t >= now - self.WINDOW)
-            if not self.learned and recent >= self.LEARN_FROM:
+            if recent < self.LEARN_FROM or not first_of_event:
+                return
+            if self.learned:
+                self.interval /= self.LEARNED_SHARE  # a pace that still meets the limit: 5 % slower
+            else:
                 self.interval = max(self.interval, self.WINDOW / max(1.0, self.LEARNED_SHARE * recent))
                 self.learned = True
 

@@ -22,6 +22,7 @@ description:
     is fixed.
   - All workers share one pace. O(max_rate) keeps them under a known rate limit; without it, the first HTTP 429
     pauses all of them for its C(Retry-After) and sets the pace to 95 % of what got through in the minute before.
+    A pace that still meets a 429 becomes 5 % slower.
 author:
   - Kore.ai collection maintainers (@kore-ai-ansible)
 extends_documentation_fragment:

@@ -24,6 +24,7 @@ import scale
 
 RATE_WINDOW = 6.0           # seconds the simulator and the pacer take for Kore's minute: ten times faster
 SET = "kore.ai.kore_contact_lists"
+RATE_HEADING = "### At Kore's rate limit"
 
 
 def rate_runs(sim, folder, latency, sizes=None):
@@ -95,15 +96,15 @@ def phone_numbers(path):
         return set(row[column] for row in rows)
 
 
-def report(rate_rows, killed, restore_requests):
-    """``restore_requests``: of the restore above, for what it would take at Kore's limit."""
+def rate_report(rate_rows, sizes=None):
     lines = [
-        "### At Kore's rate limit, and killed part-way",
+        RATE_HEADING,
         "",
         "The purge above, with the account seeded again, under the simulator's limit of %d requests a minute, with"
         " Kore's minute shortened to %.0f s for the simulator and the task's pacer alike, so that the run takes"
         " minutes: its seconds are a tenth of Kore's. The floor is the requests the purge needs divided by the rate."
-        " Target: within 1.1 x, with and without `max_rate`, and no storm of HTTP 429." % (account.RATE_LIMIT, RATE_WINDOW),
+        " Target: within 1.1 x, with and without `max_rate`, and no storm of HTTP 429." % (account.RATE_LIMIT,
+                                                                                         RATE_WINDOW),
         "",
         "| run | seconds | at Kore's minute | requests | HTTP 429 | floor (s) | seconds / floor | peak RSS (MB) |",
         "|---|---|---|---|---|---|---|---|",
@@ -113,26 +114,42 @@ def report(rate_rows, killed, restore_requests):
             entry["what"], entry["seconds"], entry["seconds"] * 60.0 / RATE_WINDOW / 60.0, entry["requests"],
             entry["limited"], entry["floor"], entry["seconds"] / entry["floor"], entry["rss_mb"]))
     paced, learned = (entry["seconds"] / entry["floor"] for entry in rate_rows)
+    sizes = sizes or account.account_sizes()
+    restore = 1 + len(sizes) + sum(account.pages_of(size, 100) * 2 for size in sizes)  # a create, adds and pages
     purge_minutes = rate_rows[0]["needed"] / float(account.RATE_LIMIT)
     lines += [
         "",
         "So at Kore's limit the whole account's teardown takes about %.0f minutes with `max_rate: %d` and %.0f"
-        " without it; its restore (%d requests) about %.0f minutes with `max_rate`." % (
-            purge_minutes * paced, account.RATE_LIMIT, purge_minutes * learned, restore_requests,
-            restore_requests / float(account.RATE_LIMIT) * paced),
-    ]
-    moment, left, again = killed
-    lines += [
+        " without it; its restore (at least %d requests) about %.0f minutes with `max_rate`." % (
+            purge_minutes * paced, account.RATE_LIMIT, purge_minutes * learned, restore,
+            restore / float(account.RATE_LIMIT) * paced),
         "",
-        "Killed: the purge with `backup_dir` of the account the restore above left, killed (SIGKILL of"
-        " ansible-playbook and its workers) %.0f s after its start, a moment drawn at random, when %d of %d lists"
-        " were deleted and %d backup files written, with %d temporary files of backups in writing. Run again, it"
-        " deleted the rest in %.1f s (%d requests; peak RSS %.0f MB) and left no temporary file, and every list's"
-        " backup files each hold every contact of the list." % (
+    ]
+    return lines
+
+
+def killed_report(killed):
+    moment, left, again = killed
+    return [
+        "### Killed part-way, and run again",
+        "",
+        "The purge with `backup_dir` of the account the restore above left, killed (SIGKILL of ansible-playbook"
+        " and its workers) %.0f s after its start, a moment drawn at random, when %d of %d lists were deleted and"
+        " %d backup files written, with %d temporary files of backups in writing. Run again, it deleted the rest"
+        " in %.1f s (%d requests; peak RSS %.0f MB) and left no temporary file, and every list's backup files each"
+        " hold every contact of the list." % (
             moment, left["lists deleted"], left["lists"], left["backup files"], left["temporary files"],
             again["seconds"], again["requests"], again["rss_mb"]),
+        "",
     ]
-    return lines + [""]
+
+
+def replace_subsection(text, lines):
+    """``text`` with the subsection headed ``lines[0]`` (up to the next heading) replaced by ``lines``."""
+    start = text.index(lines[0] + "\n")
+    after = [at for at in (text.find("\n## ", start + 1), text.find("\n### ", start + 1)) if at != -1]
+    end = min(after) + 1 if after else len(text)
+    return text[:start] + "\n".join(lines) + ("\n" if after else "") + text[end:]
 
 
 def whole_account(sim, folder, latency, add_delay, sizes=None):
@@ -140,4 +157,4 @@ def whole_account(sim, folder, latency, add_delay, sizes=None):
     rows = account.account_runs(sim, folder, latency, add_delay, sizes)
     killed = killed_and_run_again(sim, folder, latency, rows[1]["seconds"])
     rated = rate_runs(sim, folder, latency, sizes)
-    return account.report(rows, latency, add_delay, sim.max_page) + report(rated, killed, rows[2]["requests"])
+    return account.report(rows, latency, add_delay, sim.max_page) + killed_report(killed) + rate_report(rated, sizes)

@@ -362,11 +362,20 @@ def main():
     parser.add_argument("--only-account", action="store_true",
                         help="run only the whole account's rows (1,000 lists, 5,000,000 contacts) and replace their "
                              "section of docs/performance.md; --only-scale runs them after the CSV rows")
+    parser.add_argument("--only-rate", action="store_true",
+                        help="run only the whole account's purges at the rate limit and replace their part of its "
+                             "section of docs/performance.md")
     parser.add_argument("--only-campaigns", action="store_true",
                         help="run only the campaign row and replace its section of docs/performance.md")
     args = parser.parse_args()
     rows, folder = [], tempfile.mkdtemp(prefix="kore-bench-")
     sizes = [int(x) for x in args.scale.split(",")]
+    if args.only_rate:
+        with Simulator() as sim:
+            lines = account_limits.rate_report(account_limits.rate_runs(sim, folder, 0.02))
+        write_section(lambda text, lines, before: account_limits.replace_subsection(text, lines), lines, None)
+        shutil.rmtree(folder)
+        return
     if args.only_scale or args.only_campaigns or args.only_account:
         with Simulator() as sim:
             if args.only_scale or args.only_account:

@@ -106,3 +106,20 @@ def test_each_paced_module_has_the_one_spec_and_the_options_make_the_pacing():
         assert module.ARGUMENT_SPEC["parallel"] is PACING_ARGSPEC["parallel"]
     assert Pacing.of({"parallel": 2, "max_rate": 30}).pacer.interval == 2.0
     assert Pacing.of({}).parallel == 1  # a module without the options: one request at a time
+
+
+@pytest.mark.parametrize("per_minute", [None, 600])
+def test_a_pace_that_still_meets_a_429_slows_once_for_the_requests_in_flight_together(per_minute):
+    clock = FakeClock()
+    pacer = Pacer(per_minute, clock=clock, sleep=clock.sleep)
+    for dummy in range(20):
+        pacer.wait_turn()
+    pacer.slow_down(retry_after=1)
+    paced = pacer.interval
+    assert paced == (60.0 / (0.95 * 20) if per_minute is None else 0.1 * 1 / 0.95)
+    pacer.slow_down(retry_after=1)  # another request that was in flight: the same event, during its pause
+    assert pacer.interval == paced
+    for dummy in range(20):
+        pacer.wait_turn()
+    pacer.slow_down(retry_after=1)  # after the pause, at that pace: 5 % slower again
+    assert abs(pacer.interval - paced / 0.95) < 1e-9 and pacer.limited == 3
