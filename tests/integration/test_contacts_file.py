@@ -9,6 +9,8 @@ import csv
 import hashlib
 import os
 import stat
+import threading
+import time
 
 MODULE = "kore.ai.kore_contact_list"
 SET = "kore.ai.kore_contact_lists"
@@ -208,3 +210,30 @@ def test_set_entries_take_contacts_files(sim, playbook, api_log, tmp_path):
     assert again.status(0) == "ok"
     assert both.status(0) == "failed" and "mutually exclusive" in both[0]["msg"], both[0]["msg"]
     assert api_log.during(both) == []
+
+
+def test_set_refuses_a_contacts_file_changed_after_its_check_and_sends_none_of_it(sim, playbook, api_log, tmp_path):
+    first, last = tmp_path / "first.csv", tmp_path / "last.csv"
+    first.write_text("phoneNumber\n+15550000001\n")
+    last.write_text("phoneNumber\n+15550000002\n")
+    # the first list's create waits a second: meanwhile the last list's file, checked at the start, is changed
+    sim.faults.add("delay", method="POST", path_contains="createContactList", seconds=1.0)
+
+    def change_the_last_file_once_the_first_list_is_made():
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not any(
+                r["path"].endswith("/createContactList") for r in list(sim.requests)):
+            time.sleep(0.01)
+        with open(str(last), "a") as handle:
+            handle.write("+15550000003\n")
+
+    changer = threading.Thread(target=change_the_last_file_once_the_first_list_is_made)
+    changer.start()
+    run = playbook([{SET: {"lists": [{"name": "First", "description": "x", "contacts_file": str(first)},
+                                     {"name": "Last", "description": "x", "contacts_file": str(last)}],
+                           "parallel": 1}, "ignore_errors": True}])
+    changer.join()
+    assert run.status(0) == "failed", run
+    assert "contacts_file %s changed while the task ran; run it again" % last in run[0]["msg"], run[0]["msg"]
+    sent = [c["phoneNumber"] for r in adds(api_log) for c in r["body"]["data"]]
+    assert sent == ["+15550000001"], sent  # the first list's contact, and nothing of the changed file
