@@ -103,8 +103,8 @@ def rate_report(rate_rows, sizes=None):
         "The purge above, with the account seeded again, under the simulator's limit of %d requests a minute, with"
         " Kore's minute shortened to %.0f s for the simulator and the task's pacer alike, so that the run takes"
         " minutes: its seconds are a tenth of Kore's. The floor is the requests the purge needs divided by the rate."
-        " Target: within 1.1 x, with and without `max_rate`, and no storm of HTTP 429." % (account.RATE_LIMIT,
-                                                                                         RATE_WINDOW),
+        " Target: within 1.1 x, with and without `max_rate`, and no storm of HTTP 429."
+        % (account.RATE_LIMIT, RATE_WINDOW),
         "",
         "| run | seconds | at Kore's minute | requests | HTTP 429 | floor (s) | seconds / floor | peak RSS (MB) |",
         "|---|---|---|---|---|---|---|---|",
