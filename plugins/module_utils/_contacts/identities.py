@@ -68,9 +68,18 @@ class Identities(object):
 
     def add(self, identity, state):
         """Put a new identity in; False, and nothing changed, when it is already there."""
+        return self._put(identity, state, replace=False)
+
+    def __setitem__(self, identity, state):
+        self._put(identity, state, replace=True)
+
+    def _put(self, identity, state, replace):
+        """Whether the identity was new; one digest and one probe either way (a million contacts are sent)."""
         high, low = _digest(identity)
         slot = self._find(high, low)
         if self._states[slot] != _EMPTY:
+            if replace:
+                self._states[slot] = state
             return False
         if self._used + 1 > self._capacity * _LOAD:
             self._grow()
@@ -78,10 +87,6 @@ class Identities(object):
         self._high[slot], self._low[slot], self._states[slot] = high, low, state
         self._used += 1
         return True
-
-    def __setitem__(self, identity, state):
-        if not self.add(identity, state):
-            self._states[self._find(*_digest(identity))] = state
 
     def replace(self, identity, state):
         """The state the identity had, now ``state``; None, and nothing put in, when it is not there."""
