@@ -12,15 +12,14 @@ import time
 
 from kore_sim.processes import below, kill_whole
 
-# a parent whose child leaves the session, as ansible-playbook's workers do, and says its pid
+# a parent whose child leaves the session, as ansible-playbook's workers do; the child says its pid once it left
 PARENT = """
-import os, sys, time
-child = os.fork()
-if child == 0:
+import os, time
+if os.fork() == 0:
     os.setsid()
+    print(os.getpid(), flush=True)
     time.sleep(60)
     os._exit(0)
-print(child, flush=True)
 time.sleep(60)
 """
 
