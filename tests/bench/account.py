@@ -57,6 +57,15 @@ def pages_of(size, page_size):
     return max(1, int(math.ceil(size / float(page_size))))
 
 
+def requests_needed(sizes, page_size):
+    """The fewest requests of each job over lists of ``sizes``: one list all, then for the purge every page and a
+    DELETE a list; for the restore a create a list, its adds of 100 and one read of every page; unchanged, every
+    page."""
+    pages = sum(pages_of(size, page_size) for size in sizes)
+    adds = sum(int(math.ceil(size / 100.0)) for size in sizes)
+    return {"purge": 1 + pages + len(sizes), "restore": 1 + len(sizes) + adds + pages, "unchanged": 1 + pages}
+
+
 class OpenFiles(object):
     """The most descriptors, and of them regular files, that one process below ``pid`` held at once."""
 
@@ -114,7 +123,7 @@ def account_runs(sim, folder, latency, add_delay, sizes=None):
     made = seed_account(sim, sizes)
     sim.latency, sim.add_delay = latency, add_delay
     pages = sum(pages_of(size, sim.max_page) for dummy, dummy, size in made)
-    adds = sum(int(math.ceil(size / 100.0)) for dummy, dummy, size in made)
+    least = requests_needed(sizes, sim.max_page)
     contacts, lists = sum(sizes), len(sizes)
     rows = []
     bare, bare_requests = bare_page_loop(sim, made)
@@ -125,12 +134,12 @@ def account_runs(sim, folder, latency, add_delay, sizes=None):
     os.mkdir(backups)
     steps = [
         ("purge every list with backup_dir", {"lists": [], "purge": True, "backup_dir": backups},
-         1 + pages + lists, 0.0),
+         least["purge"], 0.0),
         ("restore: every list declared with its backup as contacts_file", {"lists": [
             {"name": name, "description": "bench", "contacts_file": os.path.join(backups, "%s.csv" % list_id)}
-            for list_id, name, dummy in made]}, 1 + lists + adds + pages, add_delay),
+            for list_id, name, dummy in made]}, least["restore"], add_delay),
     ]
-    steps.append(("the restore again (unchanged)", steps[1][1], 1 + pages, 0.0))
+    steps.append(("the restore again (unchanged)", steps[1][1], least["unchanged"], 0.0))
     for what, options, needed, delay in steps:
         seconds, kinds, rss, files = scale.run_task(sim, folder, what, options, module="kore.ai.kore_contact_lists",
                                                     sample_files=OpenFiles)

@@ -42,7 +42,7 @@ def rate_runs(sim, folder, latency, sizes=None):
                                                     sample_files=account.OpenFiles, rate_window=RATE_WINDOW)
         limited = sum(1 for request in sim.requests[before:] if request["status"] == 429)
         assert not sim.store.summaries(sim.tenant.stream_id), "the purge left lists"
-        needed = 1 + sum(account.pages_of(size, sim.max_page) for dummy, dummy, size in made) + len(made)
+        needed = account.requests_needed([size for dummy, dummy, size in made], sim.max_page)["purge"]
         entry = account.row(what, sum(sizes), len(sizes), seconds, kinds,
                             needed * RATE_WINDOW / account.RATE_LIMIT, rss, files)
         entry.update(limited=limited, needed=needed)
@@ -96,7 +96,7 @@ def phone_numbers(path):
         return set(row[column] for row in rows)
 
 
-def rate_report(rate_rows, sizes=None):
+def rate_report(rate_rows, sizes=None, page_size=100):
     lines = [
         RATE_HEADING,
         "",
@@ -115,7 +115,7 @@ def rate_report(rate_rows, sizes=None):
             entry["limited"], entry["floor"], entry["seconds"] / entry["floor"], entry["rss_mb"]))
     paced, learned = (entry["seconds"] / entry["floor"] for entry in rate_rows)
     sizes = sizes or account.account_sizes()
-    restore = 1 + len(sizes) + sum(account.pages_of(size, 100) * 2 for size in sizes)  # a create, adds and pages
+    restore = account.requests_needed(sizes, page_size)["restore"]
     purge_minutes = rate_rows[0]["needed"] / float(account.RATE_LIMIT)
     lines += [
         "",
@@ -157,4 +157,5 @@ def whole_account(sim, folder, latency, add_delay, sizes=None):
     rows = account.account_runs(sim, folder, latency, add_delay, sizes)
     killed = killed_and_run_again(sim, folder, latency, rows[1]["seconds"])
     rated = rate_runs(sim, folder, latency, sizes)
-    return account.report(rows, latency, add_delay, sim.max_page) + killed_report(killed) + rate_report(rated, sizes)
+    return account.report(rows, latency, add_delay, sim.max_page) + killed_report(killed) + \
+        rate_report(rated, sizes, sim.max_page)

@@ -372,7 +372,7 @@ def main():
     sizes = [int(x) for x in args.scale.split(",")]
     if args.only_rate:
         with Simulator() as sim:
-            lines = account_limits.rate_report(account_limits.rate_runs(sim, folder, 0.02))
+            lines = account_limits.rate_report(account_limits.rate_runs(sim, folder, 0.02), page_size=sim.max_page)
         write_section(lambda text, lines, before: account_limits.replace_subsection(text, lines), lines, None)
         shutil.rmtree(folder)
         return

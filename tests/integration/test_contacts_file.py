@@ -27,6 +27,22 @@ def fields_of(contacts):
                   key=lambda c: (c.get("uniqueId", ""), c["phoneNumber"]))
 
 
+def while_held(sim, method, ending, act):
+    """A thread that does ``act()`` once the first ``method`` request to a path ending in ``ending`` has reached
+    the simulator, which holds it a second (a delay fault) before it answers from the store."""
+    sim.faults.add("delay", method=method, path_contains=ending.lstrip("/"), seconds=1.0)
+
+    def wait_then_act():
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not any(r["path"].endswith(ending) for r in list(sim.requests)):
+            time.sleep(0.01)
+        act()
+
+    thread = threading.Thread(target=wait_then_act)
+    thread.start()
+    return thread
+
+
 def read_csv(path):
     with open(path, newline="", encoding="utf-8") as handle:
         return list(csv.reader(handle))
@@ -217,18 +233,7 @@ def test_set_refuses_a_contacts_file_changed_after_its_check_and_sends_none_of_i
     first.write_text("phoneNumber\n+15550000001\n")
     last.write_text("phoneNumber\n+15550000002\n")
     # the first list's create waits a second: meanwhile the last list's file, checked at the start, is changed
-    sim.faults.add("delay", method="POST", path_contains="createContactList", seconds=1.0)
-
-    def change_the_last_file_once_the_first_list_is_made():
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not any(
-                r["path"].endswith("/createContactList") for r in list(sim.requests)):
-            time.sleep(0.01)
-        with open(str(last), "a") as handle:
-            handle.write("+15550000003\n")
-
-    changer = threading.Thread(target=change_the_last_file_once_the_first_list_is_made)
-    changer.start()
+    changer = while_held(sim, "POST", "/createContactList", lambda: last.open("a").write("+15550000003\n"))
     run = playbook([{SET: {"lists": [{"name": "First", "description": "x", "contacts_file": str(first)},
                                      {"name": "Last", "description": "x", "contacts_file": str(last)}],
                            "parallel": 1}, "ignore_errors": True}])
@@ -237,3 +242,25 @@ def test_set_refuses_a_contacts_file_changed_after_its_check_and_sends_none_of_i
     assert "contacts_file %s changed while the task ran; run it again" % last in run[0]["msg"], run[0]["msg"]
     sent = [c["phoneNumber"] for r in adds(api_log) for c in r["body"]["data"]]
     assert sent == ["+15550000001"], sent  # the first list's contact, and nothing of the changed file
+
+
+def test_a_list_deleted_by_someone_else_before_its_backup_is_unchanged_in_either_module(
+        sim, playbook, api_log, tmp_path):
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    runs = []
+    for task in ({MODULE: {"name": "Gone", "state": "absent", "backup_file": str(backups / "gone.csv")}},
+                 {SET: {"lists": [], "purge": True, "backup_dir": str(backups)}}):
+        record = sim.seed("Gone", "x")
+        sim.seed_contacts(record["_id"], [{"phoneNumber": "+1555000%04d" % n} for n in range(3)])
+        # another run's DELETE lands while this one's first read of the contacts is on its way
+        deleter = while_held(sim, "GET", "/getAllContacts",
+                             lambda list_id=record["_id"]: sim.store.delete(sim.tenant.stream_id, list_id))
+        runs.append(playbook([task]))
+        deleter.join()
+    single, whole = runs
+    assert single.status(0) == "ok" and whole.status(0) == "ok", runs
+    assert "deleted by someone else meanwhile, before its contacts could be read" in single[0]["msg"], single[0]
+    # the set counts a list someone else deleted meanwhile as none of its own changes, as it does after a DELETE
+    assert whole[0]["deleted"] == [] and "0 deleted" in whole[0]["msg"], whole[0]
+    assert api_log.of("DELETE") == [] and os.listdir(str(backups)) == []
