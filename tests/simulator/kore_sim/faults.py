@@ -17,7 +17,8 @@ import time
 #   hang              accept and say nothing for `seconds`, then close
 #   delay             wait `seconds`, then answer normally
 #   gather            hold each matching request until `times` of them have arrived (at most `seconds`), then
-#                     answer them all normally: makes two clients' requests meet, for deterministic races
+#                     answer them all normally, every answer made before any is sent: makes two clients'
+#                     requests meet, for deterministic races
 #   drop_contacts     accept an addContacts as usual, but silently leave out its last `count` contacts
 # With echo_headers, a `status` answer's error message repeats the request's headers (as some proxies do).
 KINDS = ("status", "cut", "cut_after_commit", "status_after_commit", "hang", "delay", "gather", "drop_contacts")
@@ -38,17 +39,31 @@ class Fault(object):
         self.body = body
         self.echo_headers = echo_headers
         self.count = count
-        self.barrier = threading.Barrier(times, timeout=seconds or 30) if kind == "gather" else None
+        gather = kind == "gather"
+        self.barrier = threading.Barrier(times, timeout=seconds or 30) if gather else None
+        # A thread let through the barrier may wait for a busy machine's scheduler longer than the client answered
+        # first takes to send its next request: without this second meeting, that request could change what the
+        # held one is then answered with.
+        self.answered = threading.Barrier(times, timeout=seconds or 30) if gather else None
 
     def wait(self):
         """Hold the request as the kind says, before it is answered."""
         if self.kind == "gather":
-            try:
-                self.barrier.wait()
-            except threading.BrokenBarrierError:
-                pass
+            self._meet(self.barrier)
         elif self.kind == "delay":
             time.sleep(self.seconds)
+
+    def before_sending(self):
+        """Hold a gathered request's answer until every request gathered with it has its answer made."""
+        if self.kind == "gather" and not self.barrier.broken:
+            self._meet(self.answered)
+
+    @staticmethod
+    def _meet(barrier):
+        try:
+            barrier.wait()
+        except threading.BrokenBarrierError:
+            pass
 
     def matches(self, method, path):
         return ((self.method is None or self.method == method)

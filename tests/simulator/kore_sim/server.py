@@ -78,9 +78,11 @@ class Handler(BaseHTTPRequestHandler):
         if fault and fault.kind == "status":
             return self.send_fault(fault, entry)
         limited = self.sim.rate_limited()
+        status, body = (429, RATE_LIMITED) if limited else self.sim.api(method, url, self.headers, raw, fault)
+        if fault:
+            fault.before_sending()
         if limited:
-            return self.send_json(429, RATE_LIMITED, {"Retry-After": str(limited)}, entry)
-        status, body = self.sim.api(method, url, self.headers, raw, fault)
+            return self.send_json(status, body, {"Retry-After": str(limited)}, entry)
         if fault and fault.kind == "cut_after_commit":
             return self.cut(entry)
         if fault and fault.kind == "status_after_commit":
