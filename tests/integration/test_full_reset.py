@@ -32,8 +32,8 @@ def state(sim):
     return lists, campaigns
 
 
-def test_a_full_reset_reaches_the_campaigns_and_its_undo_brings_everything_back(sim, playbook, api_log, in_turn,
-                                                                                 tmp_path):
+def test_a_full_reset_reaches_the_campaigns_and_its_undo_brings_everything_back(
+        sim, playbook, api_log, in_turn, tmp_path):
     for folder in ("docs",):
         os.makedirs(tmp_path / folder)
     reset, restore = (shutil.copy(p, tmp_path / "docs") for p in (RESET, RESTORE))
