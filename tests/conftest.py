@@ -15,6 +15,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
@@ -240,6 +241,28 @@ def in_turn():
         return wrapper
 
     return write
+
+
+@pytest.fixture
+def while_held(sim):
+    """``while_held(method, ending, act, seconds=1.0)``: a thread that does ``act()`` once the first ``method``
+    request to a path ending in ``ending`` has reached the simulator, which holds it ``seconds`` (a delay fault)
+    before it answers from the store. Join it after the run."""
+
+    def hold(method, ending, act, seconds=1.0):
+        sim.faults.add("delay", method=method, path_contains=ending.lstrip("/"), seconds=seconds)
+
+        def wait_then_act():
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and not any(r["path"].endswith(ending) for r in list(sim.requests)):
+                time.sleep(0.01)
+            act()
+
+        thread = threading.Thread(target=wait_then_act)
+        thread.start()
+        return thread
+
+    return hold
 
 
 class RequestLog(object):

@@ -9,8 +9,6 @@ import csv
 import hashlib
 import os
 import stat
-import threading
-import time
 
 MODULE = "kore.ai.kore_contact_list"
 SET = "kore.ai.kore_contact_lists"
@@ -25,22 +23,6 @@ def fields_of(contacts):
     """Contacts without Kore's own fields, in a stable order: what a restore must give back."""
     return sorted((dict((k, v) for k, v in c.items() if k not in KORE_OWN) for c in contacts),
                   key=lambda c: (c.get("uniqueId", ""), c["phoneNumber"]))
-
-
-def while_held(sim, method, ending, act):
-    """A thread that does ``act()`` once the first ``method`` request to a path ending in ``ending`` has reached
-    the simulator, which holds it a second (a delay fault) before it answers from the store."""
-    sim.faults.add("delay", method=method, path_contains=ending.lstrip("/"), seconds=1.0)
-
-    def wait_then_act():
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not any(r["path"].endswith(ending) for r in list(sim.requests)):
-            time.sleep(0.01)
-        act()
-
-    thread = threading.Thread(target=wait_then_act)
-    thread.start()
-    return thread
 
 
 def read_csv(path):
@@ -228,12 +210,13 @@ def test_set_entries_take_contacts_files(sim, playbook, api_log, tmp_path):
     assert api_log.during(both) == []
 
 
-def test_set_refuses_a_contacts_file_changed_after_its_check_and_sends_none_of_it(sim, playbook, api_log, tmp_path):
+def test_set_refuses_a_contacts_file_changed_after_its_check_and_sends_none_of_it(
+        sim, playbook, api_log, while_held, tmp_path):
     first, last = tmp_path / "first.csv", tmp_path / "last.csv"
     first.write_text("phoneNumber\n+15550000001\n")
     last.write_text("phoneNumber\n+15550000002\n")
     # the first list's create waits a second: meanwhile the last list's file, checked at the start, is changed
-    changer = while_held(sim, "POST", "/createContactList", lambda: last.open("a").write("+15550000003\n"))
+    changer = while_held("POST", "/createContactList", lambda: last.open("a").write("+15550000003\n"))
     run = playbook([{SET: {"lists": [{"name": "First", "description": "x", "contacts_file": str(first)},
                                      {"name": "Last", "description": "x", "contacts_file": str(last)}],
                            "parallel": 1}, "ignore_errors": True}])
@@ -245,7 +228,7 @@ def test_set_refuses_a_contacts_file_changed_after_its_check_and_sends_none_of_i
 
 
 def test_a_list_deleted_by_someone_else_before_its_backup_is_unchanged_in_either_module(
-        sim, playbook, api_log, tmp_path):
+        sim, playbook, api_log, while_held, tmp_path):
     backups = tmp_path / "backups"
     backups.mkdir()
     runs = []
@@ -254,7 +237,7 @@ def test_a_list_deleted_by_someone_else_before_its_backup_is_unchanged_in_either
         record = sim.seed("Gone", "x")
         sim.seed_contacts(record["_id"], [{"phoneNumber": "+1555000%04d" % n} for n in range(3)])
         # another run's DELETE lands while this one's first read of the contacts is on its way
-        deleter = while_held(sim, "GET", "/getAllContacts",
+        deleter = while_held("GET", "/getAllContacts",
                              lambda list_id=record["_id"]: sim.store.delete(sim.tenant.stream_id, list_id))
         runs.append(playbook([task]))
         deleter.join()

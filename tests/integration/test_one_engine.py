@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import os
 import threading
-import time
 
 import pytest
 
@@ -36,22 +35,15 @@ def listed(sim):
 
 # ---- 1. after a destructive step, a later failure says changed and what was done --------------------------------
 
-def test_a_contacts_file_changed_during_the_recreation_still_reports_it(sim, playbook, tmp_path):
+def test_a_contacts_file_changed_during_the_recreation_still_reports_it(sim, playbook, while_held, tmp_path):
     record = sim.seed("Recreated", "d")
     sim.seed_contacts(record["_id"], [{"phoneNumber": "+15550000001"}, {"phoneNumber": "+15550000009"}])
     declared, backup = tmp_path / "declared.csv", tmp_path / "backup.csv"
     write_contacts(declared, ["+15550000001", "+15550000002"])
     # the new list's create is held; meanwhile someone edits the contacts file
-    sim.faults.add("delay", method="POST", path_contains="createContactList", seconds=1.5)
-
-    def edit_during_the_create():
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not any("createContactList" in r["path"] for r in sim.requests):
-            time.sleep(0.02)
-        write_contacts(declared, ["+15550000001", "+15550000002", "+15550000003"])
-
-    editor = threading.Thread(target=edit_during_the_create)
-    editor.start()
+    editor = while_held("POST", "/createContactList",
+                        lambda: write_contacts(declared, ["+15550000001", "+15550000002", "+15550000003"]),
+                        seconds=1.5)
     run = playbook([{ONE: {"name": "Recreated", "contacts_file": str(declared), "purge_contacts": True,
                            "backup_file": str(backup)}}])
     editor.join()
