@@ -85,7 +85,12 @@ class ListAll(object):
 class PagedListAll(ListAll):
     """A list-all that pages: ``body`` plus ``skip`` and ``limit`` in each request, ``data`` a page
     (``results``, ``hasMore``). Pages are asked until ``hasMore`` is false, each from the number of items had so
-    far: Kore may answer fewer than the ``limit`` asked, so the asked limit is never trusted."""
+    far: Kore may answer fewer than the ``limit`` asked, so the asked limit is never trusted.
+
+    Paging ends, whatever the server says: a page that repeats an item already read, an item without an id, or a
+    page that says more follow past the ``totalResults`` or ``totalPages`` it gives is an error at once, as the
+    contacts' pages are (a server that kept answering one page with ``hasMore`` would otherwise be asked until a
+    tenant's rate limit was spent)."""
 
     LIMIT = 50
     MAX_PAGES = 10000   # a bot's items at one a page: beyond, a server that never says hasMore false
@@ -95,8 +100,8 @@ class PagedListAll(ListAll):
         self.body = dict(body)
 
     def answered(self, client, resource, where):
-        items = []
-        for dummy in range(self.MAX_PAGES):
+        items, seen = [], set()
+        for number in range(1, self.MAX_PAGES + 1):
             answer = client.request(self.method, resource.route(*self.segments), query=self.query,
                                     json=dict(self.body, skip=len(items), limit=self.LIMIT), reads=True)
             page = answer.data
@@ -104,10 +109,30 @@ class PagedListAll(ListAll):
                     and isinstance(page.get("hasMore"), bool)):
                 raise KoreProtocolError("list all answered for %s without a page ('results' and 'hasMore' in "
                                         "'data')" % where)
+            for item in page["results"]:
+                item_id = resource.id_of(item)
+                if item_id is None:
+                    raise KoreProtocolError("list all answered for %s with an entry that is not a %s with an %s "
+                                            "(page %d)" % (where, resource.name, " or ".join(resource.id_fields),
+                                                           number))
+                if item_id in seen:
+                    raise KoreProtocolError("list all answered for %s with %s %s again on page %d: its pages "
+                                            "repeat, so they may never end" % (where, resource.name, item_id, number))
+                seen.add(item_id)
             items += page["results"]
             if not page["hasMore"]:
                 return items
             if not page["results"]:
                 raise KoreProtocolError("list all answered for %s with an empty page that says more follow"
                                         % where)
+            _within_totals(page, len(items), number, where)
         raise KoreProtocolError("list all answered for %s with more than %d pages" % (where, self.MAX_PAGES))
+
+
+def _within_totals(page, read, number, where):
+    """A page that says more follow must not have reached the totals it gives (where it gives them)."""
+    for field, reached in (("totalResults", read), ("totalPages", number)):
+        total = page.get(field)
+        if isinstance(total, int) and not isinstance(total, bool) and reached >= total:
+            raise KoreProtocolError("list all answered for %s with page %d saying more follow, past its %s %d"
+                                    % (where, number, field, total))

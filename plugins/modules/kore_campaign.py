@@ -24,8 +24,10 @@ description:
     goes on. A stop sent that does not settle in time fails with C(changed=true), the campaign kept.
   - With O(state=present) a missing campaign is created from O(definition) or O(definition_file). An existing
     one is compared on the fields the definition declares only, and those that differ are sent with C(PUT).
-    Campaigns name their lists by name; C(contactLists) and C(dncLists) are compared by those names, in any
-    order, whether Kore shows an entry as a name or as a dict with its C(name). Every list the definition names must
+    Campaigns name their lists by name; C(contactLists) is compared by those names, in any order, and
+    C(dncLists) by the name of its one DNC list, whatever C(id) Kore shows beside it. Nested dicts such as
+    C(dialingStrategy) are compared on the keys declared, since Kore adds its own (C(useSystemMappings));
+    C(priority) compares as text (Kore shows C("5") for 5). Every list the definition names must
     exist (a contact list as a call list); a missing one is an error naming it, before anything is sent.
 author:
   - Kore.ai collection maintainers (@kore-ai-ansible)
@@ -63,11 +65,23 @@ options:
     default: present
   definition:
     description:
-      - The campaign as Kore's create call takes it (C(name), C(description), C(contactLists) as list names,
-        C(dncLists) as dicts with a C(name), C(priority), C(dialingMode), C(schedule) and the rest, as Kore documents
-        them). Fields Kore sets itself (C(_id), C(id), C(type), C(status), C(createdAt), C(updatedAt),
-        C(createdBy), C(updatedBy), C(accountId), C(orgId), C(streamId), C(iId)) are left out.
-      - Mutually exclusive with O(definition_file). One of them is required with O(state=present).
+      - The campaign as Kore's create call of its O(type) takes it. Voice - C(name), C(description),
+        C(contactLists) (1 to 10 list names), C(dncLists) (one object, C({name: <DNC list>}), required for voice),
+        C(priority) (C("1") to C("5")), C(dialingMode) (C(Agentless), C(Progressive) or C(Preview)),
+        C(dialingStrategy), C(schedule), C(queue_name) (progressive and preview), C(experienceFlowName) and
+        C(enableMachineDetect) (agentless). Sms - C(name), C(description), C(contactLists), C(dncLists),
+        C(priority), C(format), C(message), C(dialingStrategy), C(schedule), C(experienceFlowName).
+      - Any other field is Kore's own (C(_id), C(status), C(lname), C(campaignInstanceId), C(totalMessagesSent),
+        C(isImported) and the rest of a record): left out, never sent or compared, so that a backup restores as
+        it is and a restore run again changes nothing. A record's C(connection) is read as C(queue_name). A field
+        no body documents that is not Kore's either is left out with a warning.
+      - A field in the wrong shape is refused before any request, naming it. A campaign to create must have a
+        C(name) and C(contactLists); a voice one C(dncLists) too, and an agentless one C(experienceFlowName).
+        C(dncLists) given as a list of one entry (as earlier releases taught) is read as that entry, with a
+        warning.
+      - With O(definition_file), its fields are laid over the file's, for what a backup cannot hold (a record
+        names its flow by id only, so an agentless campaign's backup restores with O(definition) giving
+        C(experienceFlowName)). One of the two is required with O(state=present).
     type: dict
   definition_file:
     description:
@@ -121,8 +135,10 @@ EXAMPLES = r"""
       name: Renewals - May
       description: Renewal reminders
       contactLists: [Renewal Due - May/June 2025]
-      dncLists: [{name: Do not call}]
-      priority: 3
+      dncLists: {name: Do not call}
+      priority: "3"
+      dialingMode: Progressive
+      queue_name: Default Queue
 """
 
 RETURN = r"""
@@ -193,18 +209,16 @@ ARGUMENT_SPEC = dict(
     wait_timeout=dict(type="int", default=WAIT_TIMEOUT),
     backup_file=dict(type="path"),
 )
-RULES = dict(
-    mutually_exclusive=[("definition", "definition_file")],
-)
+RULES = dict()
 
 
 def ensure(task):
     """The task's work, in the module process or in Ansible's worker (plugins/action/kore_campaign.py)."""
     p = task.params
     spec = CampaignSpec(p["id"], p["name"], p["type"])
-    definition = declared_definition(p["definition"], p["definition_file"])
+    declared = declared_definition(p["definition"], p["definition_file"], p["type"])
     if p["state"] == "absent":
-        if definition is not None:
+        if declared is not None:
             raise KoreInputError("definition and definition_file are for state: present; to delete a campaign give "
                                  "its id or name")
         if spec.campaign_id is None and spec.name is None:
@@ -213,11 +227,12 @@ def ensure(task):
                                          backup=backup_option(p), wait_timeout=p["wait_timeout"],
                                          check_mode=task.check_mode)
     else:
-        if definition is None:
+        if declared is None:
             raise KoreInputError("state: present needs definition or definition_file: the campaign as declared")
         if p["backup_file"] is not None:
             raise KoreInputError("backup_file is written before a campaign is deleted: use it with state: absent")
-        outcome = ensure_campaign_present(Campaigns(task.connect(), p["type"]), spec, with_name(spec, definition),
+        task.warnings.extend(declared.warnings)
+        outcome = ensure_campaign_present(Campaigns(task.connect(), p["type"]), spec, with_name(spec, declared.body),
                                           stop=p["stop"], wait_timeout=p["wait_timeout"], check_mode=task.check_mode)
     return outcome.answer(task)
 

@@ -84,7 +84,7 @@ campaigns:
       name: Renewals - May
       status: Ready
       contactLists: [Renewal Due - May/June 2025]
-      dncLists: [{name: Do not call}]
+      dncLists: {id: cl-a1b2c3d4-0000-4000-8000-0000000000d1, name: Do not call}
 """
 
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.describe import matching_campaigns

@@ -39,9 +39,10 @@ options:
   lists:
     description:
       - The lists that must exist. Each name at most once.
+      - Required with O(purge=true), which deletes every list it does not name - so a misspelt variable never
+        empties a bot. V([]) given explicitly purges every list.
     type: list
     elements: dict
-    default: []
     suboptions:
       name:
         description: The list's name, at most 48 characters, matched exactly.
@@ -70,7 +71,7 @@ options:
         type: path
         version_added: 0.2.0
   purge:
-    description: Delete every list of the bot that O(lists) does not name.
+    description: Delete every list of the bot that O(lists) does not name. Refused without O(lists).
     type: bool
     default: false
   force:
@@ -86,7 +87,10 @@ options:
     description:
       - A directory on the host that runs the module. Every list the task deletes (O(purge)) or recreates
         (O(purge_contacts)) has its contacts written to C(<backup_dir>/<list id>.csv) first, in the format of
-        O(kore.ai.kore_contact_list#module:backup_file), which O(lists[].contacts_file) and Kore's own import read.
+        O(kore.ai.kore_contact_list#module:backup_file), which O(lists[].contacts_file) and Kore's own import read,
+        and its record to C(<backup_dir>/<list id>.json) (name, description, C(allowDuplicates), id, the contacts'
+        file name, C(backed_up_at) and Kore's record), both before its C(DELETE): the directory alone restores
+        it (C(docs/full-restore.yml)), whatever a later task did.
         A relative path is relative to the playbook's directory; an empty value is refused before any request.
       - How a file is named. An id of lower-case letters, digits, C(-) and C(_), at most 120 characters (every id
         Kore gives, C(cl-...)), is the name as it is. Any other id is percent-encoded (C(/) becomes C(%2F), C(.)
@@ -216,13 +220,14 @@ msg:
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.access import ListAccess
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import CONTACTS_ARGSPEC
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._module import run_module
 from ansible_collections.kore.ai.plugins.module_utils._pacer import PACING_ARGSPEC
 from ansible_collections.kore.ai.plugins.module_utils._task import ModuleWork
 
 # with the connection options (module_utils/_connection.py); the action plugin validates against the same in the worker
 ARGUMENT_SPEC = dict(
-    lists=dict(type="list", elements="dict", default=[], options=dict(
+    lists=dict(type="list", elements="dict", options=dict(
         name=dict(type="str", required=True),
         description=dict(type="str"),
         allow_duplicates=dict(type="bool"),
@@ -240,8 +245,12 @@ RULES = dict()
 def ensure(task):
     """The task's work, in the module process or in Ansible's worker (plugins/action/kore_contact_lists.py)."""
     p = task.params
+    if p["lists"] is None and p["purge"]:
+        # as amazon.aws's purge_tags without tags: no declared set, nothing to purge against
+        raise KoreInputError("purge: true needs lists, the lists to keep: every other list of the bot is deleted. "
+                             "Give lists (lists: [] to delete every list). Nothing was changed.")
     access = ListAccess(task)
-    outcome = ensure_set(access.lists.client, p["lists"], parallel=access.pacing.parallel, purge=p["purge"],
+    outcome = ensure_set(access.lists.client, p["lists"] or [], parallel=access.pacing.parallel, purge=p["purge"],
                          force=p["force"], purge_contacts=p["purge_contacts"], wait_timeout=p["wait_timeout"],
                          backup_dir=p["backup_dir"], check_mode=task.check_mode, progress=task.progress)
     return outcome.answer(task)

@@ -10,6 +10,8 @@ import json
 import os
 import stat
 
+from kore_sim import samples
+
 MODULE = "kore.ai.kore_campaign"
 LIST_ALL = "getAllCampaignDetails"
 
@@ -30,7 +32,7 @@ def lists(sim):
 
 def test_absent_deletes_returns_the_record_and_a_rerun_is_unchanged_after_proof(sim, playbook, api_log):
     lists(sim)
-    seeded = sim.seed_campaign("Renewals", ["Leads"], dncLists=[{"name": "DNC"}])
+    seeded = sim.seed_campaign("Renewals", ["Leads"], dncLists={"name": "DNC"})
     run = playbook([campaign(name="Renewals", type="voice", state="absent"),
                     campaign(name="Renewals", type="voice", state="absent"),
                     campaign(id=seeded["_id"], type="voice", state="absent")])
@@ -88,7 +90,7 @@ def test_a_stop_that_never_settles_fails_changed_and_keeps_the_campaign(sim, pla
 
 def test_a_backup_is_written_first_and_restores_the_campaign_as_it_was(sim, playbook, tmp_path, api_log):
     lists(sim)
-    seeded = sim.seed_campaign("Renewals", ["Leads"], dncLists=[{"name": "DNC"}], priority=3, description="d")
+    seeded = sim.seed_campaign("Renewals", ["Leads"], dncLists={"name": "DNC"}, priority="3", description="d")
     backup = tmp_path / "renewals.json"
     left_over = tmp_path / ".kore-killed3.tmp"  # a run killed while writing here left it
     left_over.write_text("{")
@@ -99,11 +101,12 @@ def test_a_backup_is_written_first_and_restores_the_campaign_as_it_was(sim, play
     assert run[0]["removed_temporary_files"] == [str(left_over)] and not left_over.exists()
     assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
     saved = json.loads(backup.read_text())
-    assert saved["_id"] == seeded["_id"] and saved["contactLists"] == ["Leads"] and saved["priority"] == 3
+    assert saved["_id"] == seeded["_id"] and saved["contactLists"] == ["Leads"] and saved["priority"] == "3"
     assert run.status(1) == "changed" and run[1]["campaign"]["id"] != seeded["_id"]
     restored = run[1]["campaign"]
+    dnc = [s["_id"] for s in sim.store.summaries(sim.tenant.stream_id) if s["name"] == "DNC"][0]
     assert (restored["name"], restored["contactLists"], restored["dncLists"], restored["priority"]) == (
-        "Renewals", ["Leads"], [{"name": "DNC"}], 3)
+        "Renewals", ["Leads"], {"id": dnc, "name": "DNC"}, "3")
     assert run.status(2) == "ok" and "is as declared" in run[2]["msg"]
     assert [w[0] for w in writes(api_log)] == ["DELETE", "POST"]
 
@@ -120,7 +123,7 @@ def test_a_backup_that_cannot_be_written_leaves_the_campaign(sim, playbook, tmp_
 def test_present_creates_then_updates_only_what_differs_with_diff_and_check_mode(sim, playbook, api_log):
     lists(sim)
     sim.campaigns.prepare_delay = 0.0  # Preparing counts as running: the update right after needs it Ready
-    first = {"name": "Renewals", "description": "one", "contactLists": ["Leads"], "dncLists": [{"name": "DNC"}]}
+    first = {"name": "Renewals", "description": "one", "contactLists": ["Leads"], "dncLists": {"name": "DNC"}}
     second = dict(first, description="two")
     real = [campaign(type="voice", definition=first),
             campaign(type="voice", definition=first),
@@ -132,6 +135,7 @@ def test_present_creates_then_updates_only_what_differs_with_diff_and_check_mode
     both = playbook([dict(t, diff=True) for t in real] + [dict(t, check_mode=True) for t in checks])
     run, checked = both.part(0, 4), both.part(4)
     assert [run.status(i) for i in range(4)] == ["changed", "ok", "changed", "ok"], run
+    assert "one object in Kore's API" in " ".join(run[3].get("warnings", []))  # the list of one taught before
     assert run[0]["campaign"]["status"] == "Ready" and run[0]["diff"]["before"] == {}
     assert run[2]["diff"]["before"]["description"] == "one" and run[2]["diff"]["after"]["description"] == "two"
     puts = api_log.during(run, "PUT")
@@ -147,7 +151,7 @@ def test_present_refuses_missing_lists_a_running_campaign_and_two_names_before_a
     lists(sim)
     sim.seed_campaign("Running", ["Leads"], status="Active", description="old")
     run = playbook([campaign(type="voice", definition={"name": "New", "contactLists": ["Leads", "Nope"],
-                                                       "dncLists": [{"name": "Gone"}]}),
+                                                       "dncLists": {"name": "Gone"}}),
                     campaign(type="voice", definition={"name": "Running", "description": "new"}),
                     campaign(type="voice", name="A", definition={"name": "B", "contactLists": ["Leads"]}),
                     campaign(type="voice", definition=["not", "a", "dict"]),
@@ -182,3 +186,63 @@ def test_a_list_in_use_is_refused_naming_its_campaigns_and_kore_refusing_force_c
     assert run.status(2) == "failed" and [d["_id"] for d in run[2]["deleted"]] == [other["_id"]]
     assert "'Leads' (%s) used by %s" % (leads["_id"], named) in run[2]["msg"]
     assert sim.store.get(sim.tenant.stream_id, leads["_id"]) is not None
+
+
+def test_each_body_kore_prints_is_created_backed_up_restored_and_restored_again_unchanged(sim, playbook, tmp_path,
+                                                                                          api_log):
+    samples.seed_lists(sim)
+    sim.campaigns.prepare_delay = 0.0
+    bodies = [("voice", b) for b in samples.VOICE_BODIES.values()] + [("sms", samples.SMS)]
+    tasks = []
+    for kind, body in bodies:
+        backup = str(tmp_path / ("%s.json" % body["name"]))
+        # a flow is named in a body and shown by its id in a record: the restore gives its name beside the file
+        flow = {"definition": {"experienceFlowName": body["experienceFlowName"]}} \
+            if "experienceFlowName" in body else {}
+        tasks += [campaign(type=kind, definition=body),
+                  campaign(type=kind, name=body["name"], state="absent", backup_file=backup),
+                  campaign(type=kind, definition_file=backup, **flow),
+                  campaign(type=kind, definition_file=backup, **flow)]
+    run = playbook(tasks)
+    for i, (kind, body) in enumerate(bodies):
+        created, deleted, restored, again = (4 * i + n for n in range(4))
+        assert [run.status(n) for n in (created, deleted, restored, again)] == [
+            "changed", "changed", "changed", "ok"], (body["name"], run)
+        assert run[restored]["campaign"]["name"] == body["name"] and not run[restored].get("warnings")
+        assert run[restored]["campaign"]["dncLists"]["name"] == samples.DNC_LIST
+    posts = [r["body"] for r in api_log.writes() if r["method"] == "POST"]
+    # each POST sends only what Kore's create page documents: no lname, status, connection or experienceFlow
+    assert len(posts) == 2 * len(bodies) and all(p["campaignType"] in ("voice", "sms") for p in posts)
+    assert not any(set(p) & {"lname", "status", "connection", "experienceFlow", "_id", "id"} for p in posts)
+    assert [p.get("queue_name") for p in posts[1::2]] == ["Default Queue", None, "Default Queue", None]
+    assert api_log.writes_during(run.part(len(tasks) - 1)) == []
+
+
+def test_an_agentless_backup_without_its_flow_name_is_refused_saying_what_to_give(sim, playbook, tmp_path,
+                                                                                 api_log):
+    samples.seed_lists(sim)
+    record = samples.record_of("voice", samples.AGENTLESS)
+    (tmp_path / "agentless.json").write_text(json.dumps(record))
+    (tmp_path / "null.json").write_text("null")
+    run = playbook([campaign(type="voice", definition_file=str(tmp_path / "agentless.json")),
+                    campaign(type="voice", definition_file=str(tmp_path / "null.json")),
+                    campaign(type="voice", definition={"name": ["Leads"], "contactLists": ["Leads"]}),
+                    campaign(type="voice", definition={"name": "No DNC", "contactLists": ["Leads"]}),
+                    campaign(type="sms", definition={"name": "Empty", "contactLists": []})])
+    assert run.status(0) == "failed" and "needs experienceFlowName" in run[0]["msg"], run
+    assert "give experienceFlowName in definition beside definition_file" in run[0]["msg"]
+    assert run.status(1) == "failed" and "holds null, not a campaign" in run[1]["msg"]
+    assert run.status(2) == "failed" and "name must be a non-empty string" in run[2]["msg"]
+    assert run.status(3) == "failed" and "needs dncLists" in run[3]["msg"]
+    assert run.status(4) == "failed" and "contactLists must be a list of 1 to 10" in run[4]["msg"]
+    assert api_log.writes() == []
+
+
+def test_a_stop_sent_then_a_delete_kore_refuses_is_reported_changed(sim, playbook):
+    lists(sim)
+    running = sim.seed_campaign("Calls", ["Leads"], status="Active")
+    sim.faults.add("status", method="DELETE", path_contains="campaign/cd-", status=400)
+    run = playbook([campaign(name="Calls", type="voice", state="absent", stop=True)])
+    assert run.status(0) == "failed" and run[0]["changed"] is True and run[0]["stopped"] is True, run
+    assert "it had been stopped" in run[0]["msg"]
+    assert sim.campaigns.get(sim.tenant.stream_id, running["_id"])["status"] == "Stopped"

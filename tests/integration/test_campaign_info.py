@@ -15,8 +15,8 @@ def info(**options):
 def seed_bot(sim):
     sim.seed("Leads", "l")
     sim.seed("DNC", "d", listType="dnc")
-    voice = [sim.seed_campaign("Call %d" % i, ["Leads"] if i % 2 else [], dncLists=[{"name": "DNC"}] if i == 0
-                               else []) for i in range(7)]
+    voice = [sim.seed_campaign("Call %d" % i, ["Leads"] if i % 2 else [],
+                               **({"dncLists": {"name": "DNC"}} if i == 0 else {})) for i in range(7)]
     sms = sim.seed_campaign("Texts", ["Leads"], kind="sms", status="Active")
     return voice, sms
 

@@ -61,6 +61,18 @@ def test_lists_in_use_are_kept_and_fail_the_task_unless_forced(sim, playbook, ap
     assert forced[0]["deleted"][0]["_id"] == used["_id"] and names(sim) == []
 
 
+def test_purge_without_lists_is_refused_before_any_request_and_an_empty_lists_purges_all(sim, playbook, api_log):
+    sim.seed("Kept", "x")
+    # a misspelt variable leaves lists out: that must never empty the bot
+    run, emptied = playbook([dict(task(purge=True), ignore_errors=True),
+                             dict(task(purge=True, lists=[]), check_mode=True)]).split()
+    assert run.status(0) == "failed" and "purge: true needs lists" in run[0]["msg"], run
+    assert "lists: [] to delete every list" in run[0]["msg"] and not run[0].get("changed")
+    assert api_log.during(run) == []
+    assert emptied.status(0) == "changed" and [r["name"] for r in emptied[0]["deleted"]] == ["Kept"]
+    assert names(sim) == ["Kept"]
+
+
 def test_check_mode_plans_the_same_and_writes_nothing(sim, playbook, api_log):
     sim.seed("Win-back", "old words")
     for i in range(3):

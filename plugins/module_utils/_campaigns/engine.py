@@ -7,7 +7,11 @@ answer. Every failure after a change (a stop sent, a backup written) is reported
 
 from __future__ import annotations
 
-from ansible_collections.kore.ai.plugins.module_utils._campaigns.definition import differences, named_lists
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.definition import (
+    differences,
+    named_lists,
+    refuse_incomplete,
+)
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import ID_PREFIX, running
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.resource import LIST_RECORDS
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
@@ -71,7 +75,9 @@ def ensure_campaign_absent(campaigns, spec, *, stop=False, backup=None, wait_tim
         deleted = campaigns.delete(current["id"])
     except KoreError as exc:
         if must_stop or done:
-            raise with_done(exc, _before_that(current, must_stop, done), stopped=must_stop, **done)
+            # a stop sent is a change, whatever the DELETE then met
+            changed = {"changed": True} if must_stop else {}
+            raise with_done(exc, _before_that(current, must_stop, done), stopped=must_stop, **dict(done, **changed))
         raise
     if deleted is None:
         outcome = CampaignOutcome(must_stop, {}, "%s was deleted by someone else meanwhile"
@@ -132,6 +138,8 @@ def ensure_campaign_present(campaigns, spec, definition, *, stop=False, wait_tim
     changes = definition if current is None else differences(definition, current)
     if not changes:
         return CampaignOutcome(False, current, "%s is as declared" % label(current), current, current)
+    if current is None:
+        refuse_incomplete(campaigns.kind, definition)
     _require_lists(campaigns.client, definition)
     if current is None:
         return _create(campaigns, definition, check_mode)

@@ -156,8 +156,10 @@ class Campaigns(object):
         return self.shown(deleted) if isinstance(deleted, dict) and deleted else {}
 
     def create(self, body):
-        """POST the create body; Kore answers the new id only, so the record is read back."""
-        made = self.client.request("POST", self.resource.route(), json=body, query=self.query).data
+        """POST the create body (with ``campaignType``, as every create sample sends it); Kore answers the new id
+        only, so the record is read back."""
+        made = self.client.request("POST", self.resource.route(), json=dict(body, campaignType=self.kind),
+                                   query=self.query).data
         campaign_id = self.resource.id_of(made) if isinstance(made, dict) else None
         if campaign_id is None:
             raise KoreProtocolError("Kore answered the create of campaign %r without its id; it may exist now: the "
@@ -193,14 +195,21 @@ def running(campaign):
 
 
 def uses_list(campaign, list_name):
-    """Whether the campaign names the list, as a contact list or a DNC list. Campaigns name their lists by name:
-    the create body as plain names (``contactLists``) or ``{"name": ...}`` (``dncLists``); a record may show
-    either, and both are read."""
-    return list_name in list_names(campaign.get("contactLists")) + list_names(campaign.get("dncLists"))
+    """Whether the campaign names the list, as a contact list or as its DNC list. Campaigns name their lists by
+    name: ``contactLists`` as plain names, ``dncLists`` as one object ``{"name": ...}`` (a voice record adds its
+    ``id``); a list in either field is read too."""
+    return list_name in list_names(campaign.get("contactLists")) + dnc_names(campaign.get("dncLists"))
+
+
+def dnc_names(value):
+    """The name in a campaign's ``dncLists``: one object as Kore documents it, or a list of them."""
+    if isinstance(value, dict):
+        return [value["name"]] if isinstance(value.get("name"), str) else []
+    return list_names(value)
 
 
 def list_names(entries):
-    """The names in a campaign's ``contactLists`` or ``dncLists``, whichever shape each entry has."""
+    """The names in a campaign's ``contactLists`` (or a list of ``dncLists``), whichever shape each entry has."""
     if not isinstance(entries, list):
         return []
     return [e if isinstance(e, str) else e.get("name") for e in entries if isinstance(e, (str, dict))]

@@ -80,7 +80,10 @@ def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=Tr
             if not check_mode:
                 if spool is not None:
                     spool.commit()
-                    written = backup.result()
+                    from ansible_collections.kore.ai.plugins.module_utils._contacts.described import describe
+
+                    described = describe(backup, record, lambda: lists.read(record["_id"]))
+                    written = dict(backup.result(), backup_record_file=described)
                 record = lists.recreate(record, written)
                 recreated["new_id"] = record["_id"]
             wanted.forget_held()

@@ -123,6 +123,10 @@ def ensure_list_absent(lists, contacts_api, spec, *, force=False, backup=None, r
                 kept["contacts"] = contacts_api.read(record["_id"], hint)
             if backup is not None and not check_mode:
                 backup.write(contacts_api.pages(record["_id"]))
+                # imported here: most deletes keep no backup (docs/performance.md, Module import time)
+                from ansible_collections.kore.ai.plugins.module_utils._contacts.described import describe
+
+                kept["record_file"] = describe(backup, record, lambda: lists.read(record["_id"]))
         except KoreNotFoundError:
             # a 404 alone may mean a wrong bot; gone from the bot's list as well, it was deleted meanwhile
             if lists.find_by_id(record["_id"]) is not None:
@@ -147,6 +151,9 @@ def ensure_list_absent(lists, contacts_api, spec, *, force=False, backup=None, r
         outcome.extra["contacts"] = kept["contacts"]
     if backup is not None and backup.written:
         outcome.tell_backup(backup)
+        if "record_file" in kept:
+            outcome.extra["backup_record_file"] = kept["record_file"]
+            outcome.msg += ", its record to %s" % kept["record_file"]
     return outcome
 
 

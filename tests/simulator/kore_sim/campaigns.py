@@ -15,6 +15,27 @@ Where Kore documents nothing, the hardest reading on a client, and each choice i
   asks :func:`using`), creating or editing one that names a missing list;
 - a DELETE, GET or PUT with a ``campaignType`` that is not the campaign's answers 404, like a missing campaign;
 - a list's ``campaignInUse`` follows the campaigns that name it, at once (whether Kore's does is undocumented).
+
+The shapes, each from a page of Koredotcom/docs-v2 ``content/xo/apis/contact-center/``:
+
+- a create or update body names its DNC list as ONE object, ``"dncLists": {"name": ...}``
+  (``create-voice-campaign-progressive-v2.md``, ``-agentless-v2.md``, ``-preview-v2.md``,
+  ``update-voice-campaign-v2.md``, the sms create pages); a list there is refused, as no page sends one;
+- a voice record shows it as ``{"id": "cl-...", "name": ...}``, an sms record as ``{"name": ...}`` (the create
+  answers of the same pages);
+- ``priority`` is a string "1" to "5" (every create page's table); a body may also send the number, which the
+  record shows as text (KORE_API.md: "priority is a string in every sample");
+- a record adds what Kore sets: ``lname``, ``isFiltersEnabled``, ``campaignInstanceUpdatedAt``
+  (``get-all-campaigns-v2.md``), ``dialingStrategy.useSystemMappings`` for voice (the voice create answers),
+  ``totalMessagesSent`` and ``isImported`` for sms (the sms create answer);
+- ``queue_name`` is shown as ``connection`` (``get-all-campaigns-v2.md`` lists "connection": "Default Queue" where the
+  progressive page sends "queue_name": "Default Queue"); ``experienceFlowName`` as the flow's id ``experienceFlow``
+  (``cf-...``, the agentless and sms create answers); agentless ``enableMachineDetect`` "no" as ``false`` (the
+  agentless create answer); ``campaignType`` in a body is the query's, not kept;
+- required, as the create pages' tables say: ``name`` (at most 48 characters), ``contactLists``; for voice
+  ``dncLists``, ``experienceFlowName`` when agentless and ``queue_name`` when progressive ("Required for Progressive
+  dialing"). The other fields the tables mark required (``dialingStrategy`` and its parts, ``priority``,
+  ``dialingMode``) are not enforced yet: the simulator is lenient there.
 """
 
 from __future__ import annotations
@@ -29,7 +50,9 @@ from kore_sim.store import Invalid
 
 TYPES = ("voice", "sms")
 AT_REST = ("Ready", "Completed", "Stopped")
-OWN_FIELDS = ("_id", "id", "status", "createdAt", "updatedAt", "type", "createdBy", "accountId", "streamId")
+OWN_FIELDS = ("_id", "id", "status", "createdAt", "updatedAt", "type", "createdBy", "accountId", "streamId",
+              "campaignType", "lname")
+FLOWS = uuid.UUID("6b1e9a57-0000-4000-8000-00000000f10e")   # the simulator's flow ids, one per flow name
 
 
 class Refused(Exception):
@@ -68,9 +91,10 @@ class Campaigns(object):
         return record
 
     def shown(self, record):
-        """The record as Kore answers it: ``_id`` for voice, ``id`` for sms, no bookkeeping of ours."""
+        """The record as Kore answers it: ``_id`` for voice, ``id`` for sms, no bookkeeping of ours (its type
+        neither: no sample shows one)."""
         self._settle(record)
-        view = dict((k, copy.deepcopy(v)) for k, v in record.items() if not k.startswith("_"))
+        view = dict((k, copy.deepcopy(v)) for k, v in record.items() if not k.startswith("_") and k != "type")
         view["_id" if record["type"] == "voice" else "id"] = record["_key"]
         return view
 
@@ -95,10 +119,12 @@ class Campaigns(object):
     def _new(self, stream_id, kind, body):
         key = "cd-" + str(uuid.uuid4())
         stamp = self.store.clock()
-        record = dict((k, copy.deepcopy(v)) for k, v in body.items() if k not in OWN_FIELDS)
-        record.update({"_key": key, "_order": next(self._order), "type": kind, "status": "Preparing",
-                       "_moving": (time.monotonic() + self.prepare_delay, "Ready"), "createdAt": stamp,
-                       "updatedAt": stamp})
+        record = {"_key": key, "_order": next(self._order), "type": kind, "status": "Preparing",
+                  "_moving": (time.monotonic() + self.prepare_delay, "Ready"), "createdAt": stamp, "updatedAt": stamp,
+                  "campaignInstanceUpdatedAt": stamp, "isFiltersEnabled": False}
+        if kind == "sms":
+            record.update(totalMessagesSent=0, isImported=False)
+        self._take(stream_id, record, body)
         record.setdefault("contactLists", [])
         self.of(stream_id)[key] = record
         self._mark_lists(stream_id, record, [], record["contactLists"])
@@ -146,7 +172,7 @@ class Campaigns(object):
                 raise Refused("Campaign %s is Active and cannot be edited; stop it first" % record["name"])
             self._check_lists(stream_id, body)
             before = list(record["contactLists"])
-            record.update((k, copy.deepcopy(v)) for k, v in body.items() if k not in OWN_FIELDS)
+            self._take(stream_id, record, body)
             record["updatedAt"] = self.store.clock()
             self._mark_lists(stream_id, record, before, record["contactLists"])
             return {"id": key}
@@ -189,6 +215,31 @@ class Campaigns(object):
                 record["scheduleEnabled"] = False
             return {"campaignName": name, "enableSchedule": False} if named else None
 
+    def _take(self, stream_id, record, body):
+        """The body's fields into the record, as Kore's answers show them (the module docstring's shapes)."""
+        for field, value in body.items():
+            if field in OWN_FIELDS:
+                continue
+            value = copy.deepcopy(value)
+            if field == "name":
+                record["lname"] = value.lower()
+            if field == "priority" and isinstance(value, int):
+                value = str(value)
+            if field == "dncLists":
+                value = {"name": value["name"]}
+                listed = [r for r in self.store.of(stream_id).values() if r["name"] == value["name"]]
+                if record["type"] == "voice" and listed:
+                    value = {"id": listed[0]["_id"], "name": value["name"]}
+            if field == "dialingStrategy" and record["type"] == "voice":
+                value.setdefault("useSystemMappings", False)
+            if field == "queue_name":
+                field = "connection"
+            if field == "experienceFlowName":
+                field, value = "experienceFlow", "cf-" + str(uuid.uuid5(FLOWS, value))
+            if field == "enableMachineDetect" and value == "no":
+                value = False
+            record[field] = value
+
     # ---- lists ------------------------------------------------------------------------------------------
 
     def _check_lists(self, stream_id, body):
@@ -196,9 +247,9 @@ class Campaigns(object):
         for name in body.get("contactLists") or []:
             if not any(r["name"] == name and r.get("listType") == "call" for r in lists):
                 raise Invalid("contact list %s does not exist" % name)
-        for entry in body.get("dncLists") or []:
-            if not any(r["name"] == entry["name"] for r in lists):
-                raise Invalid("DNC list %s does not exist" % entry["name"])
+        dnc = body.get("dncLists")
+        if dnc is not None and not any(r["name"] == dnc["name"] for r in lists):
+            raise Invalid("DNC list %s does not exist" % dnc["name"])
 
     def _mark_lists(self, stream_id, record, before, after):
         """Keep ``campaignInUse`` of the lists named before and after a change in step with the campaign."""
@@ -216,7 +267,7 @@ class Campaigns(object):
         """The campaigns that name a list of ``name`` (its contact lists or DNC lists), as ``[(id, name)]``."""
         with self.store.lock:
             return [(r["_key"], r["name"]) for r in self.of(stream_id).values()
-                    if name in r["contactLists"] or any(d.get("name") == name for d in r.get("dncLists") or [])]
+                    if name in r["contactLists"] or (r.get("dncLists") or {}).get("name") == name]
 
 
 def _check_kind(kind):
@@ -225,10 +276,13 @@ def _check_kind(kind):
 
 
 def _check_body(body, kind, creating):
+    """What the create pages require and the shapes they print (the module docstring)."""
     name = body.get("name")
     if creating or "name" in body:
         if not isinstance(name, str) or not name.strip():
             raise Invalid("name is required")
+        if len(name) > 48:
+            raise Invalid("name must be a maximum of 48 characters")
     lists = body.get("contactLists")
     if creating or "contactLists" in body:
         if not isinstance(lists, list) or not lists or not all(isinstance(n, str) and n for n in lists):
@@ -237,7 +291,12 @@ def _check_body(body, kind, creating):
             raise Invalid("a campaign uses at most 10 contact lists")
     dnc = body.get("dncLists")
     if (creating and kind == "voice") or "dncLists" in body:
-        if not isinstance(dnc, list) or not all(isinstance(d, dict) and isinstance(d.get("name"), str) for d in dnc):
-            raise Invalid("dncLists must be a list of {name}")
-        if len(dnc) > 1:
-            raise Invalid("a campaign uses at most 1 DNC list")
+        if not isinstance(dnc, dict) or not isinstance(dnc.get("name"), str) or not dnc["name"]:
+            raise Invalid("dncLists must be an object with the name of a DNC list")
+    priority = body.get("priority")
+    if "priority" in body and (isinstance(priority, bool) or str(priority) not in ("1", "2", "3", "4", "5")):
+        raise Invalid("priority must be one of 1, 2, 3, 4 or 5")
+    if creating and kind == "voice" and body.get("dialingMode") == "Agentless" and not body.get("experienceFlowName"):
+        raise Invalid("experienceFlowName is required for Agentless dialing")
+    if creating and kind == "voice" and body.get("dialingMode") == "Progressive" and not body.get("queue_name"):
+        raise Invalid("queue_name is required for Progressive dialing")

@@ -381,8 +381,6 @@ class Simulator(object):
     def seed_campaign(self, name, contact_lists, kind="voice", status="Ready", **extra):
         """Put a campaign in place directly, using the lists named ``contact_lists``."""
         body = dict(extra, name=name, contactLists=list(contact_lists))
-        if kind == "voice":
-            body.setdefault("dncLists", [])
         return self.campaigns.seed(self.tenant.stream_id, kind, body, status)
 
     # ---- /_sim/ control API (not part of Kore's) ---------------------------------------------------------

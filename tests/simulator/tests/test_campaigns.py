@@ -11,6 +11,7 @@ import time
 import jwt
 import pytest
 import requests
+from kore_sim import samples
 
 
 class CampaignApi(object):
@@ -59,7 +60,8 @@ def wait_for(api, key, status, seconds=3.0):
 
 def test_a_voice_campaign_lives_its_life_at_the_printed_paths(sim, api):
     made = api.call("POST", "/campaign", {"name": "Renewals", "contactLists": ["Leads"],
-                                          "dncLists": [{"name": "Do not call"}]}, campaignType="voice")
+                                          "dncLists": {"name": "Do not call"}, "queue_name": "Q",
+                                          "dialingMode": "Progressive"}, campaignType="voice")
     data = made.json()["data"]
     assert made.status_code == 200 and data["status"] == "Preparing" and "_id" not in data
     key = data["id"]
@@ -105,9 +107,52 @@ def test_list_all_pages_whatever_limit_asks_and_needs_a_type(sim, api):
 
 
 def test_a_campaign_naming_a_missing_list_is_refused(sim, api):
-    made = api.call("POST", "/campaign", {"name": "X", "contactLists": ["Nope"], "dncLists": []},
+    made = api.call("POST", "/campaign", {"name": "X", "contactLists": ["Nope"], "dncLists": {"name": "Do not call"}},
                     campaignType="voice")
     assert made.status_code == 400 and "Nope does not exist" in made.text
+    gone = api.call("POST", "/campaign", {"name": "X", "contactLists": ["Leads"], "dncLists": {"name": "Gone"}},
+                    campaignType="voice")
+    assert gone.status_code == 400 and "DNC list Gone does not exist" in gone.text
+
+
+KORE_OWN = ("_id", "id", "status", "createdAt", "updatedAt", "campaignInstanceUpdatedAt", "experienceFlow")
+
+
+def without_kore_own(record):
+    return dict((k, v) for k, v in record.items() if k not in KORE_OWN and not (k == "dncLists" and "id" in v))
+
+
+@pytest.mark.parametrize("kind, body", [("voice", b) for b in samples.VOICE_BODIES.values()] + [("sms", samples.SMS)],
+                         ids=list(samples.VOICE_BODIES) + ["sms"])
+def test_each_body_kore_prints_is_created_and_shown_as_kores_answers_show_it(sim, api, kind, body):
+    made = api.call("POST", "/campaign", body, campaignType=kind)
+    assert made.status_code == 200, made.text
+    key = made.json()["data"]["id"]
+    shown = api.call("GET", "/campaign/" + key).json()["data"]
+    expected = samples.record_of(kind, body)
+    assert without_kore_own(shown) == without_kore_own(expected)
+    dnc = [r for r in sim.store.summaries(sim.tenant.stream_id) if r["name"] == samples.DNC_LIST][0]
+    assert shown["dncLists"] == ({"id": dnc["_id"], "name": samples.DNC_LIST} if kind == "voice"
+                                 else {"name": samples.DNC_LIST})
+    assert ("experienceFlow" in shown) == ("experienceFlowName" in body)
+    updated = api.call("PUT", "/campaign/" + key, samples.UPDATE, campaignType=kind)
+    assert updated.status_code == 200, updated.text
+    again = api.call("GET", "/campaign/" + key).json()["data"]
+    assert again["priority"] == "4" and again["description"] == samples.UPDATE["description"]
+
+
+@pytest.mark.parametrize("change, words", [
+    ({"dncLists": [{"name": "Do not call"}]}, "dncLists must be an object"),
+    ({"dncLists": None}, "dncLists must be an object"),
+    ({"contactLists": []}, "contactLists must name at least one"),
+    ({"priority": "9"}, "priority must be one of"),
+    ({"experienceFlowName": None}, "experienceFlowName is required for Agentless"),
+    ({"name": "n" * 49}, "maximum of 48"),
+])
+def test_a_body_kore_documents_as_invalid_is_refused(api, change, words):
+    body = dict(samples.AGENTLESS, **change)
+    made = api.call("POST", "/campaign", dict((k, v) for k, v in body.items() if v is not None), campaignType="voice")
+    assert made.status_code == 400 and words in made.text
 
 
 def test_list_all_without_type_holds_dnc_lists_too(sim, api):

@@ -72,8 +72,23 @@ def test_a_paged_list_all_reads_every_page_from_what_it_has_not_what_it_asked(si
     ({"results": [], "hasMore": True}, "an empty page that says more follow"),
     ({"results": [{"_id": "th-1", "name": "a"}]}, "without a page"),
     ([{"_id": "th-1", "name": "a"}], "without a page"),
+    ({"results": [{"name": "no id"}], "hasMore": False}, "not a thing with an _id or id"),
 ])
 def test_a_page_nobody_can_trust_proves_nothing(web_server, page, words):
     client = client_answering(web_server, {"status": "success", "data": page})
     with pytest.raises(KoreProtocolError, match=words):
         PAGED.proven_absent(client, "th-9")
+
+
+@pytest.mark.parametrize("more, words", [
+    ({}, "with thing th-1 again on page 2: its pages repeat"),
+    ({"totalResults": 1}, "page 1 saying more follow, past its totalResults 1"),
+    ({"totalPages": 1, "totalResults": 9}, "page 1 saying more follow, past its totalPages 1"),
+])
+def test_pages_that_would_never_end_are_an_error_at_once(web_server, more, words):
+    # the same page, again and again, always saying more follow
+    page = dict({"results": [{"_id": "th-1", "name": "a"}], "hasMore": True}, **more)
+    answers = web_server(200, json.dumps({"status": "success", "data": page}).encode())
+    client = KoreClient(answers, "st-1", "a", "test-token", retries=0)
+    with pytest.raises(KoreProtocolError, match=words):
+        PAGED.items(client)

@@ -15,7 +15,7 @@ def names(found):
 def test_filters_by_type_name_status_and_list(sim, client):
     sim.seed("Leads", "l")
     sim.seed("DNC", "d", listType="dnc")
-    sim.seed_campaign("Calls", ["Leads"], dncLists=[{"name": "DNC"}])
+    sim.seed_campaign("Calls", ["Leads"], dncLists={"name": "DNC"})
     sim.seed_campaign("Calls", [], status="Active")
     sim.seed_campaign("Texts", ["Leads"], kind="sms", status="Stopped")
     assert names(matching_campaigns(client)) == [("Calls", "voice", "Ready"), ("Calls", "voice", "Active"),

@@ -39,9 +39,10 @@ def test_any_status_not_at_rest_counts_as_running(status, expected):
 
 
 def test_a_campaign_names_its_lists_by_name_in_either_shape():
-    campaign = {"contactLists": ["Leads", {"name": "More", "id": "cl-2"}, 7], "dncLists": [{"name": "DNC"}]}
+    campaign = {"contactLists": ["Leads", {"name": "More", "id": "cl-2"}, 7], "dncLists": {"id": "cl-9", "name": "DNC"}}
     assert list_names(campaign["contactLists"]) == ["Leads", "More"]
     assert uses_list(campaign, "Leads") and uses_list(campaign, "More") and uses_list(campaign, "DNC")
+    assert uses_list({"dncLists": [{"name": "Old"}]}, "Old") and not uses_list({"dncLists": {"id": "Old"}}, "Old")
     assert not uses_list(campaign, "Other") and not uses_list({"contactLists": "Leads"}, "Leads")
 
 

@@ -46,7 +46,7 @@ def test_a_purge_writes_the_backup_then_recreates_and_check_mode_does_neither(si
     assert would.recreated == {"old_id": record["_id"], "new_id": None} and would.added == 1
     assert not backup.written and all(r["method"] == "GET" for r in sim.requests)
     synced = sync(lists, Contacts(lists.client, 5), record, Wanted.of(wanted), purge=True, backup=backup)
-    assert synced.backup == {"backup_file": backup.path}
+    assert synced.backup == {"backup_file": backup.path, "backup_record_file": backup.path[:-len(".csv")] + ".json"}
     with open(backup.path, newline="") as handle:
         assert sorted(row["phoneNumber"] for row in csv.DictReader(handle)) == ["+1", "+2"]
     assert synced.recreated["new_id"] == synced.record["_id"] != record["_id"]
