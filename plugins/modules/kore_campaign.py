@@ -66,13 +66,13 @@ options:
   definition:
     description:
       - The campaign as Kore's create call of its O(type) takes it. Voice - C(name), C(description),
-        C(contactLists) (1 to 10 list names), C(dncLists) (one object, C({name: <DNC list>}), required for voice),
-        C(priority) (C("1") to C("5")), C(dialingMode) (C(Agentless), C(Progressive) or C(Preview)),
+        C(contactLists) (1 to 10 list names), C(dncLists) (one object naming the DNC list in its C(name),
+        required for voice), C(priority) (C("1") to C("5")), C(dialingMode) (C(Agentless), C(Progressive) or C(Preview)),
         C(dialingStrategy), C(schedule), C(queue_name) (progressive and preview), C(experienceFlowName) and
         C(enableMachineDetect) (agentless). Sms - C(name), C(description), C(contactLists), C(dncLists),
         C(priority), C(format), C(message), C(dialingStrategy), C(schedule), C(experienceFlowName).
       - Any other field is Kore's own (C(_id), C(status), C(lname), C(campaignInstanceId), C(totalMessagesSent),
-        C(isImported) and the rest of a record): left out, never sent or compared, so that a backup restores as
+        C(isImported) and the rest of a record); it is left out, never sent or compared, so that a backup restores as
         it is and a restore run again changes nothing. A record's C(connection) is read as C(queue_name). A field
         no body documents that is not Kore's either is left out with a warning.
       - A field in the wrong shape is refused before any request, naming it. A campaign to create must have a

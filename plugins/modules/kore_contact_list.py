@@ -300,7 +300,7 @@ backup_record_file:
     - Where the list's record went, beside its contacts (C(<name>.json) for a O(backup_file) ending in C(.csv),
       C(<backup_file>.json) otherwise), before the list was deleted or recreated. It holds C(name),
       C(description), C(allowDuplicates), C(id), C(listType), C(contacts_file) (the contacts' file name),
-      C(backed_up_at) (UTC) and Kore's whole C(record): the backup restores alone.
+      C(backed_up_at) (UTC) and Kore's whole C(record), so the backup restores alone.
   returned: when a backup was written
   type: str
   sample: /home/ops/backups/renewals.json

@@ -89,7 +89,7 @@ options:
         (O(purge_contacts)) has its contacts written to C(<backup_dir>/<list id>.csv) first, in the format of
         O(kore.ai.kore_contact_list#module:backup_file), which O(lists[].contacts_file) and Kore's own import read,
         and its record to C(<backup_dir>/<list id>.json) (name, description, C(allowDuplicates), id, the contacts'
-        file name, C(backed_up_at) and Kore's record), both before its C(DELETE): the directory alone restores
+        file name, C(backed_up_at) and Kore's record), both before its C(DELETE), so the directory alone restores
         it (C(docs/full-restore.yml)), whatever a later task did.
         A relative path is relative to the playbook's directory; an empty value is refused before any request.
       - How a file is named. An id of lower-case letters, digits, C(-) and C(_), at most 120 characters (every id

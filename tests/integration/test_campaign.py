@@ -218,8 +218,8 @@ def test_each_body_kore_prints_is_created_backed_up_restored_and_restored_again_
     assert api_log.writes_during(run.part(len(tasks) - 1)) == []
 
 
-def test_an_agentless_backup_without_its_flow_name_is_refused_saying_what_to_give(sim, playbook, tmp_path,
-                                                                                 api_log):
+def test_an_agentless_backup_without_its_flow_name_is_refused_saying_what_to_give(
+        sim, playbook, tmp_path, api_log):
     samples.seed_lists(sim)
     record = samples.record_of("voice", samples.AGENTLESS)
     (tmp_path / "agentless.json").write_text(json.dumps(record))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import os
 import stat
 
@@ -123,7 +124,9 @@ def test_backup_delete_restore_gives_the_same_contacts_field_for_field(sim, play
     rows = read_csv(backup)
     assert rows[0][0] == "phoneNumber" and not set(rows[0]) & set(KORE_OWN) and len(rows) == 96
     assert raw.splitlines()[1].startswith(b'"+15550000000",')  # every value quoted: Kore's import keeps text
-    assert list(tmp_path.joinpath("backups").iterdir()) == [backup]  # no temporary file left behind
+    # no temporary file left behind; the list's record beside its contacts
+    assert sorted(tmp_path.joinpath("backups").iterdir()) == [backup, backup.with_suffix(".json")]
+    assert json.loads(backup.with_suffix(".json").read_text())["id"] == record["_id"]
 
     # a re-run of the delete finds nothing and leaves the backup as it was (the restores after it only read it)
     before = (backup.read_bytes(), os.stat(backup).st_mtime_ns)
@@ -178,7 +181,8 @@ def test_set_purge_with_backup_dir_leaves_one_restorable_file_per_list(sim, play
     run, restored = playbook([task, restore]).split()
     assert run.status(0) == "changed", run
     assert run[0]["removed_temporary_files"] == [str(left_over)] and "killed run" in run[0]["msg"], run
-    files = sorted(p.name for p in backups.iterdir())
+    files = sorted(p.name for p in backups.iterdir() if p.suffix == ".csv")
+    assert len(list(backups.iterdir())) == 8  # each list's contacts and its record beside them
     assert len(files) == 4 and sorted(run[0]["backup_files"]) == sorted(r["_id"] for r in doomed + [hostile])
     assert all(os.path.dirname(p) == str(backups) for p in run[0]["backup_files"].values())
     assert not (tmp_path / "escape").exists() and not any(tmp_path.parent.glob("escape*"))

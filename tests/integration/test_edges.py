@@ -121,6 +121,7 @@ def test_a_backup_name_as_long_as_the_filesystem_allows_is_accepted(sim, playboo
     assert run.status(0) == "changed", run
     assert run[0]["backup_file"] == str(tmp_path / name) and csv_phones(tmp_path / name) == [
         "+15550000000", "+15550000001"]
+    assert run[0]["backup_record_file"] == str(tmp_path / ("b" * 250 + ".json"))
 
 
 def test_backup_dir_gives_every_list_a_file_of_its_own(sim, playbook, tmp_path):
@@ -133,8 +134,9 @@ def test_backup_dir_gives_every_list_a_file_of_its_own(sim, playbook, tmp_path):
     run = playbook([{SET: {"lists": [], "purge": True, "backup_dir": "backups"}}])
     assert run.status(0) == "changed", run
     assert sorted(run[0]["backup_files"]) == sorted(long_ids + cased) and listed(sim) == {}
-    names = os.listdir(tmp_path / "backups")
+    names = [n for n in os.listdir(tmp_path / "backups") if n.endswith(".csv")]
     assert len(names) == 14 and len(set(n.lower() for n in names)) == 14
+    assert len(os.listdir(tmp_path / "backups")) == 28  # each beside its record, <name>.json
     assert all(len(n.encode()) <= 255 for n in names)
     for number, list_id in enumerate(long_ids + cased):
         assert csv_phones(run[0]["backup_files"][list_id]) == ["+1555%07d" % number]
@@ -171,8 +173,10 @@ def test_a_reset_that_fails_half_way_names_every_list_it_deleted(sim, playbook, 
     assert all(csv_phones(result["backup_files"][i]) for i in gone)
     assert "cannot hold contact" in result["msg"] and "2 deleted" in result["msg"], result["msg"]
     assert len(result["not_attempted"]) == 2 and "Unexpected" not in result["msg"]
+    # no temporary file left: each list deleted has its contacts and, beside them, its record
+    contacts = sorted(os.path.basename(p) for p in result["backup_files"].values())
     assert sorted(p.name for p in (tmp_path / "backups").iterdir()) == sorted(
-        os.path.basename(p) for p in result["backup_files"].values())  # no temporary file left
+        contacts + [n[:-len(".csv")] + ".json" for n in contacts])
 
 
 # ---- 3. the result tells the truth after a destructive step ---------------------------------------------------

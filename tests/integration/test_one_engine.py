@@ -128,7 +128,8 @@ def test_hosts_writing_one_backup_file_at_once_lose_no_backup(sim, playbook, tmp
     assert all(run.status(n) == "changed" and run[n]["backup_file"] == str(backups / "reset.csv")
                for n in range(len(run.rows))), run
     assert listed(sim) == {}
-    files = sorted(str(path) for path in backups.iterdir())
+    # the contacts files (the lists' records, reset.json and those kept aside, hold no contacts)
+    files = sorted(str(path) for path in backups.iterdir() if path.name.startswith("reset.csv"))
     kept = set(row["phoneNumber"] for path in files for row in rows_of(path))
     assert kept == expected, (sorted(expected - kept), files)
     # every file kept aside is named in the result of the task that moved it

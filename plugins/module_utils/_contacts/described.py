@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import os
 
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
+from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import NAME_MAX, Backup
 
 FORMAT = "kore.ai contact list backup 1"
 # the record's dataSyncMode, which list-all items carry where they lack allowDuplicates (KORE_API.md)
@@ -23,9 +23,12 @@ SYNC_MODES = {"allowDuplicates": True, "dontAllowDuplicates": False}
 
 def record_path(contacts_path):
     """Where the record of the backup at ``contacts_path`` goes: ``<id>.json`` beside ``<id>.csv`` (any other
-    name gains ``.json``)."""
-    stem, extension = os.path.splitext(contacts_path)
-    return stem + ".json" if extension == ".csv" else contacts_path + ".json"
+    name gains ``.json``), its start shortened when the name would pass the filesystem's limit."""
+    directory, name = os.path.split(contacts_path)
+    stem, extension = os.path.splitext(name)
+    base = (stem if extension == ".csv" else name).encode("utf-8", "surrogateescape")
+    base = base[:NAME_MAX - len(".json")].decode("utf-8", "ignore")
+    return os.path.join(directory, base + ".json")
 
 
 def allows_duplicates(record, read):

@@ -26,6 +26,8 @@ RECORD = {"_id": "cl-1", "name": "Leads", "description": "d", "listType": "call"
 def test_the_record_goes_beside_the_contacts():
     assert record_path("/b/cl-1.csv") == "/b/cl-1.json"
     assert record_path("/b/leads.backup") == "/b/leads.backup.json"
+    longest = "b" * 251 + ".bak"  # 255 bytes, the filesystem's limit: the record's name stays within it
+    assert record_path("/b/" + longest) == "/b/" + "b" * 250 + ".json"
 
 
 @pytest.mark.parametrize("record, whole, expected", [
