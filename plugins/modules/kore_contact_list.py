@@ -282,9 +282,8 @@ contacts_added_sample:
   sample: ["uniqueId qa-1", "phoneNumber +15550100003"]
   version_added: 0.2.0
 contacts_counts:
-  description:
-    - With O(contacts) or O(contacts_file), how many contacts the list held before, how many were added, how many
-      were dropped by recreating it (O(purge_contacts=true)), and how many it holds after.
+  description: With O(contacts) or O(contacts_file), how many contacts the list held before, how many were added,
+    how many were dropped by recreating it (O(purge_contacts=true)), and how many it holds after.
   returned: when O(contacts) or O(contacts_file) is given
   type: dict
   sample: {before: 99000, added: 1000, dropped: 0, after: 100000}
@@ -296,15 +295,10 @@ backup_file:
   sample: /home/ops/backups/renewals.csv
   version_added: 0.2.0
 backup_record_file:
-  description:
-    - Where the list's record went, beside its contacts (C(<name>.json) for a O(backup_file) ending in C(.csv),
-      C(<backup_file>.json) otherwise), before the list was deleted or recreated. It holds C(name),
-      C(description), C(allowDuplicates), C(id), C(listType), C(contacts_file) (the contacts' file name),
-      C(backed_up_at) (UTC) and Kore's whole C(record), so the backup restores alone.
+  description: The list's record (name, description, allowDuplicates, id, contacts_file, backed_up_at, Kore's record),
+    written beside its contacts before the list was deleted or recreated, so that the backup restores alone.
   returned: when a backup was written
   type: str
-  sample: /home/ops/backups/renewals.json
-  version_added: 0.2.0
 previous_backup_file:
   description:
     - The file that was at O(backup_file) before this task wrote its backup there, kept under this new name.
@@ -383,16 +377,13 @@ def ensure(task):
     """The task's work, in the module process or in Ansible's worker (plugins/action/kore_contact_list.py)."""
     p = task.params
     access = ListAccess(task)
+    spec, backup = ListSpec(p["id"], p["name"], p["description"], p["allow_duplicates"]), backup_option(p)
     if p["state"] == "absent":
         refuse_contacts_when_absent(p)
-    spec = ListSpec(p["id"], p["name"], p["description"], p["allow_duplicates"])
-    backup = backup_option(p)
-    if p["state"] == "absent":
         outcome = ensure_list_absent(access.lists, access.contacts, spec, force=p["force"], backup=backup,
                                      return_contacts=p["return_contacts"], check_mode=task.check_mode)
     else:
-        outcome = ensure_list_present(access.lists, access.contacts, spec,
-                                      wanted=declared_contacts(p),
+        outcome = ensure_list_present(access.lists, access.contacts, spec, wanted=declared_contacts(p),
                                       purge_contacts=p["purge_contacts"], force=p["force"], backup=backup,
                                       return_contacts=p["return_contacts"], check_mode=task.check_mode)
     return outcome.answer(task)
