@@ -246,15 +246,17 @@ def in_turn():
 @pytest.fixture
 def while_held(sim):
     """``while_held(method, ending, act, seconds=1.0)``: a thread that does ``act()`` once the first ``method``
-    request to a path ending in ``ending`` has reached the simulator, which holds it ``seconds`` (a delay fault)
-    before it answers from the store. Join it after the run."""
+    request to a path ending in ``ending`` sent from now on has reached the simulator, which holds it ``seconds``
+    (a delay fault) before it answers from the store. Join it after the run."""
 
     def hold(method, ending, act, seconds=1.0):
         sim.faults.add("delay", method=method, path_contains=ending.lstrip("/"), seconds=seconds)
+        earlier = len(sim.requests)  # such a request of an earlier run is not the one held
 
         def wait_then_act():
             deadline = time.monotonic() + 60
-            while time.monotonic() < deadline and not any(r["path"].endswith(ending) for r in list(sim.requests)):
+            while time.monotonic() < deadline and not any(
+                    r["method"] == method and r["path"].endswith(ending) for r in list(sim.requests)[earlier:]):
                 time.sleep(0.01)
             act()
 

@@ -195,6 +195,14 @@ recreated:
   elements: dict
   sample: [{name: QA smoke, old_id: cl-718e888e-3aca-4008-973e-6d79940abcde, new_id: cl-0b1c2d3e-3aca-4008-973e-6d79940abcde}]
   version_added: 0.2.0
+gone_meanwhile:
+  description:
+    - Lists to delete that someone else deleted after this task read the bot (before their backup or DELETE), as
+      C(_id) and C(name); nothing was written or deleted for them, and they are not in RV(deleted).
+  returned: always
+  type: list
+  elements: dict
+  sample: [{_id: cl-718e888e-3aca-4008-973e-6d79940abcde, name: QA smoke}]
 not_attempted:
   description:
     - Changes left out because an earlier change failed, in words as in the sample. After a failure no further

@@ -248,6 +248,8 @@ def test_a_list_deleted_by_someone_else_before_its_backup_is_unchanged_in_either
     single, whole = runs
     assert single.status(0) == "ok" and whole.status(0) == "ok", runs
     assert "deleted by someone else meanwhile, before its contacts could be read" in single[0]["msg"], single[0]
-    # the set counts a list someone else deleted meanwhile as none of its own changes, as it does after a DELETE
+    # the set counts a list someone else deleted meanwhile as none of its own changes, and names it
     assert whole[0]["deleted"] == [] and "0 deleted" in whole[0]["msg"], whole[0]
+    assert [g["name"] for g in whole[0]["gone_meanwhile"]] == ["Gone"], whole[0]
+    assert "1 deleted by someone else meanwhile (after this task read the bot): 'Gone'" in whole[0]["msg"]
     assert api_log.of("DELETE") == [] and os.listdir(str(backups)) == []

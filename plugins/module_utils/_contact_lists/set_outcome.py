@@ -23,6 +23,7 @@ class SetOutcome(object):
         self.contacts_added, self.recreated, self.not_attempted = {}, [], []
         self.contacts_counts, self.backup_files, self.previous_backup_files = {}, {}, {}
         self.removed_temporary_files = []
+        self.gone_meanwhile = []  # lists to delete that someone else deleted after the one reading of the bot
         self.before, self.after = {}, {}
         self.tracebacks = []    # of failures that were bugs of ours, not Kore's answers
         self.warnings = []
@@ -55,7 +56,7 @@ class SetOutcome(object):
         elif kind == "converge":
             (self.updated if outcome.changed else self.unchanged).append(
                 outcome.record if outcome.changed else outcome.record["name"])
-        elif outcome.changed:  # not changed: someone else deleted it meanwhile
+        elif outcome.changed:
             self.deleted.append(outcome.record or outcome.before)
         self._record_backup(list_id, outcome.extra)
 
@@ -104,6 +105,9 @@ class SetOutcome(object):
         parts = ["%d %s%s" % (len(items), verb, what) for items, what in (
             (self.created, "created"), (self.updated, "updated"), (self.deleted, "deleted"))]
         text = "contact lists: %s, %d unchanged" % (", ".join(parts), len(self.unchanged))
+        if self.gone_meanwhile:
+            text += "; %d deleted by someone else meanwhile (after this task read the bot): %s" % (
+                len(self.gone_meanwhile), ", ".join(label(r) for r in self.gone_meanwhile))
         if self.contacts_added or self.recreated:
             added = sum(c["added"] for c in self.contacts_counts.values())
             text += "; %d contacts %sadded to %d lists" % (added, verb, len(self.contacts_added))
@@ -137,6 +141,7 @@ class SetOutcome(object):
                       unchanged=self.unchanged, contacts_added=self.contacts_added, recreated=self.recreated,
                       not_attempted=self.not_attempted, contacts_counts=self.contacts_counts,
                       backup_files=self.backup_files, previous_backup_files=self.previous_backup_files,
+                      gone_meanwhile=[{"_id": r["_id"], "name": r.get("name")} for r in self.gone_meanwhile],
                       msg=self.message())
         if self.removed_temporary_files:
             result["removed_temporary_files"] = sorted(self.removed_temporary_files)
