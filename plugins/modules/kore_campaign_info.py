@@ -44,7 +44,7 @@ options:
   contact_list:
     description:
       - Only the campaigns that use the list of this name, as one of their contact lists or as their DNC list.
-        Campaigns name their lists by name.
+        Campaigns name their lists by name; a list's id (C(cl-...)) is read as that list's name, one more request.
     type: str
 """
 

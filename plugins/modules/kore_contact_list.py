@@ -16,7 +16,7 @@ description:
     record is returned. A list that is already missing is reported unchanged, but only after Kore's list of
     the bot's contact lists has answered and does not hold it, because Kore answers C(404) alike for a
     missing list and for a wrong bot, account or host.
-  - A list that campaigns use is not deleted unless O(force=true).
+  - A list campaigns use (a DNC list too, by O(id) or O(name)) is not deleted unless O(force=true).
 author:
   - Kore.ai collection maintainers (@kore-ai-ansible)
 extends_documentation_fragment:

@@ -10,7 +10,8 @@ module: kore_contact_list_info
 short_description: List the campaign contact lists of a Kore.ai bot
 version_added: 0.1.0
 description:
-  - Returns the contact lists of a bot, all of them or those with a given id or name.
+  - Returns the contact lists of a bot, all of them or those with a given id or name; with O(list_type), its DNC
+    (do not call) lists too, or those alone. Each list says its type in C(listType).
   - Read-only; never changes anything.
 author:
   - Kore.ai collection maintainers (@kore-ai-ansible)
@@ -32,6 +33,14 @@ options:
     description:
       - Only the lists with exactly this name, as full records. Kore allows several.
     type: str
+  list_type:
+    description:
+      - V(call) the contact lists campaigns call, V(dnc) the DNC lists campaigns name in C(dncLists), V(all) both.
+        By O(id) a list of either type is returned.
+    type: str
+    choices: [call, dnc, all]
+    default: call
+    version_added: 0.2.0
   return_contacts:
     description:
       - Also return every contact of the list (all pages) as C(contacts). Needs O(id) or O(name), and fails when
@@ -56,6 +65,11 @@ EXAMPLES = r"""
     account_id: 5f0e1d2c3b4a596877665544
     jwt: "{{ kore_token }}"
     name: Renewals
+
+- name: The bot's DNC lists, each with its listType
+  kore.ai.kore_contact_list_info:
+    list_type: dnc
+  register: dnc_lists
 
 - name: Back up a list's contacts to a file
   kore.ai.kore_contact_list_info:
@@ -98,7 +112,7 @@ contacts:
 """
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.access import ListAccess
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.describe import describe_with_contacts
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.describe import LIST_TYPES, describe_with_contacts
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ListSpec
 from ansible_collections.kore.ai.plugins.module_utils._module import run_module
 from ansible_collections.kore.ai.plugins.module_utils._task import ModuleWork
@@ -108,6 +122,7 @@ ARGUMENT_SPEC = dict(
     id=dict(type="str", aliases=["contact_list_id"]),
     name=dict(type="str"),
     return_contacts=dict(type="bool", default=False),
+    list_type=dict(type="str", choices=list(LIST_TYPES), default="call"),
 )
 RULES = dict(
     mutually_exclusive=[("id", "name")],
@@ -119,7 +134,7 @@ def describe(task):
     p = task.params
     access = ListAccess(task)
     records, contacts = describe_with_contacts(access.lists, access.contacts, ListSpec(p["id"], p["name"]),
-                                               return_contacts=p["return_contacts"])
+                                               return_contacts=p["return_contacts"], list_type=p["list_type"])
     extra = {} if contacts is None else {"contacts": contacts}
     return dict(changed=False, contact_lists=records, **extra)
 

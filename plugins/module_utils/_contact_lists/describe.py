@@ -9,20 +9,26 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 
 
-def describe_lists(lists, spec):
-    """One full record by id, full records by name, or every summary."""
+LIST_TYPES = ("call", "dnc", "all")
+
+
+def describe_lists(lists, spec, list_type="call"):
+    """One full record by id, full records by name, or every summary: of contact lists (``call``), DNC lists
+    (``dnc``) or both (``all``); each says its type in ``listType``."""
     if spec.list_id:
         record = lists.find_by_id(spec.list_id)
         return [record] if record else []
-    summaries = lists.summaries()
+    summaries = lists.summaries(every=list_type != "call")
+    if list_type == "dnc":
+        summaries = [s for s in summaries if s.get("listType") == "dnc"]
     if spec.name is None:
         return summaries
     return [lists.read(s["_id"]) or s for s in by_name(summaries).get(spec.name, [])]
 
 
-def describe_with_contacts(lists, contacts_api, spec, *, return_contacts=False):
+def describe_with_contacts(lists, contacts_api, spec, *, return_contacts=False, list_type="call"):
     """The records, and with ``return_contacts`` the contacts of the one list meant."""
-    records = describe_lists(lists, spec)
+    records = describe_lists(lists, spec, list_type)
     if not return_contacts:
         return records, None
     if not (spec.list_id or spec.name):

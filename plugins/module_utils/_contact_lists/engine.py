@@ -17,6 +17,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
     label,
     named_campaigns,
     refuse_in_use,
+    with_dnc_users,
     would_create,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.outcome import Outcome
@@ -42,8 +43,12 @@ def ensure_absent(lists, spec, *, force=False, check_mode=False, before_delete=N
         # nothing to check first: Kore's answer to DELETE is the deleted record
         return _delete_at_once(lists, list_id)
     current = found if found is not None else lists.find(list_id, name)
+    if current is None and name and not list_id:
+        current = lists.find_by_name(name, every=True)  # a DNC list: absent only once every list lacks it
     if current is None:
         return _already_absent(lists, list_id, name)
+    if not force:
+        current = with_dnc_users(current, lists.client)
     refuse_in_use(current, force, client=lists.client)
     if before_delete is not None:
         before_delete(current)

@@ -13,7 +13,11 @@ from __future__ import annotations
 import time
 
 from ansible_collections.kore.ai.plugins.module_utils._client import backoff
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS, LIST_TYPE
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import (
+    CONTACT_LISTS,
+    EVERY_LIST,
+    LIST_TYPE,
+)
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreConflictError,
     KoreError,
@@ -83,9 +87,10 @@ class ContactLists(object):
         # looked up now, not at import, like the pacer's: a test's stand-in clock reaches them
         self._sleep, self._clock = sleep or time.sleep, clock or time.monotonic
 
-    def summaries(self):
-        """Every list of the bot, as "list all" returns them (without createdAt, allowDuplicates, ...)."""
-        return CONTACT_LISTS.items(self.client)
+    def summaries(self, every=False):
+        """Every contact list of the bot, as "list all" returns them (without createdAt, allowDuplicates, ...);
+        with ``every``, its DNC lists too."""
+        return (EVERY_LIST if every else CONTACT_LISTS).items(self.client)
 
     def read(self, list_id):
         """The full record, or None when Kore did not give it (not yet proof that it is missing)."""
@@ -113,9 +118,10 @@ class ContactLists(object):
                                     "%s: Kore's answers disagree. Nothing was changed." % (list_id, self.client.describe()))
         return None
 
-    def find_by_name(self, name):
-        """The one summary with exactly this name, or None; two or more are an error naming every id."""
-        matches = by_name(self.summaries()).get(name, [])
+    def find_by_name(self, name, every=False):
+        """The one summary with exactly this name, or None; two or more are an error naming every id. With
+        ``every``, DNC lists count too."""
+        matches = by_name(self.summaries(every)).get(name, [])
         if len(matches) > 1:
             raise KoreConflictError(
                 "%d contact lists are named %r (%s); use id to say which one is meant. Nothing was changed."
@@ -291,6 +297,20 @@ def refuse_in_use(record, force, message=IN_USE, client=None):
     what was about to happen, naming ``{list}`` and ``{campaigns}`` (with their types, given the ``client``)."""
     if campaigns_using(record) and not force:
         raise KoreInUseError(message.format(list=label(record), campaigns=named_campaigns(record, client)))
+
+
+def with_dnc_users(record, client):
+    """A DNC list with the campaigns that name it as theirs (``dncLists.name``) in its ``campaignInUse``: whether
+    Kore lists those there is undocumented, and Kore's UI says a DNC list in use cannot be deleted."""
+    if record.get("listType") != "dnc" or not isinstance(record.get("campaignInUse") or [], list):
+        return record
+    # imported here: only a DNC list needs the campaigns, and a module process compiles what it imports every task
+    from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import dnc_names, every_campaign
+    known = record.get("campaignInUse") or []
+    ids = set(c.get("id") for c in known if isinstance(c, dict))
+    users = [{"id": c["id"], "name": c.get("name")} for c in every_campaign(client)
+             if record.get("name") in dnc_names(c.get("dncLists")) and c["id"] not in ids]
+    return dict(record, campaignInUse=known + users) if users else record
 
 
 def named_campaigns(record, client=None):

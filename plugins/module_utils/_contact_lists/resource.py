@@ -15,3 +15,9 @@ CONTACT_LISTS = Resource(
     # no paging, name filter or search is documented: every list, once
     list_all=ListAll("GET", ("getAllListDetails",), query={"type": LIST_TYPE}),
 )
+
+# without type=call, DNC lists too (KORE_API.md, Campaigns: DNC lists are cl- lists with listType "dnc")
+EVERY_LIST = Resource(
+    "list", ("campaign", "contactList"), id_prefix="cl-", shown_from=1,
+    list_all=ListAll("GET", ("getAllListDetails",)),
+)
