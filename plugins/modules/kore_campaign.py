@@ -60,8 +60,13 @@ options:
   state:
     description:
       - V(present) creates or updates the campaign; V(absent) deletes it.
+      - V(started) is present and running - Kore's documented C(play) trigger when it is at rest (a campaign still
+        C(Preparing) is waited for first), unchanged when it runs. V(stopped) is present and at rest - Kore's
+        C(stop) trigger when it runs, then a wait of up to O(wait_timeout) seconds until its status settles.
+        Without O(definition) the campaign must exist; with it, it is made present first. RV(status) says the
+        status after.
     type: str
-    choices: [present, absent]
+    choices: [present, absent, started, stopped]
     default: present
   definition:
     description:
@@ -128,6 +133,12 @@ EXAMPLES = r"""
     type: voice
     definition_file: backups/qa-outbound.json
 
+- name: Running, as declared (Kore's play trigger when it is at rest)
+  kore.ai.kore_campaign:
+    name: QA outbound
+    type: voice
+    state: started
+
 - name: A campaign as code
   kore.ai.kore_campaign:
     type: voice
@@ -156,9 +167,16 @@ campaign:
     status: Stopped
     contactLists: [QA smoke]
 stopped:
-  description: Whether the campaign was stopped (in check mode, would be) before it was deleted or updated.
+  description: Whether the campaign was stopped (in check mode, would be) before it was deleted or updated, or
+    with O(state=stopped).
   returned: always
   type: bool
+status:
+  description: With O(state=started) or O(state=stopped), the campaign's status after the task (in check mode,
+    what it would be).
+  returned: with state started or stopped
+  type: str
+  sample: Active
 backup_file:
   description: Where the campaign's record was written, with O(backup_file), once written.
   returned: when written
@@ -193,6 +211,7 @@ from ansible_collections.kore.ai.plugins.module_utils._campaigns.engine import (
     ensure_campaign_present,
 )
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import Campaigns
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.run_state import ensure_campaign_run_state
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import backup_option
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._module import run_module
@@ -202,7 +221,7 @@ ARGUMENT_SPEC = dict(
     id=dict(type="str", aliases=["campaign_id"]),
     name=dict(type="str"),
     type=dict(type="str", choices=["voice", "sms"], required=True),
-    state=dict(type="str", choices=["present", "absent"], default="present"),
+    state=dict(type="str", choices=["present", "absent", "started", "stopped"], default="present"),
     definition=dict(type="dict"),
     definition_file=dict(type="path"),
     stop=dict(type="bool", default=False),
@@ -226,14 +245,22 @@ def ensure(task):
         outcome = ensure_campaign_absent(Campaigns(task.connect(), p["type"]), spec, stop=p["stop"],
                                          backup=backup_option(p), wait_timeout=p["wait_timeout"],
                                          check_mode=task.check_mode)
-    else:
+    elif p["backup_file"] is not None:
+        raise KoreInputError("backup_file is written before a campaign is deleted: use it with state: absent")
+    elif p["state"] == "present":
         if declared is None:
             raise KoreInputError("state: present needs definition or definition_file: the campaign as declared")
-        if p["backup_file"] is not None:
-            raise KoreInputError("backup_file is written before a campaign is deleted: use it with state: absent")
         task.warnings.extend(declared.warnings)
         outcome = ensure_campaign_present(Campaigns(task.connect(), p["type"]), spec, with_name(spec, declared.body),
                                           stop=p["stop"], wait_timeout=p["wait_timeout"], check_mode=task.check_mode)
+    else:
+        if declared is None and spec.campaign_id is None and spec.name is None:
+            raise KoreInputError("state: %s needs id or name, or a definition" % p["state"])
+        task.warnings.extend(declared.warnings if declared is not None else [])
+        outcome = ensure_campaign_run_state(Campaigns(task.connect(), p["type"]), spec,
+                                            None if declared is None else with_name(spec, declared.body),
+                                            started=p["state"] == "started", stop=p["stop"],
+                                            wait_timeout=p["wait_timeout"], check_mode=task.check_mode)
     return outcome.answer(task)
 
 

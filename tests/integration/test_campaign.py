@@ -246,3 +246,37 @@ def test_a_stop_sent_then_a_delete_kore_refuses_is_reported_changed(sim, playboo
     assert run.status(0) == "failed" and run[0]["changed"] is True and run[0]["stopped"] is True, run
     assert "it had been stopped" in run[0]["msg"]
     assert sim.campaigns.get(sim.tenant.stream_id, running["_id"])["status"] == "Stopped"
+
+
+def test_started_and_stopped_are_declared_run_states_through_kores_triggers(sim, playbook, api_log):
+    lists(sim)
+    voice = sim.seed_campaign("Calls", ["Leads"], dncLists={"name": "DNC"})
+    sms = sim.seed_campaign("Texts", ["Leads"], kind="sms")
+    made = {"name": "New calls", "contactLists": ["Leads"], "dncLists": {"name": "DNC"}}
+    steps = [dict(campaign(name="Calls", type="voice", state="started"), check_mode=True),
+             campaign(name="Calls", type="voice", state="started"),
+             campaign(name="Calls", type="voice", state="started"),
+             dict(campaign(name="Calls", type="voice", state="stopped"), check_mode=True),
+             campaign(name="Calls", type="voice", state="stopped"),
+             campaign(name="Calls", type="voice", state="stopped"),
+             campaign(id=sms["id"], type="sms", state="started"),
+             # created, still Preparing: waited for, then started
+             campaign(type="voice", definition=made, state="started"),
+             campaign(name="Nobody", type="voice", state="started")]
+    run = playbook(steps)
+    checked, started, again, check_stop, stopped, rest, texts, created, missing = run.split()
+    assert checked.status(0) == "changed" and "would be started" in checked[0]["msg"], checked
+    assert checked[0]["status"] == "Active" and api_log.writes_during(checked) == []
+    assert started.status(0) == "changed" and started[0]["status"] == "Active", started
+    plays = [r for r in api_log.writes_during(started)]
+    assert [(r["path"], r["query"]["trigger"]) for r in plays] == [
+        ("/api/v2/public/%s/campaign/trigger/%s" % (sim.tenant.stream_id, voice["_id"]), ["play"])]
+    assert again.status(0) == "ok" and "is running" in again[0]["msg"] and api_log.writes_during(again) == []
+    assert check_stop.status(0) == "changed" and api_log.writes_during(check_stop) == []
+    assert stopped.status(0) == "changed" and stopped[0]["stopped"] is True and stopped[0]["status"] == "Stopped"
+    assert rest.status(0) == "ok" and "at rest" in rest[0]["msg"]
+    assert texts.status(0) == "changed" and [r["path"] for r in api_log.writes_during(texts)] == [
+        "/campaign/api/v2/public/%s/campaign/%s" % (sim.tenant.stream_id, sms["id"])]
+    assert created.status(0) == "changed" and created[0]["status"] == "Active", created
+    assert "created" in created[0]["msg"] and "started" in created[0]["msg"]
+    assert missing.status(0) == "failed" and "to create it, give its definition" in missing[0]["msg"]

@@ -122,6 +122,11 @@ class Campaigns(object):
         self.client.request("POST", trigger_route(self.kind, campaign_id), json={},
                             query=dict(self.query, trigger="stop"))
 
+    def start(self, campaign_id):
+        """Send Kore's documented play trigger: voice at its stop trigger's path, sms at ``campaign/{id}``."""
+        route = trigger_route(self.kind, campaign_id) if self.kind == "voice" else self.resource.route(campaign_id)
+        self.client.request("POST", route, json={}, query=dict(self.query, trigger="play"))
+
     def wait_at_rest(self, campaign_id, wait_timeout, clock=time.monotonic, sleep=time.sleep):
         """Wait until the status call says the campaign is no longer running: its status; None after
         ``wait_timeout`` seconds."""

@@ -200,6 +200,9 @@ class Campaigns(object):
             if trigger == "play":
                 if record["status"] == "Active":
                     raise Refused("Campaign %s is already Active" % record["name"])
+                if record["status"] == "Preparing" or record.get("_moving"):
+                    # undocumented: the hardest reading, a campaign still settling cannot be started
+                    raise Refused("Campaign %s is %s and cannot be started yet" % (record["name"], record["status"]))
                 record["status"] = "Active"
                 return {"status": "Active", "message": "Campaign Started", "id": key}
             if record["status"] in AT_REST or record.get("_moving"):
