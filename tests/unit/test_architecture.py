@@ -28,6 +28,7 @@ LAYERS = [
     ("contacts", ["module_utils/_contacts/*.py"]),
     ("campaigns", ["module_utils/_campaigns/*.py"]),
     ("contact lists", ["module_utils/_contact_lists/*.py"]),
+    ("bot", ["module_utils/_bot/*.py"]),
     ("runners", ["module_utils/_task.py", "module_utils/_module.py", "plugin_utils/*.py"]),
     ("modules", ["modules/*.py"]),
     ("actions", ["action/*.py"]),

@@ -126,9 +126,10 @@ def _before_that(current, stopped, done):
 
 
 def ensure_campaign_present(campaigns, spec, definition, *, stop=False, wait_timeout=WAIT_TIMEOUT,
-                            check_mode=False):
+                            check_mode=False, coming=()):
     """The campaign as ``definition`` (a create body, see ``definition.py``) declares it: created when missing,
-    its declared fields sent with PUT when they differ, or left as it is."""
+    its declared fields sent with PUT when they differ, or left as it is. ``coming``: the names of lists the same
+    run creates first, which count as present in check mode (a restore's)."""
     checked_wait_timeout(wait_timeout)
     current = campaigns.find(spec.campaign_id, spec.name or definition.get("name"))
     if current is None and spec.campaign_id:
@@ -140,7 +141,7 @@ def ensure_campaign_present(campaigns, spec, definition, *, stop=False, wait_tim
         return CampaignOutcome(False, current, "%s is as declared" % label(current), current, current)
     if current is None:
         refuse_incomplete(campaigns.kind, definition)
-    _require_lists(campaigns.client, definition)
+    _require_lists(campaigns.client, definition, coming if check_mode else ())
     if current is None:
         return _create(campaigns, definition, check_mode)
     must_stop = running(current)
@@ -172,9 +173,10 @@ def _create(campaigns, definition, check_mode):
     return CampaignOutcome(True, made, "%s created" % label(made), {}, made, created=True)
 
 
-def _require_lists(client, definition):
+def _require_lists(client, definition, coming=()):
     """Every list the definition names exists (a contact list as a call list), before any write."""
     contact_lists, dnc_lists = named_lists(definition)
+    contact_lists = [n for n in contact_lists if n not in coming]
     if not contact_lists and not dnc_lists:
         return
     records = LIST_RECORDS.items(client)

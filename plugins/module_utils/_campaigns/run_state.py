@@ -22,12 +22,13 @@ SETTLING = "Preparing"     # a campaign just created or edited: neither started 
 
 
 def ensure_campaign_run_state(campaigns, spec, definition, *, started, stop=False, wait_timeout=120,
-                              check_mode=False):
-    """The campaign present (as ``definition`` declares it, when given) and running (``started``) or at rest."""
+                              check_mode=False, coming=()):
+    """The campaign present (as ``definition`` declares it, when given) and running (``started``) or at rest.
+    ``coming``: lists the same run creates first (``ensure_campaign_present``)."""
     checked_wait_timeout(wait_timeout)
     if definition is not None:
         present = ensure_campaign_present(campaigns, spec, definition, stop=stop, wait_timeout=wait_timeout,
-                                          check_mode=check_mode)
+                                          check_mode=check_mode, coming=coming)
     else:
         current = campaigns.find(spec.campaign_id, spec.name, whole=False)
         if current is None:

@@ -28,7 +28,10 @@ VOICE_TRIGGER = ("api", "v2", "public", None, "campaign", "trigger", None)  # No
 
 
 class Tenant(object):
-    """One account with one bot and one app allowed to call its Campaign Management API."""
+    """One account with two bots (a QA bot and a fresh one, ``second_stream_id``, to restore into) and one app
+    allowed to call their Campaign Management API."""
+
+    second_stream_id = "st-0a1b2c3d-1111-2222-3333-777788889999"
 
     def __init__(self, account_id="5f0e1d2c3b4a596877665544", stream_id="st-0a1b2c3d-1111-2222-3333-444455556666",
                  client_id="cs-0a1b2c3d-aaaa-bbbb-cccc-ddddeeeeffff", client_secret="simulator-only-secret-0123456789abcdef"):
@@ -309,7 +312,7 @@ class Simulator(object):
         # Kore documents nothing here; a wrong account or bot answers like a missing list.
         if account_header != self.tenant.account_id or account_query != account_header:
             return 404, NOT_FOUND
-        if stream != self.tenant.stream_id or headers.get("iid") != stream:
+        if stream not in (self.tenant.stream_id, self.tenant.second_stream_id) or headers.get("iid") != stream:
             return 404, NOT_FOUND
         body = None
         if method in ("POST", "PUT"):

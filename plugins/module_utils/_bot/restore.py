@@ -1,0 +1,101 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 kore.ai collection contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""A bot brought back from its backup directory alone (``layout.py``): every list it lacks with every contact of
+its backup, through the set's engine (a list it has gains the contacts it lacks), then every campaign through the
+campaign's engine, at rest unless ``resume``. Into whatever bot the connection names: a restore also copies a bot.
+Run again, it sends no write; in check mode none, and campaigns that name lists it would create are accepted."""
+
+from __future__ import annotations
+
+from ansible_collections.kore.ai.plugins.module_utils._bot.layout import campaign_backups, list_backups
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.definition import (
+    CampaignSpec,
+    declared_definition,
+    with_name,
+)
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.engine import ensure_campaign_present
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import Campaigns, running
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.run_state import ensure_campaign_run_state
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
+from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
+
+
+class RestoreOutcome(object):
+    """The lists' set outcome and what became of each campaign."""
+
+    def __init__(self, check_mode, warnings):
+        self.check_mode, self.warnings = check_mode, list(warnings)
+        self.lists = None
+        self.campaigns = dict(created=[], updated=[], unchanged=[], started=[], at_rest=[])
+        self.errors = []
+
+    @property
+    def changed(self):
+        return bool((self.lists is not None and self.lists.changed) or self.campaigns["created"]
+                    or self.campaigns["updated"] or self.campaigns["started"])
+
+    def add(self, name, outcome, was_running, resume):
+        """One campaign's outcome; ``was_running`` when backed up, started again with ``resume``."""
+        done = self.campaigns
+        started = was_running and resume and outcome.changed and outcome.extra.get("status") == "Active"
+        if outcome.created or outcome.updated:
+            done["created" if outcome.created else "updated"].append(name)
+        elif not started:
+            done["unchanged"].append(name)
+        if started:
+            done["started"].append(name)
+        elif was_running and not resume:
+            done["at_rest"].append(name)
+
+    def result(self, diff=False):
+        lists = self.lists.result(diff) if self.lists is not None else {}
+        verb = "would be " if self.check_mode else ""
+        text = "%s; campaigns: %d %screated, %d %supdated, %d unchanged" % (
+            lists.get("msg", "no list backup"), len(self.campaigns["created"]), verb,
+            len(self.campaigns["updated"]), verb, len(self.campaigns["unchanged"]))
+        if self.campaigns["started"]:
+            text += ", %d %sstarted again" % (len(self.campaigns["started"]), verb)
+        if self.campaigns["at_rest"]:
+            text += "; running when backed up, back at rest (resume_campaigns starts them): %s" % ", ".join(
+                self.campaigns["at_rest"])
+        if self.errors:
+            text += "; %d campaigns failed: %s" % (len(self.errors), "; ".join(self.errors))
+        result = dict(changed=self.changed or bool(lists.get("changed")), lists=lists, campaigns=self.campaigns,
+                      msg=text)
+        if self.errors or lists.get("failed"):
+            result["failed"] = True
+        return result
+
+
+def restore(client, backup_dir, *, parallel=4, wait_timeout=120, resume=False, check_mode=False, progress=SILENT):
+    """Every list and campaign ``backup_dir`` holds that the bot lacks, as :class:`RestoreOutcome`."""
+    entries, warnings = list_backups(backup_dir)
+    # every campaign's definition is checked before any request
+    campaigns = [(record, declared_definition(definition_file=path, kind=record["type"]))
+                 for path, record in campaign_backups(backup_dir)]
+    outcome = RestoreOutcome(check_mode, warnings + [w for dummy, d in campaigns for w in d.warnings])
+    if entries:
+        outcome.lists = ensure_set(client, entries, parallel=parallel, wait_timeout=wait_timeout,
+                                   check_mode=check_mode, progress=progress)
+        if outcome.lists.errors or outcome.lists.in_use:
+            return outcome  # campaigns name their lists: none is restored without them
+    coming = [r["name"] for r in outcome.lists.created] if outcome.lists is not None else []
+    for record, declared in campaigns:
+        spec = CampaignSpec(name=record["name"], kind=record["type"])
+        was_running = running(record)
+        try:
+            body = with_name(spec, declared.body)
+            if was_running and resume:
+                done = ensure_campaign_run_state(Campaigns(client, spec.kind), spec, body, started=True,
+                                                 wait_timeout=wait_timeout, check_mode=check_mode, coming=coming)
+            else:
+                done = ensure_campaign_present(Campaigns(client, spec.kind), spec, body, check_mode=check_mode,
+                                               coming=coming)
+        except KoreError as exc:
+            outcome.errors.append("%s campaign %r: %s" % (spec.kind, spec.name, exc))
+            continue
+        outcome.warnings.extend(done.warnings)
+        outcome.add(record["name"], done, was_running, resume)
+    return outcome
