@@ -17,7 +17,7 @@ description:
   - With O(state=restore), brings back from O(backup_dir) alone every list the bot lacks, with every contact of
     its backup (the newest backup of each name wins; a list the bot has gains the contacts it lacks), then every
     campaign, created from its record or updated to it. Campaigns come back at rest; those that were running when
-    backed up are named in RV(campaigns.at_rest), or started again with O(resume_campaigns=true).
+    backed up are named in RV(campaigns) (C(at_rest)), or started again with O(resume_campaigns=true).
   - The bot is the one the connection names, so a restore into another bot copies the lists and campaigns of the
     first. Run again, a restore sends no write. In check mode nothing is written or sent; campaigns that name lists
     the restore would create count those as present.

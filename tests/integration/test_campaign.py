@@ -268,7 +268,7 @@ def test_started_and_stopped_are_declared_run_states_through_kores_triggers(sim,
     assert checked.status(0) == "changed" and "would be started" in checked[0]["msg"], checked
     assert checked[0]["status"] == "Active" and api_log.writes_during(checked) == []
     assert started.status(0) == "changed" and started[0]["status"] == "Active", started
-    plays = [r for r in api_log.writes_during(started)]
+    plays = api_log.writes_during(started)
     assert [(r["path"], r["query"]["trigger"]) for r in plays] == [
         ("/api/v2/public/%s/campaign/trigger/%s" % (sim.tenant.stream_id, voice["_id"]), ["play"])]
     assert again.status(0) == "ok" and "is running" in again[0]["msg"] and api_log.writes_during(again) == []

@@ -87,4 +87,3 @@ def _with(present, changed, record, msg, stopped=False):
                               created=present.created, updated=present.updated, warnings=present.warnings)
     outcome.extra["status"] = record.get("status")
     return outcome
-
