@@ -56,3 +56,16 @@ def test_a_type_kore_does_not_have_is_refused_with_a_clear_message(sim, playbook
     run = playbook([info(type="email")])
     assert run.status(0) == "failed" and "value of type must be one of: voice, sms, all" in run[0]["msg"]
     assert sim.requests == []
+
+
+def test_pages_that_repeat_or_pass_their_totals_fail_at_once_not_after_thousands_of_requests(sim, playbook):
+    # a server that answers every list-all with the same page, saying more follow (the first time as its totals
+    # allow, so that only the repeat tells)
+    page = {"results": [{"_id": "cd-00000000-0000-4000-8000-000000000001", "name": "Looping", "status": "Ready"}],
+            "hasMore": True, "skip": 0, "limit": 1, "totalPages": 9, "totalResults": 9}
+    sim.faults.add("status", method="POST", path_contains="getAllCampaignDetails", status=200, times=50,
+                   body={"status": "success", "message": "", "data": page})
+    run = playbook([dict(info(type="voice"), ignore_errors=True)])
+    assert run.status(0) == "failed" and "again on page 2: its pages repeat" in run[0]["msg"], run
+    asked = [r for r in sim.requests if r["path"].endswith("getAllCampaignDetails")]
+    assert len(asked) == 2
