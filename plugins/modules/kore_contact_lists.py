@@ -117,15 +117,15 @@ EXAMPLES = r"""
         description: Lapsed customers
         allow_duplicates: false
     purge: true
+    # each list deleted: its contacts and its record, on disk before its DELETE
+    backup_dir: backups/lists
     max_rate: 540
   register: reset
 
-- name: Keep what the reset deleted
-  ansible.builtin.copy:
-    content: "{{ reset.deleted | to_nice_json }}"
-    dest: backup/deleted-lists.json
-    mode: "0600"
-  when: reset.deleted | length > 0
+- name: Undo it from the backup directory alone
+  kore.ai.kore_backup:
+    state: restore
+    backup_dir: backups
 """
 
 RETURN = r"""
