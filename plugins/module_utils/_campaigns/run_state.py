@@ -19,6 +19,7 @@ from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import r
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError, reported_after
 
 SETTLING = "Preparing"     # a campaign just created or edited: neither started nor stoppable until it settles
+PAUSED = "Paused"           # Kore documents no pause call; the UI pauses, and play resumes
 
 
 def ensure_campaign_run_state(campaigns, spec, definition, *, started, stop=False, wait_timeout=120,
@@ -44,11 +45,11 @@ def ensure_campaign_run_state(campaigns, spec, definition, *, started, stop=Fals
 def _run_state(campaigns, present, started, wait_timeout, check_mode):
     current = present.record
     status = current.get("status")
-    is_running = running(current) and status != SETTLING
     verb = None
-    if started and not is_running:
+    # a Paused campaign runs for a delete's sake (it must be stopped first), but is not running as started means
+    if started and (not running(current) or status in (PAUSED, SETTLING)):
         verb = "started"
-    elif not started and is_running:
+    elif not started and running(current) and status != SETTLING:
         verb = "stopped"
     if verb is None and status != SETTLING:
         return _with(present, False, current, "%s is %s" % (label(current), "running" if started else "at rest"))

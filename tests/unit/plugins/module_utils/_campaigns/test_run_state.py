@@ -44,3 +44,12 @@ def test_a_stop_that_does_not_settle_fails_as_the_change_it_was(sim, voice):
         ensure_campaign_run_state(voice, CampaignSpec(running["_id"]), None, started=False, wait_timeout=1)
     assert may_have_changed(caught.value) and caught.value.done["stopped"] is True
     assert "was sent Kore's stop" in str(caught.value) and triggers(sim) == ["stop"]
+
+
+def test_a_paused_campaign_is_started_again_and_an_active_one_left_as_it_is(sim, voice):
+    paused = sim.seed_campaign("Paused", ["Leads"], status="Paused")
+    active = sim.seed_campaign("Active", ["Leads"], status="Active")
+    resumed = ensure_campaign_run_state(voice, CampaignSpec(paused["_id"]), None, started=True)
+    left = ensure_campaign_run_state(voice, CampaignSpec(active["_id"]), None, started=True)
+    assert resumed.changed and resumed.extra["status"] == "Active" and not left.changed
+    assert triggers(sim) == ["play"]
