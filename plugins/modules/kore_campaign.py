@@ -60,11 +60,11 @@ options:
   state:
     description:
       - V(present) creates or updates the campaign; V(absent) deletes it.
-      - V(started) is present and running - Kore's documented C(play) trigger when it is at rest or C(Paused) (a campaign still
-        C(Preparing) is waited for first), unchanged when it runs. V(stopped) is present and at rest - Kore's
-        C(stop) trigger when it runs, then a wait of up to O(wait_timeout) seconds until its status settles.
-        Without O(definition) the campaign must exist; with it, it is made present first. RV(status) says the
-        status after.
+      - V(started) is present and running - Kore's documented C(play) trigger when it is at rest or C(Paused)
+        (a campaign still C(Preparing) is waited for first), unchanged when it runs. V(stopped) is present and at
+        rest - Kore's C(stop) trigger when it runs, then a wait of up to O(wait_timeout) seconds until its status
+        settles. Without O(definition) the campaign must exist; with it, it is made present first. RV(status) says
+        the status after.
     type: str
     choices: [present, absent, started, stopped]
     default: present
