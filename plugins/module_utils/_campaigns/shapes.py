@@ -41,6 +41,8 @@ def required_to_create(kind, definition):
             needed.append("experienceFlowName")
         if definition.get("dialingMode") == "Progressive":
             needed.append("queue_name")     # "Required for Progressive dialing"
+    elif definition.get("format") == "advanced":
+        needed.append("experienceFlowName")  # the advanced-format sms page: required
     return [field for field in needed if field not in definition]
 
 

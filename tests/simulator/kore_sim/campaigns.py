@@ -34,8 +34,9 @@ The shapes, each from a page of Koredotcom/docs-v2 ``content/xo/apis/contact-cen
   agentless create answer); ``campaignType`` in a body is the query's, not kept;
 - required, as the create pages' tables say: ``name`` (at most 48 characters), ``contactLists``; for voice
   ``dncLists``, ``experienceFlowName`` when agentless and ``queue_name`` when progressive ("Required for Progressive
-  dialing"). The other fields the tables mark required (``dialingStrategy`` and its parts, ``priority``,
-  ``dialingMode``) are not enforced yet: the simulator is lenient there.
+  dialing"); for sms ``experienceFlowName`` in the advanced format (``create-sms-campaign`` advanced v2). The other
+  fields the tables mark required (``dialingStrategy`` and its parts, ``priority``, ``dialingMode``) are not
+  enforced yet: the simulator is lenient there.
 """
 
 from __future__ import annotations
@@ -303,3 +304,5 @@ def _check_body(body, kind, creating):
         raise Invalid("experienceFlowName is required for Agentless dialing")
     if creating and kind == "voice" and body.get("dialingMode") == "Progressive" and not body.get("queue_name"):
         raise Invalid("queue_name is required for Progressive dialing")
+    if creating and kind == "sms" and body.get("format") == "advanced" and not body.get("experienceFlowName"):
+        raise Invalid("experienceFlowName is required for the advanced format")

@@ -51,6 +51,7 @@ def test_values_compare_as_kore_shows_them():
 
 def test_what_a_create_requires_follows_type_and_dialing_mode():
     assert required_to_create("sms", {}) == ["name", "contactLists"]
+    assert required_to_create("sms", {"format": "advanced"}) == ["name", "contactLists", "experienceFlowName"]
     assert required_to_create("voice", {"dialingMode": "Preview"}) == ["name", "contactLists", "dncLists"]
     assert required_to_create("voice", dict(samples.AGENTLESS)) == []
     assert required_to_create("voice", {"dialingMode": "Progressive", "name": "n", "contactLists": ["L"],
