@@ -81,7 +81,8 @@ options:
         it is and a restore run again changes nothing. A record's C(connection) is read as C(queue_name). A field
         no body documents that is not Kore's either is left out with a warning.
       - A field in the wrong shape is refused before any request, naming it. A campaign to create must have a
-        C(name) and C(contactLists); a voice one C(dncLists) too, and an agentless one C(experienceFlowName).
+        C(name) and C(contactLists); a voice one C(dncLists) too, a progressive one C(queue_name), and an agentless
+        one, or an sms one of C(format=advanced), C(experienceFlowName).
         C(dncLists) given as a list of one entry (as earlier releases taught) is read as that entry, with a
         warning.
       - With O(definition_file), its fields are laid over the file's, for what a backup cannot hold (a record
