@@ -26,7 +26,7 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputEr
 SET_BY_KORE = ("_id", "id", "type", "status", "createdAt", "updatedAt", "createdBy", "updatedBy", "accountId",
                "orgId", "streamId", "iId", "__v", "lname", "campaignInstanceId", "campaignInstanceUpdatedAt",
                "totalMessagesSent", "campaignExecutionType", "isImported", "isFiltersEnabled", "experienceFlow",
-               "connection", "campaignType", "direction")
+               "campaignType", "direction")
 
 
 class CampaignSpec(object):
@@ -90,25 +90,26 @@ def declared_definition(definition=None, definition_file=None, kind="voice"):
 
 def _one_dnc_list(body, warnings):
     """``dncLists`` as Kore documents it, one object ``{"name": ...}``; the list of one entry earlier releases of
-    this collection taught is taken as that entry, with a warning."""
+    this collection taught is taken as that entry, with a warning. Any other shape is :func:`check_fields`'s."""
     value = body.get("dncLists")
-    if "dncLists" not in body or isinstance(value, dict):
-        if isinstance(value, dict):
-            body["dncLists"] = {"name": dnc_name(value)} if dnc_name(value) else value
+    if isinstance(value, dict):
+        if dnc_name(value):
+            body["dncLists"] = {"name": dnc_name(value)}
         return
-    if isinstance(value, list) and len(value) <= 1:
-        names = list_names(value)
-        if len(names) == len(value):
-            warnings.append("dncLists is one object in Kore's API ({name: ...}), not a list: %s was read as %s"
-                            % (json.dumps(value), json.dumps({"name": names[0]}) if names else "no DNC list"))
-            if names:
-                body["dncLists"] = {"name": names[0]}
-            else:
-                del body["dncLists"]
-            return
-    if isinstance(value, list) and len(value) > 1:
+    if not isinstance(value, list):
+        return
+    if len(value) > 1:
         raise KoreInputError("the definition's dncLists names %d lists: a campaign has one DNC list at most, "
                              "given as {name: ...}. Nothing was changed." % len(value))
+    names = list_names(value)
+    if len(names) != len(value):
+        return
+    warnings.append("dncLists is one object in Kore's API ({name: ...}), not a list: %s was read as %s"
+                    % (json.dumps(value), json.dumps({"name": names[0]}) if names else "no DNC list"))
+    if names:
+        body["dncLists"] = {"name": names[0]}
+    else:
+        del body["dncLists"]
 
 
 def check_fields(body):

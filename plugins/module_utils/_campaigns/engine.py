@@ -70,14 +70,13 @@ def ensure_campaign_absent(campaigns, spec, *, stop=False, backup=None, wait_tim
         backup.write_json(current)  # a failure leaves the campaign as it was
     done = backup.result() if backup is not None else {}
     if must_stop:
-        _stop(campaigns, current, wait_timeout, done, " and was not deleted")
+        stop_at_rest(campaigns, current, wait_timeout, done, " and was not deleted")
     try:
         deleted = campaigns.delete(current["id"])
     except KoreError as exc:
         if must_stop or done:
             # a stop sent is a change, whatever the DELETE then met
-            changed = {"changed": True} if must_stop else {}
-            raise with_done(exc, _before_that(current, must_stop, done), stopped=must_stop, **dict(done, **changed))
+            raise with_done(exc, _before_that(current, must_stop, done), stopped=must_stop, changed=must_stop, **done)
         raise
     if deleted is None:
         outcome = CampaignOutcome(must_stop, {}, "%s was deleted by someone else meanwhile"
@@ -99,8 +98,9 @@ def _already_absent(campaigns, spec):
                            % (spec.kind, spec.named(), campaigns.client.describe()), warnings=warnings)
 
 
-def _stop(campaigns, current, wait_timeout, done, kept):
-    """Stop the running campaign and wait until it is at rest; any failure once the stop was sent says so."""
+def stop_at_rest(campaigns, current, wait_timeout, done, kept):
+    """Stop the running campaign and wait until it is at rest (``current["status"]`` then says how); any failure
+    once the stop was sent says so, and what was ``kept``."""
     try:
         campaigns.stop(current["id"])
     except KoreError as exc:
@@ -154,7 +154,7 @@ def ensure_campaign_present(campaigns, spec, definition, *, stop=False, wait_tim
         return CampaignOutcome(True, after, "%s would be %s" % (label(current), verb), current, after,
                                stopped=must_stop, updated=True)
     if must_stop:
-        _stop(campaigns, current, wait_timeout, {}, " and was not updated")
+        stop_at_rest(campaigns, current, wait_timeout, {}, " and was not updated")
         with reported_after(_before_that(current, True, {}), stopped=True):
             after = campaigns.update(current["id"], changes)
     else:

@@ -20,6 +20,7 @@ from ansible_collections.kore.ai.plugins.module_utils._campaigns.resource import
     TYPES,
     trigger_route,
 )
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.shapes import dnc_name
 from ansible_collections.kore.ai.plugins.module_utils._client import backoff
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreConflictError,
@@ -208,9 +209,8 @@ def uses_list(campaign, list_name):
 
 def dnc_names(value):
     """The name in a campaign's ``dncLists``: one object as Kore documents it, or a list of them."""
-    if isinstance(value, dict):
-        return [value["name"]] if isinstance(value.get("name"), str) else []
-    return list_names(value)
+    name = dnc_name(value)
+    return [name] if name is not None else list_names(value)
 
 
 def list_names(entries):

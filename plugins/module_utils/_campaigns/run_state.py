@@ -14,8 +14,10 @@ from ansible_collections.kore.ai.plugins.module_utils._campaigns.engine import (
     checked_wait_timeout,
     ensure_campaign_present,
     label,
+    stop_at_rest,
 )
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import running
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.resource import AT_REST
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError, reported_after
 
 SETTLING = "Preparing"     # a campaign just created or edited: neither started nor stoppable until it settles
@@ -60,20 +62,21 @@ def _run_state(campaigns, present, started, wait_timeout, check_mode):
         return _with(present, True, after, "%s would be %s" % (label(current), verb))
     if status == SETTLING:
         status = _settled(campaigns, current, wait_timeout)
-        if (status not in ("Ready", "Completed", "Stopped")) == started:
+        if (status not in AT_REST) == started:
             return _with(present, False, dict(current, status=status), "%s is %s" % (label(current), status))
     if started:
         campaigns.start(current["id"])
         status = campaigns.status(current["id"])
     else:
-        campaigns.stop(current["id"])
-        with reported_after("%s was sent Kore's stop" % label(current), stopped=True):
-            status = _settled(campaigns, current, wait_timeout)
+        stopping = dict(current)
+        stop_at_rest(campaigns, stopping, wait_timeout, {}, "")
+        status = stopping["status"]
     return _with(present, True, dict(current, status=status), "%s %s" % (label(current), verb),
                  stopped=not started)
 
 
 def _settled(campaigns, current, wait_timeout):
+    """The status a Preparing campaign settles to; no trigger is sent."""
     status = campaigns.wait_at_rest(current["id"], wait_timeout)
     if status is None:
         raise KoreError("%s did not come to rest within wait_timeout %d seconds; run the task again once it has"
