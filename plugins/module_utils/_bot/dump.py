@@ -49,8 +49,7 @@ def dump(lists, contacts, backup_dir, *, check_mode=False):
         campaigns = Campaigns(lists.client, kind)
         for item in campaigns.every():
             record = campaigns.read(item["id"]) or item
-            path = os.path.join(folder(backup_dir, CAMPAIGNS), "%s.json" % os.path.basename(
-                backup_path_in("", item["id"]))[:-len(".csv")])
+            path = backup_path_in(folder(backup_dir, CAMPAIGNS), item["id"], ".json")
             if not check_mode:
                 Backup(path, "backup_dir").write_json(record)
             outcome.campaigns[item["id"]] = {"name": item["name"], "type": kind, "file": path}

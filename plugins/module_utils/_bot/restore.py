@@ -11,7 +11,7 @@ from __future__ import annotations
 from ansible_collections.kore.ai.plugins.module_utils._bot.layout import campaign_backups, list_backups
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.definition import (
     CampaignSpec,
-    declared_definition,
+    declared_body,
     with_name,
 )
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.engine import ensure_campaign_present
@@ -62,8 +62,7 @@ class RestoreOutcome(object):
                 self.campaigns["at_rest"])
         if self.errors:
             text += "; %d campaigns failed: %s" % (len(self.errors), "; ".join(self.errors))
-        result = dict(changed=self.changed or bool(lists.get("changed")), lists=lists, campaigns=self.campaigns,
-                      msg=text)
+        result = dict(changed=self.changed, lists=lists, campaigns=self.campaigns, msg=text)
         if self.errors or lists.get("failed"):
             result["failed"] = True
         return result
@@ -72,8 +71,8 @@ class RestoreOutcome(object):
 def restore(client, backup_dir, *, parallel=4, wait_timeout=120, resume=False, check_mode=False, progress=SILENT):
     """Every list and campaign ``backup_dir`` holds that the bot lacks, as :class:`RestoreOutcome`."""
     entries, warnings = list_backups(backup_dir)
-    # every campaign's definition is checked before any request
-    campaigns = [(record, declared_definition(definition_file=path, kind=record["type"]))
+    # every campaign's definition is checked before any request, from the record read once
+    campaigns = [(record, declared_body(record, record["type"], "backup %s" % path))
                  for path, record in campaign_backups(backup_dir)]
     outcome = RestoreOutcome(check_mode, warnings + [w for dummy, d in campaigns for w in d.warnings])
     if entries:

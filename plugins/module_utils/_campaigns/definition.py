@@ -54,26 +54,29 @@ def declared_definition(definition=None, definition_file=None, kind="voice"):
     """The declared create body of a ``kind`` campaign, from ``definition`` or the JSON file ``definition_file``
     (both: ``definition``'s fields over the file's), as a :class:`Declared`; None when neither is given. Checked
     whole before any request."""
-    given = "definition"
-    if definition_file is not None:
-        over = definition
-        given = "definition_file %s" % definition_file
-        try:
-            with open(definition_file, encoding="utf-8") as handle:
-                definition = json.load(handle)
-        except OSError as exc:
-            raise KoreInputError("definition_file %s cannot be read: %s" % (definition_file, exc.strerror or exc))
-        except ValueError as exc:
-            raise KoreInputError("definition_file %s is not JSON: %s" % (definition_file, exc))
-        if definition is None:
-            raise KoreInputError("%s holds null, not a campaign: a JSON object (a create body, or a backup "
-                                 "kore_campaign wrote) is needed. Nothing was changed." % given)
-        if over is not None and isinstance(definition, dict):
-            if not isinstance(over, dict):
-                raise KoreInputError("the definition must be a dict, got %s" % type(over).__name__)
-            definition = dict(definition, **over)
-    if definition is None:
-        return None
+    if definition_file is None:
+        return None if definition is None else declared_body(definition, kind)
+    given = "definition_file %s" % definition_file
+    try:
+        with open(definition_file, encoding="utf-8") as handle:
+            read = json.load(handle)
+    except OSError as exc:
+        raise KoreInputError("definition_file %s cannot be read: %s" % (definition_file, exc.strerror or exc))
+    except ValueError as exc:
+        raise KoreInputError("definition_file %s is not JSON: %s" % (definition_file, exc))
+    if read is None:
+        raise KoreInputError("%s holds null, not a campaign: a JSON object (a create body, or a backup "
+                             "kore_campaign wrote) is needed. Nothing was changed." % given)
+    if definition is not None and isinstance(read, dict):
+        if not isinstance(definition, dict):
+            raise KoreInputError("the definition must be a dict, got %s" % type(definition).__name__)
+        read = dict(read, **definition)
+    return declared_body(read, kind, given)
+
+
+def declared_body(definition, kind, given="definition"):
+    """``definition`` (a create body, or a record already read: ``given`` says where from) as the
+    :class:`Declared` body of a ``kind`` campaign."""
     if not isinstance(definition, dict):
         raise KoreInputError("the %s must be a dict (the create body Kore documents), got %s"
                              % (given, type(definition).__name__))

@@ -41,8 +41,9 @@ class KoreBackupError(KoreError):
     """A backup could not be written: the list it was for is left as it was."""
 
 
-def backup_path_in(directory, list_id):
-    """The backup of ``list_id`` in ``directory``: distinct ids give names distinct even without case.
+def backup_path_in(directory, list_id, extension=".csv"):
+    """The backup of ``list_id`` in ``directory`` (a campaign's too, with ``extension`` ``.json``): distinct ids
+    give names distinct even without case.
 
     An id of lower-case letters, digits, ``-`` and ``_`` (up to 120 characters) is the name: ``<id>.csv``.
     Any other id is percent-encoded (``.`` too), cut to 100 characters, and followed by ``.`` and the first 16
@@ -55,7 +56,7 @@ def backup_path_in(directory, list_id):
         raw = list_id.encode("utf-8", "surrogatepass")  # Kore's text may hold a lone surrogate
         safe = quote(raw, safe="-_").replace(".", "%2E").replace("~", "%7E")
         name = "%s.%s" % (safe[:SHORTENED_PREFIX], hashlib.sha256(raw).hexdigest()[:16])
-    return os.path.join(directory, name + ".csv")
+    return os.path.join(directory, name + extension)
 
 
 def check_directory(what, directory):
