@@ -43,16 +43,19 @@ def test_relative_paths_mean_the_playbook_directory_wherever_ansible_playbook_st
     started_in.mkdir()
     (tmp_path / "contacts.csv").write_text("phoneNumber\n+15550000001\n")
     (started_in / "contacts.csv").write_text("phoneNumber\n+15550000999\n")  # the file a careless reading takes
-    (tmp_path / "backups").mkdir()
-    (started_in / "backups").mkdir()
+    for folder in ("backups", "snapshot"):
+        (tmp_path / folder).mkdir()
+        (started_in / folder).mkdir()
     run = playbook([
         {MODULE: {"name": "Relative", "description": "x", "contacts_file": "contacts.csv"}},
         {MODULE: {"name": "Relative", "state": "absent", "backup_file": "backup.csv"}},
         {MODULE: {"name": "Async", "description": "x", "contacts_file": "contacts.csv"}, "async": 60, "poll": 1},
         {SET: {"lists": [{"name": "In a set", "description": "x", "contacts_file": "contacts.csv"}]}},
         {SET: {"lists": [], "purge": True, "backup_dir": "backups"}},
+        {"kore.ai.kore_backup": {"state": "dump", "backup_dir": "snapshot"}},
     ], cwd=str(started_in))
     assert [run.status(i) for i in range(5)] == ["changed"] * 5, run
+    assert run.status(5) == "ok" and sorted(os.listdir(tmp_path / "snapshot")) == ["campaigns", "lists"], run[5]
     assert run[0]["contacts_counts"]["added"] == 1 and run[0]["contacts_added_sample"] == ["phoneNumber +15550000001"]
     assert run[1]["backup_file"] == str(tmp_path / "backup.csv")
     assert csv_phones(tmp_path / "backup.csv") == ["+15550000001"]
@@ -61,7 +64,8 @@ def test_relative_paths_mean_the_playbook_directory_wherever_ansible_playbook_st
     written = sorted(run[4]["backup_files"].values())
     assert len(written) == 2 and all(os.path.dirname(p) == str(tmp_path / "backups") for p in written)
     assert all(csv_phones(p) == ["+15550000001"] for p in written)
-    assert sorted(os.listdir(started_in)) == ["backups", "contacts.csv"] and not os.listdir(started_in / "backups")
+    assert sorted(os.listdir(started_in)) == ["backups", "contacts.csv", "snapshot"]
+    assert not os.listdir(started_in / "backups") and not os.listdir(started_in / "snapshot")
 
 
 # ---- 2. a backup is never lost, replaced or shared -------------------------------------------------------------

@@ -169,10 +169,9 @@ class SetWork(object):
                 outcome.failed_after(list_id, result)
             elif isinstance(result, KoreError):
                 outcome.error("%s %s" % ("update" if kind == "converge" else kind, what), result, list_id)
-            elif kind == "delete" and not result.changed:  # someone else deleted it after the one reading
-                outcome.gone_meanwhile.append(item)
-                outcome.add(kind, result, list_id)
             else:
+                if kind == "delete" and not result.changed:  # someone else deleted it after the one reading
+                    outcome.gone_meanwhile.append(item)
                 outcome.add(kind, result, list_id if kind == "delete" else None)
                 if kind != "delete":
                     kept[item.name if kind == "create" else item["name"]] = result
