@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Unit, integration and sanity tests on each supported ansible-core, each in a virtualenv of its own.
-# Usage: tests/matrix.sh [--install] [VERSION[@PYTHON] ...]   (VERSION is an ansible-core minor, e.g. 2.20; @PYTHON
-# runs the controller on another Python, e.g. 2.21@3.13; default: the README's table, every version below on its
-# Python and 2.20 and 2.21 on 3.13 as well)
+# Usage: tests/matrix.sh [--install] [VERSION[@PYTHON][:MODULE_PYTHON] ...]
+#   VERSION is an ansible-core minor, e.g. 2.20; @PYTHON runs the controller on another Python, e.g. 2.21@3.13;
+#   :MODULE_PYTHON runs the module path's modules on another Python, as a managed host's would be (a virtualenv
+#   under .build/targets with the runtime requirements only, as ansible_python_interpreter), e.g. 2.17:3.9. A task
+#   in Ansible's worker runs on the controller's Python either way.
+#   Default: the README's table, every version below on its Python and 2.20 and 2.21 on 3.13 as well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -26,7 +29,10 @@ if [[ ${1:-} == --install ]]; then install_only=true; shift; fi
 versions=("$@")
 [[ ${#versions[@]} -gt 0 ]] || versions=(2.17 2.18 2.19 2.20 2.21 2.20@3.13 2.21@3.13)
 summary=()
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT  # a row that fails leaves no sanity run behind
 for entry in "${versions[@]}"; do
+  modules=
+  if [[ $entry == *:* ]]; then modules=${entry#*:}; entry=${entry%%:*}; fi
   minor=${entry%@*}
   core=${CORE[$minor]:?unknown ansible-core version $minor}
   wanted=${PY[$minor]}
@@ -44,24 +50,30 @@ for entry in "${versions[@]}"; do
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt "${packages[@]}"
     echo "${packages[*]} $(cat requirements.txt)" > "$venv/.installed"
   fi
+  module_python=$venv/bin/python
+  if [[ -n $modules ]]; then
+    module_python=$(target_venv "$modules" "the matrix row $entry:$modules (its modules on a host's Python $modules)")
+    name=$name-modules$modules
+  fi
   $install_only && continue
   if [[ -f ../shared/tools/prime-ansible-test ]]; then
     bash ../shared/tools/prime-ansible-test "$venv/bin/python"
   fi
   start=$SECONDS
-  # sanity keeps one core busy for a minute and needs nothing of the other phases: it runs beside unit and
-  # properties, which leave a core idle, and its output is shown when it is done
+  # sanity keeps one core busy for a minute or two and needs nothing of the other phases: it runs beside them
+  # (unit leaves a core idle), so that no core waits for it, and its output is shown when the row is done
   sanity_log=$root/.build/matrix/sanity-$name.log
   phase "sanity" make --no-print-directory sanity BIN="$venv/bin" \
     SANITY_TREE=".build/matrix/sanity-$name/ansible_collections/kore/ai" > "$sanity_log" 2>&1 &
   sanity=$!
   phase "unit" "$venv/bin/python" -m pytest -q tests/unit tests/simulator
   phase "properties" "$venv/bin/python" -m pytest -q -p no:logging -n 2 tests/properties
+  KORE_TEST_TARGET_PYTHON=$module_python phase "integration" "$venv/bin/python" -m pytest -q -n 4 tests/integration
   sanity_passed=true
   wait "$sanity" || sanity_passed=false
   cat "$sanity_log"
   $sanity_passed || { echo "=== ansible-core $core (Python $wanted): sanity failed"; exit 1; }
-  phase "integration" "$venv/bin/python" -m pytest -q -n 4 tests/integration
-  summary+=("ansible-core $core (Python $wanted): unit, properties, integration and sanity passed in $((SECONDS - start)) s")
+  summary+=("ansible-core $core (Python $wanted, modules also on $("$module_python" --version)): unit, properties," \
+            "integration and sanity passed in $((SECONDS - start)) s")
 done
 printf '%s\n' "=== matrix summary" "${summary[@]}"

@@ -8,7 +8,6 @@
 # controller stays the default one (.venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
 
 # shellcheck source=tests/pythons.sh
 source tests/pythons.sh
@@ -18,17 +17,11 @@ if [[ ${1:-} == --install ]]; then install_only=true; shift; fi
 [[ $# -gt 0 ]] || { echo "usage: tests/targets.sh [--install] VERSION ..." >&2; exit 2; }
 summary=()
 for version in "$@"; do
-  python=$(require_python "$version" "make test-targets (the module path on a host's Python $version)")
-  venv=$root/.build/targets/$version
-  if [[ "$(cat "$venv/.installed" 2>/dev/null)" != "$(cat requirements.txt)" ]]; then
-    rm -rf "$venv" && "$python" -m venv "$venv"
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
-    cat requirements.txt > "$venv/.installed"
-  fi
+  python=$(target_venv "$version" "make test-targets (the module path on a host's Python $version)")
   $install_only && continue
-  echo "=== the module path on $("$venv/bin/python" --version)"
+  echo "=== the module path on $("$python" --version)"
   start=$SECONDS
-  KORE_TEST_PATHS=module KORE_TEST_TARGET_PYTHON="$venv/bin/python" .venv/bin/python -m pytest -q -n 4 \
+  KORE_TEST_PATHS=module KORE_TEST_TARGET_PYTHON="$python" .venv/bin/python -m pytest -q -n 4 \
     tests/integration
   summary+=("module path on Python $version: integration passed in $((SECONDS - start)) s")
 done

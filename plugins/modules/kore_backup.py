@@ -24,8 +24,9 @@ description:
   - DNC lists are not dumped or restored (no public call creates or fills one); the bot restored into must have the
     DNC lists its campaigns name, or those campaigns fail, named in RV(msg).
   - What no restore brings back - Kore's ids (a list or campaign restored gets a new one), a campaign's history
-    (instances, dialer outcomes, agent dispositions), and the flow of an agentless campaign, which a record names
-    by id only (restore such a campaign with M(kore.ai.kore_campaign), giving C(experienceFlowName)).
+    (instances, dialer outcomes, agent dispositions), and the name of a campaign's flow, which a record names by id
+    only (C(experienceFlow)); an agentless voice or advanced-format sms campaign needs it to be created, from
+    O(experience_flows).
 author:
   - Kore.ai collection maintainers (@kore-ai-ansible)
 extends_documentation_fragment:
@@ -57,6 +58,14 @@ options:
         their contacts (M(kore.ai.kore_campaign) with C(state=started)).
     type: bool
     default: false
+  experience_flows:
+    description:
+      - With O(state=restore), the names of the flows the campaigns' records name by id only, as a dict of flow id
+        (C(experienceFlow), C(cf-...)) to the flow's name as Kore's UI shows it; sent as C(experienceFlowName).
+      - A campaign whose create needs its flow (agentless voice, sms in the advanced format) and whose flow id is
+        not here is not restored and is named in RV(msg) with its flow id; the other campaigns are restored.
+    type: dict
+    default: {}
   wait_timeout:
     description:
       - Seconds to wait for Kore to show contacts added, and for a campaign to settle (1 to 3600).
@@ -79,6 +88,13 @@ EXAMPLES = r"""
     backup_dir: /srv/kore/qa-snapshot
     stream_id: st-0a1b2c3d-1111-2222-3333-777788889999
     resume_campaigns: true
+
+- name: Restore an agentless campaign too - its record names its flow by id only
+  kore.ai.kore_backup:
+    state: restore
+    backup_dir: /srv/kore/qa-snapshot
+    experience_flows:
+      cf-ecfa3927-eabc-52c4-8373-8a0b75d00000: Voice Survey Entry Flow
 """
 
 RETURN = r"""
@@ -114,6 +130,7 @@ ARGUMENT_SPEC = dict(
     state=dict(type="str", choices=["dump", "restore"], required=True),
     backup_dir=dict(type="path", required=True),
     resume_campaigns=dict(type="bool", default=False),
+    experience_flows=dict(type="dict", default={}),
     wait_timeout=dict(type="int", default=WAIT_TIMEOUT),
     **PACING_ARGSPEC
 )
@@ -133,7 +150,7 @@ def ensure(task):
 
     outcome = restore(access.lists.client, backup_dir, parallel=access.pacing.parallel,
                       wait_timeout=p["wait_timeout"], resume=p["resume_campaigns"], check_mode=task.check_mode,
-                      progress=task.progress)
+                      progress=task.progress, flows=p["experience_flows"])
     task.warnings.extend(outcome.warnings)
     return outcome.result(task.diff)
 

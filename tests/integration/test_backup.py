@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+from kore_sim.samples import AGENTLESS, CALL_LIST, DNC_LIST, seed_lists
+
 MODULE = "kore.ai.kore_backup"
 
 
@@ -70,6 +72,33 @@ def test_a_dump_restores_into_another_bot_in_check_mode_for_real_and_again_uncha
     assert bot(sim, sim.tenant.stream_id) == qa
 
 
+def test_a_campaign_whose_create_needs_its_flow_is_restored_once_experience_flows_names_it(
+        sim, playbook, api_log, tmp_path):
+    seed_lists(sim)
+    agentless = sim.seed_campaign(AGENTLESS["name"], AGENTLESS["contactLists"], **dict(
+        (k, v) for k, v in AGENTLESS.items() if k not in ("name", "contactLists", "campaignType")))
+    flow_id = agentless["experienceFlow"]
+    sim.seed_campaign("Calls", [CALL_LIST], dncLists={"name": DNC_LIST})
+    sim.campaigns.prepare_delay = 0.0
+    other = sim.tenant.second_stream_id
+    sim.store.seed(other, sim.tenant.account_id, DNC_LIST, "Do not call", listType="dnc")
+    restore = task(state="restore", backup_dir=str(tmp_path), stream_id=other)
+    flows = {flow_id: AGENTLESS["experienceFlowName"]}
+    run = playbook([task(state="dump", backup_dir=str(tmp_path)), restore,
+                    dict(restore, **{MODULE: dict(restore[MODULE], experience_flows=flows)}),
+                    dict(restore, **{MODULE: dict(restore[MODULE], experience_flows=flows)})])
+    dumped, without, named, again = run.split()
+    assert without.status(0) == "failed", without
+    assert "names its flow by id only (%s)" % flow_id in without[0]["msg"] and "experience_flows" in without[0]["msg"]
+    assert without[0]["campaigns"]["created"] == ["Calls"]  # the other campaigns are restored
+    assert named.status(0) == "changed" and named[0]["campaigns"]["created"] == [AGENTLESS["name"]], named
+    posted = [r["body"] for r in api_log.during(named, "POST") if r["path"].endswith("/campaign")]
+    assert [b.get("experienceFlowName") for b in posted] == [AGENTLESS["experienceFlowName"]]
+    copied = [r for r in sim.campaigns.of(other).values() if r["name"] == AGENTLESS["name"]]
+    assert copied[0]["experienceFlow"] == flow_id  # the same flow, by the name Kore turns into that id
+    assert again.status(0) == "ok" and api_log.writes_during(again) == [], again
+
+
 def test_a_restore_of_a_directory_no_list_backup_describes_is_refused_or_told(sim, playbook, api_log, tmp_path):
     (tmp_path / "lists").mkdir()
     (tmp_path / "lists" / "cl-1.json").write_text('{"format": "kore.ai contact list backup 1", "name": "Gone", '
@@ -82,5 +111,6 @@ def test_a_restore_of_a_directory_no_list_backup_describes_is_refused_or_told(si
                     task(state="restore", backup_dir=str(tmp_path / "missing"))])
     assert run.status(0) == "failed" and "names its contacts file" in run[0]["msg"] and "cl-1.csv" in run[0]["msg"]
     assert run.status(1) == "ok" and "not a list backup this collection wrote" in " ".join(run[1]["warnings"])
-    assert run.status(2) == "ok", run  # nothing to restore
+    # a directory that is not there is a wrong path, never "nothing to restore"
+    assert run.status(2) == "failed" and "is not a directory" in run[2]["msg"], run
     assert api_log.writes() == []

@@ -9,14 +9,17 @@ from __future__ import annotations
 import os
 import shutil
 
+import pytest
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RESET, RESTORE = (os.path.join(ROOT, "docs", name) for name in ("full-reset.yml", "full-restore.yml"))
+RESET_TASKS = os.path.join(ROOT, "roles", "reset", "tasks", "main.yml")
 
 
-def test_the_guide_shows_both_playbooks_as_they_are():
+def test_the_guide_shows_both_playbooks_and_the_reset_roles_tasks_as_they_are():
     with open(os.path.join(ROOT, "docs", "docsite", "rst", "guide_teardown.rst")) as handle:
         guide = handle.read()
-    for path in (RESET, RESTORE):
+    for path in (RESET, RESTORE, RESET_TASKS):
         with open(path) as handle:
             for line in handle:
                 assert ("    " + line if line.strip() else line) in guide, line
@@ -64,16 +67,18 @@ def test_a_reset_that_failed_part_way_and_ran_again_is_undone_from_its_backup_di
     # play stops failed, and no task after the purge runs. The reset is run again, and ends.
     sim.faults.add("delay", method="GET", path_contains="contactList/%s/getAllContacts" % qa["_id"], seconds=3.0)
     sim.faults.add("status", method="DELETE", path_contains="contactList/" + qa["_id"], status=400)
-    failed = playbook(reset)
+    # a relative kore_backup_dir means the playbook's directory (docs/), wherever ansible-playbook starts
+    relative = ["-e", "kore_backup_dir=kore-backup"]
+    failed = playbook(reset, args=relative, cwd=str(tmp_path))
     assert failed.rc != 0 and sim.store.get(sim.tenant.stream_id, old["_id"]) is None, failed
     assert sim.store.get(sim.tenant.stream_id, qa["_id"]) is not None
-    again = playbook(reset)
+    again = playbook(reset, args=relative, cwd=str(tmp_path))
     assert again.rc == 0 and sim.store.get(sim.tenant.stream_id, qa["_id"]) is None, again
     # the first run's backups are still there beside the second's: each list's record, written before its DELETE
     records = sorted(n for n in os.listdir(tmp_path / "docs" / "kore-backup" / "lists") if n.endswith(".json"))
     assert records == sorted([old["_id"] + ".json", qa["_id"] + ".json"])
     # the campaign that was running is started again once its lists are back (kore_resume_campaigns)
-    undo = playbook(restore, args=["-e", "kore_resume_campaigns=true"])
+    undo = playbook(restore, args=["-e", "kore_resume_campaigns=true"] + relative, cwd=str(tmp_path))
     assert undo.rc == 0, undo
     lists, campaigns = state(sim)
     assert lists == before[0]
@@ -112,3 +117,32 @@ def test_a_full_reset_reaches_the_campaigns_and_its_undo_brings_everything_back(
         (t, n, tuple(ls), d) for t, n, dummy, ls, d in before[1]]
     assert "changed" not in [again.status(n) for n in range(len(again.rows))], again
     assert api_log.writes_during(again) == []
+
+
+def first_request(sim, method, path_part):
+    """A condition for ``kill_when``: the first ``method`` request whose path holds ``path_part`` has arrived."""
+    return lambda: any(r["method"] == method and path_part in r["path"] for r in list(sim.requests))
+
+
+KILL_MOMENTS = {
+    "as its first campaign is deleted": ("DELETE", "/campaign/cd-"),
+    "while it backs up a list's contacts": ("GET", "/getAllContacts"),
+    "as its first list is deleted": ("DELETE", "/contactList/cl-"),
+}
+
+
+@pytest.mark.parametrize("moment", sorted(KILL_MOMENTS))
+def test_a_reset_killed_at_any_moment_and_run_again_is_undone_from_its_backup_directory_alone(
+        sim, playbook, tmp_path, moment):
+    reset, restore = copied_playbooks(tmp_path)
+    seed_bot(sim)
+    sim.campaigns.prepare_delay = 0.0
+    before = state(sim)
+    killed = playbook(reset, kill_when=first_request(sim, *KILL_MOMENTS[moment]))
+    assert killed.rc == -9, killed
+    again = playbook(reset)
+    assert again.rc == 0, again
+    assert [name for name, dummy, dummy in state(sim)[0]] == ["DNC", "Renewals"]
+    undo = playbook(restore, args=["-e", "kore_resume_campaigns=true"])
+    assert undo.rc == 0, undo
+    assert state(sim) == before

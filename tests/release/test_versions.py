@@ -39,18 +39,19 @@ def what_ci_runs():
     matrix = read("tests", "matrix.sh")
     core, python = bash_map("CORE", matrix), bash_map("PY", matrix)
     controllers = dict((minor, {py}) for minor, py in python.items())
+    modules = dict((minor, {py}) for minor, py in python.items())
     ci = read(".ci", "run")
     for entry in re.search(r'\nmatrix="([^"]*)"', ci).group(1).split():
-        minor, dummy, other = entry.partition("@")
+        row, dummy, module_python = entry.partition(":")
+        minor, dummy, other = row.partition("@")
         assert minor in core, entry
         if other:
             controllers[minor].add(other)
-    assert 'make test-targets TARGET_PYTHONS="$targets"' in ci and 'make test-matrix MATRIX="$matrix"' in ci
+            modules[minor].add(other)
+        if module_python:
+            modules[minor].add(module_python)
+    assert 'make test-matrix MATRIX="$matrix"' in ci
     assert "\nmake test\n" in ci
-    modules = dict((minor, set(pythons)) for minor, pythons in controllers.items())
-    default = re.search(r"ansible-core==(\d+\.\d+)\.", read("tests", "requirements.txt")).group(1)
-    targets = re.search(r'\ntargets="([^"]*)"', ci).group(1).split()
-    modules[default] |= set(targets)
     return core, dict((minor, (controllers[minor], modules[minor])) for minor in core)
 
 

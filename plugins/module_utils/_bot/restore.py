@@ -4,13 +4,19 @@
 """A bot brought back from its backup directory alone (``layout.py``): every list it lacks with every contact of
 its backup, through the set's engine (a list it has gains the contacts it lacks), then every campaign through the
 campaign's engine, at rest unless ``resume``. Into whatever bot the connection names: a restore also copies a bot.
-Run again, it sends no write; in check mode none, and campaigns that name lists it would create are accepted."""
+Run again, it sends no write; in check mode none, and campaigns that name lists it would create are accepted.
+
+A campaign's record names its flow by id only (``experienceFlow``) while a create sends it by name: ``flows`` maps
+ids to names, and a campaign whose create needs its flow and whose id it lacks is named, with that id."""
 
 from __future__ import annotations
+
+import os
 
 from ansible_collections.kore.ai.plugins.module_utils._bot.layout import campaign_backups, list_backups
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.definition import (
     CampaignSpec,
+    IncompleteDefinition,
     declared_body,
     with_name,
 )
@@ -18,7 +24,7 @@ from ansible_collections.kore.ai.plugins.module_utils._campaigns.engine import e
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import Campaigns, running
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.run_state import ensure_campaign_run_state
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
-from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
 
 
@@ -68,8 +74,30 @@ class RestoreOutcome(object):
         return result
 
 
-def restore(client, backup_dir, *, parallel=4, wait_timeout=120, resume=False, check_mode=False, progress=SILENT):
+def with_flow(record, body, flows):
+    """The body with the flow's name ``flows`` gives for the record's flow id, unless the body names one."""
+    flow_id = record.get("experienceFlow")
+    if "experienceFlowName" in body or flow_id not in flows:
+        return body
+    return dict(body, experienceFlowName=flows[flow_id])
+
+
+def flow_unknown(record):
+    """What to do for a campaign whose create needs the flow its record names by id only."""
+    return "its record names its flow by id only (%s), and its create needs the flow's name: give experience_flows" \
+        " {%s: <the flow's name>}. Nothing was changed for it" % (record["experienceFlow"], record["experienceFlow"])
+
+
+def restore(client, backup_dir, *, parallel=4, wait_timeout=120, resume=False, check_mode=False, progress=SILENT,
+            flows=None):
     """Every list and campaign ``backup_dir`` holds that the bot lacks, as :class:`RestoreOutcome`."""
+    if not os.path.isdir(backup_dir):
+        raise KoreInputError("backup_dir %s is not a directory: there is nothing to restore from there (a wrong "
+                             "path?). Nothing was changed." % os.path.abspath(backup_dir))
+    flows = flows or {}
+    if not all(isinstance(name, str) and name.strip() for name in flows.values()):
+        raise KoreInputError("experience_flows maps each flow id to the flow's name, a non-empty string. Nothing was "
+                             "changed.")
     entries, warnings = list_backups(backup_dir)
     # every campaign's definition is checked before any request, from the record read once
     campaigns = [(record, declared_body(record, record["type"], "backup %s" % path))
@@ -85,7 +113,7 @@ def restore(client, backup_dir, *, parallel=4, wait_timeout=120, resume=False, c
         spec = CampaignSpec(name=record["name"], kind=record["type"])
         was_running = running(record)
         try:
-            body = with_name(spec, declared.body)
+            body = with_name(spec, with_flow(record, declared.body, flows))
             if was_running and resume:
                 done = ensure_campaign_run_state(Campaigns(client, spec.kind), spec, body, started=True,
                                                  wait_timeout=wait_timeout, check_mode=check_mode, coming=coming)
@@ -93,7 +121,10 @@ def restore(client, backup_dir, *, parallel=4, wait_timeout=120, resume=False, c
                 done = ensure_campaign_present(Campaigns(client, spec.kind), spec, body, check_mode=check_mode,
                                                coming=coming)
         except KoreError as exc:
-            outcome.errors.append("%s campaign %r: %s" % (spec.kind, spec.name, exc))
+            needs_flow = isinstance(exc, IncompleteDefinition) and "experienceFlowName" in exc.missing \
+                and record.get("experienceFlow")
+            outcome.errors.append("%s campaign %r: %s" % (spec.kind, spec.name,
+                                                          flow_unknown(record) if needs_flow else exc))
             continue
         outcome.warnings.extend(done.warnings)
         outcome.add(record["name"], done, was_running, resume)

@@ -155,6 +155,14 @@ def with_name(spec, definition):
     return named
 
 
+class IncompleteDefinition(KoreInputError):
+    """A campaign to create lacks fields Kore's create page requires of its type (``missing``)."""
+
+    def __init__(self, message, missing):
+        super().__init__(message)
+        self.missing = missing
+
+
 def refuse_incomplete(kind, definition):
     """A campaign to create needs what Kore's create page requires of its type: refused, naming the fields,
     before any write."""
@@ -162,9 +170,10 @@ def refuse_incomplete(kind, definition):
     if missing:
         flow = " A campaign's record names its flow by id only (experienceFlow): give experienceFlowName in " \
             "definition beside definition_file." if "experienceFlowName" in missing else ""
-        raise KoreInputError("a %s campaign to create needs %s in its definition (Kore's create call requires %s)."
-                             "%s Nothing was changed." % (kind, ", ".join(missing), "it" if len(missing) == 1 else
-                                                          "them", flow))
+        raise IncompleteDefinition("a %s campaign to create needs %s in its definition (Kore's create call requires "
+                                   "%s).%s Nothing was changed." % (kind, ", ".join(missing),
+                                                                    "it" if len(missing) == 1 else "them", flow),
+                                   missing)
 
 
 def differences(definition, record):

@@ -57,5 +57,8 @@ class CallbackModule(CallbackBase):
         self._record(result, "unreachable")
 
     def v2_playbook_on_stats(self, stats):
-        with open(os.environ["KORE_RESULTS_FILE"], "w") as handle:
+        # written whole or not at all: a run killed (kill_when) may end while it writes
+        path = os.environ["KORE_RESULTS_FILE"]
+        with open(path + ".part", "w") as handle:
             json.dump(self.rows, handle)
+        os.replace(path + ".part", path)

@@ -6,9 +6,11 @@ sends no write and accepts campaigns that name lists it would create; a campaign
 
 from __future__ import annotations
 
+import pytest
 from ansible_collections.kore.ai.plugins.module_utils._bot.dump import dump
-from ansible_collections.kore.ai.plugins.module_utils._bot.restore import restore
+from ansible_collections.kore.ai.plugins.module_utils._bot.restore import restore, with_flow
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 
 
 def writes(sim, since=0):
@@ -53,3 +55,22 @@ def test_a_campaign_whose_lists_are_missing_is_named_and_fails_the_restore(sim, 
             sim.store.delete(sim.tenant.stream_id, record["_id"])
     result = restore(client, str(tmp_path)).result()
     assert result["failed"] and "voice campaign 'Calls'" in result["msg"] and "DNC list 'DNC'" in result["msg"]
+
+
+def test_a_flow_named_by_id_only_takes_its_name_from_flows_unless_the_definition_names_one():
+    record = {"name": "Survey", "experienceFlow": "cf-1"}
+    assert with_flow(record, {"name": "Survey"}, {"cf-1": "Survey flow"}) == {
+        "name": "Survey", "experienceFlowName": "Survey flow"}
+    assert with_flow(record, {"experienceFlowName": "Mine"}, {"cf-1": "Survey flow"}) == {
+        "experienceFlowName": "Mine"}
+    assert with_flow(record, {"name": "Survey"}, {"cf-2": "Other"}) == {"name": "Survey"}
+    assert with_flow({"name": "Calls"}, {"name": "Calls"}, {"cf-1": "Survey flow"}) == {"name": "Calls"}
+
+
+def test_a_directory_that_is_not_there_or_flows_without_names_are_refused_before_any_request(sim, client, tmp_path):
+    before = len(sim.requests)
+    with pytest.raises(KoreInputError, match="is not a directory: there is nothing to restore"):
+        restore(client, str(tmp_path / "typo"))
+    with pytest.raises(KoreInputError, match="experience_flows maps each flow id to the flow's name"):
+        restore(client, str(tmp_path), flows={"cf-1": 7})
+    assert len(sim.requests) == before
