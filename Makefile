@@ -98,7 +98,7 @@ sanity: venv
 	git ls-files -z --cached --others --exclude-standard | \
 		xargs -0 sh -c 'for f; do [ -e "$$f" ] && cp --parents "$$f" $(SANITY_TREE); done' copy
 	cd $(SANITY_TREE) && git init -q && git add -A
-	cd $(SANITY_TREE) && $(abspath $(BIN))/ansible-test sanity --color no \
+	cd $(SANITY_TREE) && $(abspath $(BIN))/ansible-test sanity --color no $(SANITY_TESTS) \
 		--python $$($(abspath $(BIN))/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 
 lint: venv

@@ -287,6 +287,11 @@ class RequestLog(object):
         started, ended = step.window()
         return [r for r in self.of(*methods) if started <= r["at"] <= ended]
 
+    def adds(self, requests=None):
+        """The contact adds among ``requests`` (``during(step)``; default: every request)."""
+        return [r for r in (self.of() if requests is None else requests)
+                if r["method"] == "POST" and r["path"].endswith("/addContacts")]
+
     def writes_during(self, step):
         return self.writes(self.during(step))
 

@@ -35,7 +35,7 @@ MAY_HAVE_APPLIED = "; Kore may have carried the request out: run the task again 
 
 
 class Sent(object):
-    """One request as the messages about it name it (``GET contactList/cl-1 (bot ..., account ... at ...)``), with
+    """One request as the messages about it name it (``GET <path>/<id> (bot ..., account ... at ...)``), with
     what they say of it: the retries it was given, its timeout, and the client's ``redact``. ``client`` is the
     client's own description: its bot, account and host."""
 

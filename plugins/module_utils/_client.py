@@ -12,6 +12,7 @@ Knows hosts, headers, API families and status codes; knows no resource: a resour
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json as json_codec
 import time
 
@@ -55,7 +56,8 @@ MAX_TIMEOUT = 3600        # beyond a socket's range some day; and nobody waits a
 
 
 class KoreRetry(Retry):
-    """urllib3's Retry, with POST repeated only after a 429: any other failure may have created the list.
+    """urllib3's Retry, with POST repeated only after a 429: any other failure may have carried out the write (an
+    item created twice).
 
     With a :class:`~._pacer.Pacer`, a 429 pauses every client sharing it, and each repeat waits its turn.
     """
@@ -108,65 +110,90 @@ class Answer(object):
         self.earlier_attempt_may_have_applied = earlier_attempt_may_have_applied
 
 
-class KoreClient(object):
-    """HTTP access to ``{host}/campaign/api/v2/public/{streamId}/campaign/contactList`` for one bot and account."""
+@dataclasses.dataclass(frozen=True)
+class ClientOptions(object):
+    """What a client is built from: where (host, bot, account, iid), with what token (a ready one, or a source of
+    tokens shared with clones, ``_auth.py``), how (TLS, timeout, retries), what never to show (``secrets``), and
+    what a task's clients share (the pacer, the retry log, ``still_wanted``: asked before each request, False once
+    nobody waits for the task's answer any more, so that a module process left running sends nothing more, above
+    all no DELETE)."""
 
-    def __init__(self, host, stream_id, account_id, token, *, iid=None, validate_certs=True, ca_path=None,
-                 timeout=30, retries=3, secrets=(), pacer=None, retry_log=None, still_wanted=None):
-        # clones share the retry log: a task's workers are told to the user as one
-        retry_log = retry_log or RetryLog()
-        self._options = dict(host=host, stream_id=stream_id, account_id=account_id, token=token, iid=iid,
-                             validate_certs=validate_certs, ca_path=ca_path, timeout=timeout, retries=retries,
-                             secrets=secrets, pacer=pacer, retry_log=retry_log, still_wanted=still_wanted)
-        self.pacer = pacer
-        # asked before each request: False once nobody waits for the task's answer any more (Ansible's timeout
-        # ended it), so that a module process left running sends nothing more, above all no DELETE
-        self.still_wanted = still_wanted
-        self.retry_log = retry_log
-        self.base = base_url(host)
-        for option, value in (("stream_id", stream_id), ("account_id", account_id), ("iid", iid or stream_id)):
+    host: str
+    stream_id: str
+    account_id: str
+    token: object
+    iid: str = None
+    validate_certs: bool = True
+    ca_path: str = None
+    timeout: float = 30
+    retries: int = 3
+    secrets: tuple = ()
+    pacer: object = None
+    retry_log: object = None
+    still_wanted: object = None
+
+
+class KoreClient(object):
+    """HTTP access to ``{host}/campaign/api/v2/public/{streamId}/...`` for one bot and account: what is asked of it
+    (paths, bodies) is the resources' business, the answers are mapped to :mod:`._errors` here."""
+
+    def __init__(self, options):
+        if options.retry_log is None:  # clones share the retry log: a task's workers are told to the user as one
+            options = dataclasses.replace(options, retry_log=RetryLog())
+        self.options = options
+        self.pacer, self.still_wanted, self.retry_log = options.pacer, options.still_wanted, options.retry_log
+        self.stream_id, self.account_id = options.stream_id, options.account_id
+        self.timeout, self.retries = options.timeout, options.retries
+        self.base = base_url(options.host)
+        iid = options.iid or options.stream_id
+        for option, value in (("stream_id", options.stream_id), ("account_id", options.account_id), ("iid", iid)):
             header_value(option, value)
-        # a ready token, or a source of tokens shared with clones (_auth.py): minted ones are renewed
-        self.tokens = GivenToken(token) if isinstance(token, str) else token
+        self.tokens = GivenToken(options.token) if isinstance(options.token, str) else options.token
         header_value("jwt", self.tokens.current(), secret=True)
-        if not 0 < timeout <= MAX_TIMEOUT:
+        if not 0 < options.timeout <= MAX_TIMEOUT:
             raise KoreInputError("timeout must be a positive number of seconds, at most %d, got %r"
-                                 % (MAX_TIMEOUT, timeout))
-        self.stream_id = stream_id
-        self.account_id = account_id
-        self.timeout = timeout
-        self.retries = retries
+                                 % (MAX_TIMEOUT, options.timeout))
         # Kore's API families: the v2 API is keyed by the bot (stream), the older v1.1 one by the app id
-        self.roots = {"v2": "%s/campaign/api/v2/public/%s" % (self.base, path_segment(stream_id)),
-                      "v2-trigger": "%s/api/v2/public/%s" % (self.base, path_segment(stream_id)),
-                      "v1.1": "%s/api/1.1/public/%s" % (self.base, path_segment(iid or stream_id))}
-        self.verify = ca_path if (ca_path and validate_certs) else bool(validate_certs)
-        if not validate_certs:
-            # the user switched verification off on purpose: no warning on every request
-            disable_warnings(InsecureRequestWarning)
-        self.session = requests.Session()
-        # what requests reads from the environment (HTTPS_PROXY and NO_PROXY, REQUESTS_CA_BUNDLE, which overrides
-        # a True verify only), read once with its own rules: it scans os.environ again on every request (15 % of a
-        # delete's own time in Ansible's worker), and a task's environment stays as it is while the task runs
-        settings = self.session.merge_environment_settings(self.base + "/", {}, None, self.verify, None)
-        self.session.trust_env = False
-        self.proxies, self.verify = settings["proxies"], settings["verify"]
-        self._secrets = [s for s in tuple(secrets) + proxy_passwords(self.proxies) if s]
+        self.roots = {"v2": "%s/campaign/api/v2/public/%s" % (self.base, path_segment(options.stream_id)),
+                      "v2-trigger": "%s/api/v2/public/%s" % (self.base, path_segment(options.stream_id)),
+                      "v1.1": "%s/api/1.1/public/%s" % (self.base, path_segment(iid))}
+        self.session, self.proxies, self.verify = self._session(options)
+        self._secrets = [s for s in tuple(options.secrets) + proxy_passwords(self.proxies) if s]
         self.session.headers.update({
             "auth": self.tokens.current(),
-            "iid": iid or stream_id,
-            "accountId": account_id,
+            "iid": iid,
+            "accountId": options.account_id,
             "Accept": "application/json",
             "User-Agent": USER_AGENT,
         })
+
+    @classmethod
+    def of(cls, host, stream_id, account_id, token, **options):
+        """``KoreClient(ClientOptions(host, stream_id, account_id, token, **options))``."""
+        return cls(ClientOptions(host, stream_id, account_id, token, **options))
+
+    def _session(self, options):
+        """A session with the retry policy mounted, and the proxies and verification it uses."""
+        verify = options.ca_path if (options.ca_path and options.validate_certs) else bool(options.validate_certs)
+        if not options.validate_certs:
+            # the user switched verification off on purpose: no warning on every request
+            disable_warnings(InsecureRequestWarning)
+        session = requests.Session()
+        # what requests reads from the environment (HTTPS_PROXY and NO_PROXY, REQUESTS_CA_BUNDLE, which overrides
+        # a True verify only), read once with its own rules: it scans os.environ again on every request (15 % of a
+        # delete's own time in Ansible's worker), and a task's environment stays as it is while the task runs
+        settings = session.merge_environment_settings(self.base + "/", {}, None, verify, None)
+        session.trust_env = False
+        retries = options.retries
         retry = KoreRetry(total=retries, connect=retries, read=retries, status=retries, other=0, redirect=0,
                           status_forcelist=RETRY_STATUSES, backoff_factor=BACKOFF_FACTOR,
                           raise_on_status=False, raise_on_redirect=False,
                           respect_retry_after_header=True)
-        retry.pacer = pacer
+        retry.pacer = options.pacer
         adapter = HTTPAdapter(max_retries=retry, pool_connections=1, pool_maxsize=1)
-        self.session.mount("https://", adapter)
-        self.session.mount("http://", adapter)
+        session.mount("https://", adapter)
+        session.mount("http://", adapter)
+        return session, settings["proxies"], settings["verify"]
 
     @property
     def secrets(self):
@@ -179,10 +206,7 @@ class KoreClient(object):
 
     def clone(self, pacer=None):
         """A client like this one with a session of its own (sessions are not shared between threads)."""
-        options = dict(self._options)
-        if pacer is not None:
-            options["pacer"] = pacer
-        return KoreClient(**options)
+        return KoreClient(self.options if pacer is None else dataclasses.replace(self.options, pacer=pacer))
 
     def describe(self):
         return "bot %s, account %s at %s" % (self.stream_id, self.account_id, self.base)

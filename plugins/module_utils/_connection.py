@@ -10,7 +10,7 @@ import os
 from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.kore.ai.plugins.module_utils._auth import GivenToken, MintedToken
-from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient
+from ansible_collections.kore.ai.plugins.module_utils._client import ClientOptions, KoreClient
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 
 DEFAULT_HOST = "https://platform.kore.ai"
@@ -62,7 +62,7 @@ def connect(params, pacer=None, still_wanted=None):
         raise KoreInputError("retries must be between 0 and %d, got %d" % (MAX_RETRIES, params["retries"]))
     check_ca_path(params["ca_path"], params["validate_certs"])
     tokens = token_from(params)
-    return KoreClient(
+    return KoreClient(ClientOptions(
         host=params["host"],
         stream_id=params["stream_id"],
         account_id=params["account_id"],
@@ -75,7 +75,7 @@ def connect(params, pacer=None, still_wanted=None):
         secrets=(params["client_secret"], params["jwt"]),
         pacer=pacer,
         still_wanted=still_wanted,
-    )
+    ))
 
 
 def token_from(params):

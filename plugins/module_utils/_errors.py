@@ -40,7 +40,7 @@ class KoreAuthError(KoreError):
 
 
 class KoreNotFoundError(KoreError):
-    """404. Kore does not say *what* was not found: a list, or the bot, account or host."""
+    """404. Kore does not say *what* was not found: the item asked for, or the bot, account or host."""
 
 
 class KoreRateLimitError(KoreError):
@@ -60,8 +60,8 @@ class KoreAbandonedError(KoreError):
 
 
 class KoreConflictError(KoreError):
-    """The wanted item cannot be told apart or may not be changed: its name twice, or in use (a list by campaigns,
-    a campaign running)."""
+    """The wanted item cannot be told apart or may not be changed: its name twice, or in use by other items, or
+    running."""
 
 
 class KoreInUseError(KoreConflictError):
@@ -83,7 +83,7 @@ def may_have_changed(exc):
 
 
 def with_done(exc, note, **done):
-    """``exc`` told what the task had already done, such as deleting a list: its message gains ``note``, and the
+    """``exc`` told what the task had already done, such as a delete: its message gains ``note``, and the
     failed task's result ``done`` (return values), so that a destructive step is never reported as unchanged."""
     error = type(exc)("%s. %s" % (str(exc).rstrip("."), note), exc.status, exc.method, exc.path)
     error.earlier_attempt_may_have_applied = exc.earlier_attempt_may_have_applied
@@ -92,14 +92,14 @@ def with_done(exc, note, **done):
 
 
 def written_to(backup_result):
-    """For a message about what was done: where the contacts went first, from a backup's result (empty: no backup
+    """For a message about what was done: where what was removed went first, from a backup's result (empty: no backup
     was written)."""
     return "; they were written to %s first" % backup_result["backup_file"] if backup_result else ""
 
 
 @contextlib.contextmanager
 def reported_after(note, **done):
-    """Any failure inside happens after a change (a list deleted, recreated, contacts added): it is reported with
+    """Any failure inside happens after a change (an item deleted, recreated, added to): it is reported with
     ``note`` and ``done`` and ``changed: true``, never as unchanged. A bug of ours is told the same way."""
     try:
         yield

@@ -36,7 +36,7 @@ class RetryLog(object):
     def __init__(self):
         self.retried = 0            # requests answered only after one or more retries (the answer may be an error)
         self.causes = collections.Counter()
-        self.first = None           # the first such request, as the client shows it ("GET contactList/...")
+        self.first = None           # the first such request, as the client shows it ("GET <path>/...")
         self._lock = threading.Lock()
 
     def record(self, shown, history):

@@ -23,7 +23,7 @@ class Route(object):
     """One path of Kore's API: the family it belongs to (``v2``: ``/campaign/api/v2/public/{streamId}``,
     ``v2-trigger``: ``/api/v2/public/{streamId}``, where Kore prints the voice campaign trigger, ``v1.1``:
     ``/api/1.1/public/{iid}``), its segments below that, whether ``accountId`` goes in the query, and how messages
-    name it (the segments from ``shown_from`` on: ``contactList/cl-1``). :data:`EMPTY` is an empty segment where
+    name it (the segments from ``shown_from`` on, e.g. ``<resource>/<id>``). :data:`EMPTY` is an empty segment where
     Kore prints one (the sms stop path's ``campaign//trigger``); any other segment is a value, never empty."""
 
     EMPTY = object()

@@ -121,18 +121,17 @@ msg:
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.access import ListAccess
 from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import required_path
-from ansible_collections.kore.ai.plugins.module_utils._contacts.options import WAIT_TIMEOUT
 from ansible_collections.kore.ai.plugins.module_utils._module import run_module
 from ansible_collections.kore.ai.plugins.module_utils._pacer import PACING_ARGSPEC
 from ansible_collections.kore.ai.plugins.module_utils._task import ModuleWork
+from ansible_collections.kore.ai.plugins.module_utils._wait import WAIT_ARGSPEC
 
 ARGUMENT_SPEC = dict(
     state=dict(type="str", choices=["dump", "restore"], required=True),
     backup_dir=dict(type="path", required=True),
     resume_campaigns=dict(type="bool", default=False),
     experience_flows=dict(type="dict", default={}),
-    wait_timeout=dict(type="int", default=WAIT_TIMEOUT),
-    **PACING_ARGSPEC
+    **dict(PACING_ARGSPEC, **WAIT_ARGSPEC)
 )
 RULES = dict()
 

@@ -207,7 +207,6 @@ from ansible_collections.kore.ai.plugins.module_utils._campaigns.definition impo
     with_name,
 )
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.engine import (
-    WAIT_TIMEOUT,
     ensure_campaign_absent,
     ensure_campaign_present,
 )
@@ -217,6 +216,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contacts.options import b
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._module import run_module
 from ansible_collections.kore.ai.plugins.module_utils._task import ModuleWork
+from ansible_collections.kore.ai.plugins.module_utils._wait import WAIT_ARGSPEC
 
 ARGUMENT_SPEC = dict(
     id=dict(type="str", aliases=["campaign_id"]),
@@ -226,8 +226,8 @@ ARGUMENT_SPEC = dict(
     definition=dict(type="dict"),
     definition_file=dict(type="path"),
     stop=dict(type="bool", default=False),
-    wait_timeout=dict(type="int", default=WAIT_TIMEOUT),
     backup_file=dict(type="path"),
+    **WAIT_ARGSPEC
 )
 RULES = dict()
 

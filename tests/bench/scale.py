@@ -134,7 +134,7 @@ def floor(count, latency, add_delay, adds, list_calls, page_size):
 
 
 def scale_runs(sim, folder, sizes, latency, add_delay):
-    """The steps of issue 16's bench; a row each."""
+    """The steps of the contacts files' bench (seed, back up, restore); a row each."""
     rows = []
     sim.latency, sim.add_delay = latency, add_delay
     page_size = sim.max_page

@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""kore_contact_list state=absent, through ansible-playbook (issue behaviours 1, 2, 3, 4, 6)."""
+"""kore_contact_list state=absent, through ansible-playbook: deleted once, absent proven, never a
+wrong list."""
 
 from __future__ import annotations
 

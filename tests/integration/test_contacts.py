@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Contacts as part of a list's declared state, through ansible-playbook against the simulator (issue 10).
+"""Contacts as part of a list's declared state, through ansible-playbook against the simulator.
 
 The simulator's add shows 0.3 s after it was accepted (conftest), as Kore's "in progress" answer warns.
 """
@@ -26,15 +26,6 @@ def without_kore_fields(contacts):
                   key=lambda c: c["uniqueId"])
 
 
-def adds(requests):
-    """The adds among ``requests`` (api_log.of() or api_log.during(step))."""
-    return [r for r in requests if r["method"] == "POST" and r["path"].endswith("/addContacts")]
-
-
-def phones(sim, list_id):
-    return sorted(c["phoneNumber"] for c in sim.contacts_of(list_id))
-
-
 def test_seed_sends_only_what_is_missing_in_batches_and_reruns_unchanged(sim, playbook, api_log):
     record = sim.seed("QA smoke", "x")
     sim.seed_contacts(record["_id"], people(5))
@@ -47,16 +38,16 @@ def test_seed_sends_only_what_is_missing_in_batches_and_reruns_unchanged(sim, pl
     assert run[0]["contacts_added"] == checked[0]["contacts_added"]
     assert run[0]["diff"] == checked[0]["diff"]
     assert [c["phoneNumber"] for c in run[0]["contacts_added"]] == [c["phoneNumber"] for c in wanted[5:]]
-    sent = adds(api_log.during(run))
+    sent = api_log.adds(api_log.during(run))
     assert sorted(len(r["body"]["data"]) for r in sent) == [45, 100, 100]  # sent in parallel: any order
     tenant = sim.tenant
     assert sent[0]["path"] == "/api/1.1/public/%s/campaign/contactList/addContacts" % tenant.stream_id
     assert sent[0]["body"]["contact_list_name"] == "QA smoke" and sent[0]["query"] == {}
     assert sent[0]["headers"]["accountId"] == tenant.account_id and sent[0]["auth"] == "valid"
-    assert phones(sim, record["_id"]) == sorted(c["phoneNumber"] for c in wanted)
+    assert sim.phone_numbers(record["_id"]) == sorted(c["phoneNumber"] for c in wanted)
     assert sim.store.get(tenant.stream_id, record["_id"])["totalRecordCount"] == 250
     assert again.status(0) == "ok", again
-    assert again[0]["contacts_added"] == [] and adds(api_log.during(again)) == []
+    assert again[0]["contacts_added"] == [] and api_log.adds(api_log.during(again)) == []
     # the re-run costs the list lookup, the record and the contact pages: nothing else
     assert [r["path"].rsplit("/", 1)[1] for r in api_log.during(again)] == [
         "getAllListDetails", record["_id"], "getAllContacts", "getAllContacts", "getAllContacts"]
@@ -94,7 +85,7 @@ def test_a_shared_name_is_refused_before_any_add(sim, playbook, api_log):
     run = playbook([{MODULE: {"id": first["_id"], "contacts": people(2)}}])
     assert run.status(0) == "failed"
     assert "named 'Twin'" in run[0]["msg"] and "No contact was added" in run[0]["msg"]
-    assert adds(api_log.of()) == [] and sim.contacts_of(first["_id"]) == []
+    assert api_log.adds() == [] and sim.contacts_of(first["_id"]) == []
 
 
 def test_purge_recreates_a_list_holding_other_contacts(sim, playbook, api_log):
@@ -117,7 +108,7 @@ def test_purge_recreates_a_list_holding_other_contacts(sim, playbook, api_log):
     new = sim.store.get(sim.tenant.stream_id, new_id)
     assert (new["name"], new["description"], new["allowDuplicates"]) == ("Purge me", "keep this text", True)
     assert sim.store.get(sim.tenant.stream_id, record["_id"]) is None
-    assert phones(sim, new_id) == ["+15550000001", "+15550000002"]
+    assert sim.phone_numbers(new_id) == ["+15550000001", "+15550000002"]
     assert again.status(0) == "ok" and "recreated" not in again[0], again
 
 
@@ -131,7 +122,7 @@ def test_purge_refuses_a_list_in_use_unless_forced(sim, playbook, api_log):
         assert word in refused[0]["msg"]
     assert api_log.writes_during(refused) == []
     assert forced.status(0) == "changed", forced
-    assert phones(sim, forced[0]["recreated"]["new_id"]) == ["+15550000000"]
+    assert sim.phone_numbers(forced[0]["recreated"]["new_id"]) == ["+15550000000"]
 
 
 def test_backup_to_a_file_then_restore_round_trip(sim, playbook, api_log, tmp_path):
@@ -201,8 +192,8 @@ def test_a_lost_add_is_not_sent_twice_to_a_list_allowing_duplicates(sim, playboo
     sim.faults.add(fault, method="POST", path_contains="addContacts", status=500)
     run = playbook([{MODULE: {"id": record["_id"], "contacts": people(3), "wait_timeout": 2}}])
     assert run.status(0) == "changed", run
-    assert phones(sim, record["_id"]) == ["+15550000000", "+15550000001", "+15550000002"]
-    assert len(adds(api_log.of())) == sent
+    assert sim.phone_numbers(record["_id"]) == ["+15550000000", "+15550000001", "+15550000002"]
+    assert len(api_log.adds()) == sent
 
 
 def test_a_429_on_add_is_retried(sim, playbook, api_log):
@@ -210,8 +201,8 @@ def test_a_429_on_add_is_retried(sim, playbook, api_log):
     sim.faults.add("status", method="POST", path_contains="addContacts", status=429, retry_after=0)
     run = playbook([{MODULE: {"id": record["_id"], "contacts": people(2)}}])
     assert run.status(0) == "changed", run
-    assert [r["status"] for r in adds(api_log.of())] == [429, 200]
-    assert phones(sim, record["_id"]) == ["+15550000000", "+15550000001"]
+    assert [r["status"] for r in api_log.adds()] == [429, 200]
+    assert sim.phone_numbers(record["_id"]) == ["+15550000000", "+15550000001"]
 
 
 def test_set_module_fills_every_declared_list_in_parallel(sim, playbook, api_log):
@@ -231,9 +222,9 @@ def test_set_module_fills_every_declared_list_in_parallel(sim, playbook, api_log
     assert run.status(0) == "changed", run
     assert [r["name"] for r in run[0]["recreated"]] == ["Renewals"]
     by_name = dict((r["name"], r["_id"]) for r in sim.store.summaries(sim.tenant.stream_id))
-    assert phones(sim, by_name["Renewals"]) == ["+15550000000"]
-    assert phones(sim, by_name["Win-back"]) == ["+15550000010", "+15550000011", "+15550000012"]
-    assert phones(sim, other["_id"]) == ["+15550000000"]  # no contacts declared: untouched
+    assert sim.phone_numbers(by_name["Renewals"]) == ["+15550000000"]
+    assert sim.phone_numbers(by_name["Win-back"]) == ["+15550000010", "+15550000011", "+15550000012"]
+    assert sim.phone_numbers(other["_id"]) == ["+15550000000"]  # no contacts declared: untouched
     assert again.status(0) == "ok"
 
 

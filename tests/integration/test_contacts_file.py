@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Contacts in CSV files (issue 16): contacts_file in, backup_file out, through ansible-playbook and the simulator."""
+"""Contacts in CSV files: contacts_file in, backup_file out, through ansible-playbook and the simulator."""
 
 from __future__ import annotations
 
@@ -14,10 +14,6 @@ import stat
 MODULE = "kore.ai.kore_contact_list"
 SET = "kore.ai.kore_contact_lists"
 KORE_OWN = ("_id", "createdAt", "updatedAt", "__v")
-
-
-def adds(api_log):
-    return [r for r in api_log.of("POST") if r["path"].endswith("/addContacts")]
 
 
 def fields_of(contacts):
@@ -227,7 +223,7 @@ def test_set_refuses_a_contacts_file_changed_after_its_check_and_sends_none_of_i
     changer.join()
     assert run.status(0) == "failed", run
     assert "contacts_file %s changed while the task ran; run it again" % last in run[0]["msg"], run[0]["msg"]
-    sent = [c["phoneNumber"] for r in adds(api_log) for c in r["body"]["data"]]
+    sent = [c["phoneNumber"] for r in api_log.adds() for c in r["body"]["data"]]
     assert sent == ["+15550000001"], sent  # the first list's contact, and nothing of the changed file
 
 

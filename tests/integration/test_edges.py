@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Nothing lost at the edges (issue 21): careless paths, backups that collide, long tasks, files that are not CSV.
+"""Nothing lost at the edges: careless paths, backups that collide, long tasks, files that are not CSV.
 
 Every test runs on both execution paths (the ``playbook`` fixture), through ansible-playbook and the simulator.
 """
@@ -17,10 +17,6 @@ import jwt
 
 MODULE = "kore.ai.kore_contact_list"
 SET = "kore.ai.kore_contact_lists"
-
-
-def phones(sim, list_id):
-    return sorted(c["phoneNumber"] for c in sim.contacts_of(list_id))
 
 
 def csv_phones(path):
@@ -87,7 +83,7 @@ def test_a_backup_file_that_is_the_contacts_file_is_refused_by_any_spelling(sim,
         assert "is the contacts_file" in run[index]["msg"] and "Nothing was changed" in run[index]["msg"]
     assert sim.requests == []
     assert declared.read_text() == "phoneNumber\n+15550000001\n"
-    assert phones(sim, record["_id"]) == ["+15550000100", "+15550000101"]
+    assert sim.phone_numbers(record["_id"]) == ["+15550000100", "+15550000101"]
 
 
 def test_an_empty_backup_dir_is_refused_before_any_request(sim, playbook, tmp_path):
@@ -236,7 +232,7 @@ def test_phone_numbers_lose_their_surrounding_spaces_before_they_are_sent_and_co
     task = {MODULE: {"name": "Spaced", "description": "x", "contacts_file": "spaced.csv"}}
     run = playbook([task, task, {MODULE: {"name": "Spaced", "contacts": [{"phoneNumber": "+4915112345678 "}]}}])
     assert [run.status(0), run.status(1), run.status(2)] == ["changed", "ok", "ok"], run
-    assert phones(sim, run[0]["contact_list"]["_id"]) == ["+4915112345678"]
+    assert sim.phone_numbers(run[0]["contact_list"]["_id"]) == ["+4915112345678"]
 
 
 # ---- 5. tasks outlive their token --------------------------------------------------------------------------

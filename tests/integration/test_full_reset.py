@@ -124,10 +124,11 @@ def first_request(sim, method, path_part):
     return lambda: any(r["method"] == method and path_part in r["path"] for r in list(sim.requests))
 
 
+# one moment in each destructive task of the reset (a list's DELETE after its backup is the failed part-way test's
+# moment; test_resume kills a purge in the middle of many lists)
 KILL_MOMENTS = {
     "as its first campaign is deleted": ("DELETE", "/campaign/cd-"),
     "while it backs up a list's contacts": ("GET", "/getAllContacts"),
-    "as its first list is deleted": ("DELETE", "/contactList/cl-"),
 }
 
 

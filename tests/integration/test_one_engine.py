@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Issue 30: the rules of one list hold for a set too, through real playbooks, on both execution paths.
+"""The rules of one list hold for a set too, through real playbooks, on both execution paths.
 
 Each test stages one of the defects a careful user met on the two copies of the list logic; it failed before
 both modules ran one engine (module_utils/_contact_lists/engine.py).

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""kore_contact_list state=present, through ansible-playbook (issue behaviours 3 and 9)."""
+"""kore_contact_list state=present, through ansible-playbook: created, updated only where it differs."""
 
 from __future__ import annotations
 

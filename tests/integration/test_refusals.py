@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Wrong target, bad credentials, hostile ids and bad input (issue behaviours 5, 8, 10)."""
+"""Wrong target, bad credentials, hostile ids and bad input: failures that name the cause, never "absent"."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Rate limits, server errors and dropped connections (issue behaviour 7)."""
+"""Rate limits, server errors and dropped connections: retried within bounds, never doubled."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def test_create_is_repeated_after_429(sim, playbook, api_log):
 
 
 def test_retries_are_told_once_in_words_and_nothing_reaches_stderr(sim, playbook, api_log, tmp_path):
-    # urllib3 logs its retries; a module's stderr is no place for them (issue 15): one warning says it all
+    # urllib3 logs its retries; a module's stderr is no place for them: one warning says it all
     record = sim.seed("Bumpy", "x")
     sim.faults.add("cut", method="GET")
     sim.faults.add("status", method="GET", status=429, retry_after=0)

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Which path a task takes (issue 17), and that both paths give the same registered results.
+"""Which path a task takes, and that both paths give the same registered results.
 
 Every other playbook test runs on both paths (tests/conftest.py); these choose the path themselves.
 """

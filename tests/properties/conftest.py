@@ -13,7 +13,7 @@ can be replayed anywhere and each parametrized property still draws examples of 
 A seed alone does not fix what Hypothesis draws: one draw in twenty takes a constant found in the *local* modules
 loaded in the process at that moment (not tests, not site-packages: the collection's plugins), and keeps that pool
 once it is first used. Which plugins a run has loaded depends on which test files were collected and what ran
-before, so a seed that failed in ``make fuzz`` drew other examples when its test ran alone (issue 24). Every
+before, so a seed that failed in ``make fuzz`` drew other examples when its test ran alone. Every
 plugin is imported here, before any property runs, so the pool is the same for any selection and order
 (``test_replay.py`` checks it).
 

@@ -85,7 +85,7 @@ def run(scripted, call, answers):
     """Play ``answers`` to one call; (result or KoreError, the requests it sent, simulated seconds slept)."""
     scripted.play(answers)
     fake = FakeTime()
-    client = KoreClient(scripted.url, "st-fuzz", "5f0e1d2c3b4a596877665544", TOKEN, retries=2, timeout=5,
+    client = KoreClient.of(scripted.url, "st-fuzz", "5f0e1d2c3b4a596877665544", TOKEN, retries=2, timeout=5,
                         secrets=(SECRET,))
     contacts = Contacts(client, wait_timeout=20, sleep=fake.sleep, clock=fake.clock)
     # kore_contact_lists builds its own pacer and Contacts, which read time.monotonic: the fake clock, so their
@@ -157,10 +157,10 @@ def assert_writes_follow_understood_answers(log, forced):
 # found (make fuzz, absent by name): a campaignInUse that is not a list ended in TypeError
 @example(answers=[Answer(200, [], b'{"status": "success", "data": [{"_id": "cl-fuzz-0001", "name": "Fuzz", '
                                   b'"campaignInUse": 1.0}]}')])
-# found (make fuzz, absent by name, issue 15): a list all answered 205 Reset Content was taken as proof of absence
+# found (make fuzz, absent by name): a list all answered 205 Reset Content was taken as proof of absence
 @example(answers=[Answer(205, [], b'{"status": "success", "data": []}')])
 @example(answers=[Answer(201, [], b'{"status": "success", "data": []}')])
-# found (make fuzz SEED=444716602, absent, contacts kept, issue 24): a list read answered with an empty envelope
+# found (make fuzz SEED=444716602, absent, contacts kept): a list read answered with an empty envelope
 # while list all named it failed with a message that named no request
 @example(answers=[Answer(200, [], b'{}'),
                   Answer(200, [], b'{"status": "success", "data": [{"_id": "cl-fuzz-0001", "name": "Fuzz"}]}')])

@@ -56,7 +56,7 @@ def test_ids_stay_one_path_segment_and_one_header_value(scripted, list_id, strea
     scripted.play([NOT_FOUND])
     try:
         validate(list_id=list_id)
-        client = KoreClient(scripted.url, stream_id, account_id, TOKEN, iid=iid, retries=0, timeout=5)
+        client = KoreClient.of(scripted.url, stream_id, account_id, TOKEN, iid=iid, retries=0, timeout=5)
     except KoreInputError:
         assert scripted.log == []
         return
@@ -80,7 +80,7 @@ def test_names_and_descriptions_travel_as_one_json_string(scripted, name, descri
     except KoreInputError:
         return
     body = {"name": name, "description": description}
-    client = KoreClient(scripted.url, "st-1", "acc", TOKEN, retries=0)
+    client = KoreClient.of(scripted.url, "st-1", "acc", TOKEN, retries=0)
     try:
         client.request("POST", CONTACT_LISTS.route("createContactList"), json=body)
     except KoreError:
@@ -97,10 +97,10 @@ def test_contacts_are_refused_or_sent_as_given_json(scripted, contacts):
         cleaned = clean(contacts)
     except KoreInputError:
         return
-    # what is sent as a phone number is one: an optional + and ASCII digits (issue 21)
+    # what is sent as a phone number is one: an optional + and ASCII digits
     assert all(isinstance(c["phoneNumber"], str) and re.match(r"\+?[0-9]+\Z", c["phoneNumber"]) for c in cleaned)
     assert not any(key in c for c in cleaned for key in ("_id", "createdAt", "updatedAt"))
-    client = KoreClient(scripted.url, "st-1", "acc", TOKEN, retries=0)
+    client = KoreClient.of(scripted.url, "st-1", "acc", TOKEN, retries=0)
     if cleaned:
         client.request("POST", add_route(), json={"contact_list_name": "QA", "data": cleaned})
         assert scripted.log[-1].body == {"contact_list_name": "QA", "data": cleaned}

@@ -13,9 +13,12 @@ from __future__ import annotations
 import os
 import tempfile
 
+import pytest
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from strategies import ANSWER, CAMPAIGN_NAME, LIST_ID, LIST_NAME
+
+pytestmark = pytest.mark.runs_ansible  # a playbook runs the modules: each ansible-core runs it again
 
 BATCH = 40
 RUNS = 8 if os.environ.get("KORE_HYPOTHESIS_PROFILE") == "fuzz" else 1

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""A seed replays (issue 24): a property draws the same examples, with the same verdicts, whatever else runs.
+"""A seed replays: a property draws the same examples, with the same verdicts, whatever else runs.
 
 Two properties of different test files, under one seed, run in fresh pytest processes: each alone, then both in
 one process in either order. Every run must give each property the same examples, statuses and counts.

@@ -130,3 +130,24 @@ def test_no_function_takes_more_than_five_positional_parameters():
                 if len(positional) > 5:
                     crowded.append("%s: %s(%s)" % (path, node.name, ", ".join(positional)))
     assert crowded == []
+
+
+def test_no_file_imports_itself_through_others():
+    """Imports inside functions count too: a circle is a circle whenever it closes."""
+    graph = dict((path, imports(path)) for path in sources())
+    circles = []
+
+    def visit(path, trail):
+        for target in sorted(graph.get(path, ())):
+            if target in trail:
+                circles.append(" -> ".join(trail[trail.index(target):] + [target]))
+            elif target not in done:
+                visit(target, trail + [target])
+        done.add(path)
+
+    done = set()
+    for start in sorted(graph):
+        if start not in done:
+            visit(start, [start])
+    assert circles == []
+

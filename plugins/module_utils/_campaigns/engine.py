@@ -12,7 +12,7 @@ from ansible_collections.kore.ai.plugins.module_utils._campaigns.definition impo
     named_lists,
     refuse_incomplete,
 )
-from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import ID_PREFIX, running
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import running
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.resource import LIST_RECORDS
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreError,
@@ -21,10 +21,10 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
     reported_after,
     with_done,
 )
-from ansible_collections.kore.ai.plugins.module_utils._outcome import ItemOutcome
+from ansible_collections.kore.ai.plugins.module_utils._outcome import ItemOutcome, already_absent, refuse_unknown_id
+from ansible_collections.kore.ai.plugins.module_utils._outcome import label as item_label
+from ansible_collections.kore.ai.plugins.module_utils._wait import WAIT_TIMEOUT, checked_wait_timeout
 
-WAIT_TIMEOUT = 120      # the wait_timeout option's default: seconds for a stopped campaign to settle
-MAX_WAIT_TIMEOUT = 3600
 RUNNING = ("{campaign} is {status}, so running; set stop: true to stop it first{then}. Nothing was changed.")
 
 
@@ -39,13 +39,7 @@ class CampaignOutcome(ItemOutcome):
 
 
 def label(campaign):
-    return "%s campaign %r (%s)" % (campaign.get("type"), campaign.get("name"), campaign.get("id"))
-
-
-def checked_wait_timeout(wait_timeout):
-    if not 1 <= wait_timeout <= MAX_WAIT_TIMEOUT:
-        raise KoreInputError("wait_timeout must be between 1 and %d seconds, got %d" % (MAX_WAIT_TIMEOUT, wait_timeout))
-    return wait_timeout
+    return item_label(campaign, "%s campaign" % campaign.get("type"), "id")
 
 
 def ensure_campaign_absent(campaigns, spec, *, stop=False, backup=None, wait_timeout=WAIT_TIMEOUT, check_mode=False):
@@ -57,7 +51,7 @@ def ensure_campaign_absent(campaigns, spec, *, stop=False, backup=None, wait_tim
     # by id or name, the list-all's item tells the status; the whole record (GET) is needed only for the backup
     current = campaigns.find(spec.campaign_id, spec.name, whole=backup is not None)
     if current is None:
-        return _already_absent(campaigns, spec)
+        return already_absent(CampaignOutcome, campaigns.resource, campaigns.client, spec.campaign_id, spec.named())
     must_stop = running(current)
     if must_stop and not stop:
         raise KoreInUseError(RUNNING.format(campaign=label(current), status=current.get("status"),
@@ -87,15 +81,6 @@ def ensure_campaign_absent(campaigns, spec, *, stop=False, backup=None, wait_tim
     if backup is not None:
         outcome.tell_written(backup, "its record")
     return outcome
-
-
-def _already_absent(campaigns, spec):
-    warnings = []
-    if spec.campaign_id and not spec.campaign_id.startswith(ID_PREFIX):
-        warnings.append("id %r is not a Kore campaign id (those start with %r) and no campaign has it; if it is the "
-                        "campaign's name, use name: instead of id:" % (spec.campaign_id, ID_PREFIX))
-    return CampaignOutcome(False, {}, "%s campaign %s is already absent from %s"
-                           % (spec.kind, spec.named(), campaigns.client.describe()), warnings=warnings)
 
 
 def stop_at_rest(campaigns, current, wait_timeout, done, kept):
@@ -133,9 +118,7 @@ def ensure_campaign_present(campaigns, spec, definition, *, stop=False, wait_tim
     checked_wait_timeout(wait_timeout)
     current = campaigns.find(spec.campaign_id, spec.name or definition.get("name"))
     if current is None and spec.campaign_id:
-        raise KoreInputError("%s campaign %s does not exist in %s; Kore chooses ids, so to create a campaign give "
-                             "its name (and definition) without id" % (spec.kind, spec.campaign_id,
-                                                                       campaigns.client.describe()))
+        refuse_unknown_id(campaigns.resource, campaigns.client, spec.campaign_id, "its name (and definition)")
     changes = definition if current is None else differences(definition, current)
     if not changes:
         return CampaignOutcome(False, current, "%s is as declared" % label(current), current, current)

@@ -11,6 +11,7 @@ campaign is absent only once its type's list-all (every page) answers without it
 
 from __future__ import annotations
 
+import itertools
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -42,10 +43,11 @@ def held(listed, campaign_id):
 class Campaigns(object):
     """The campaigns of one ``kind`` (``voice`` or ``sms``) over one client."""
 
-    def __init__(self, client, kind):
+    def __init__(self, client, kind, *, sleep=None, clock=None):
         if kind not in TYPES:
             raise KoreInputError("type must be one of %s, got %r" % (", ".join(TYPES), kind))
         self.client, self.kind, self.resource = client, kind, CAMPAIGNS[kind]
+        self._sleep, self._clock = sleep or time.sleep, clock or time.monotonic
 
     def every(self):
         """Every campaign of the type, every page, as list-all shows them (checked: each with an id and a name)."""
@@ -128,18 +130,17 @@ class Campaigns(object):
         route = trigger_route(self.kind, campaign_id) if self.kind == "voice" else self.resource.route(campaign_id)
         self.client.request("POST", route, json={}, query=dict(self.query, trigger="play"))
 
-    def wait_at_rest(self, campaign_id, wait_timeout, clock=time.monotonic, sleep=time.sleep):
+    def wait_at_rest(self, campaign_id, wait_timeout):
         """Wait until the status call says the campaign is no longer running: its status; None after
         ``wait_timeout`` seconds."""
-        deadline = clock() + wait_timeout
-        for attempt in range(10 ** 6):
+        deadline = self._clock() + wait_timeout
+        for attempt in itertools.count():
             status = self.status(campaign_id)
             if status in AT_REST:
                 return status
-            if clock() >= deadline:
+            if self._clock() >= deadline:
                 return None
-            sleep(min(backoff(attempt), max(0.0, deadline - clock())))
-        return None
+            self._sleep(min(backoff(attempt), max(0.0, deadline - self._clock())))
 
     def delete(self, campaign_id):
         """DELETE and return the deleted record; None when the campaign was gone before this run deleted it.

@@ -6,8 +6,8 @@
 from __future__ import annotations
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ContactLists
-from ansible_collections.kore.ai.plugins.module_utils._contacts.options import WAIT_TIMEOUT, checked_wait_timeout
 from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacing
+from ansible_collections.kore.ai.plugins.module_utils._wait import WAIT_TIMEOUT, checked_wait_timeout
 
 
 class ListAccess(object):

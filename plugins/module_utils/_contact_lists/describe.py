@@ -5,8 +5,9 @@
 
 from __future__ import annotations
 
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import KoreConflictError, by_name, label
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import KoreConflictError, by_name
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
+from ansible_collections.kore.ai.plugins.module_utils._outcome import label
 
 
 LIST_TYPES = ("call", "dnc", "all")

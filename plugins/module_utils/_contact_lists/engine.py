@@ -12,15 +12,14 @@ written once. Check mode runs the same code as a real run; only the writes are r
 from __future__ import annotations
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import (
-    ID_PREFIX,
     campaigns_using,
-    label,
     named_campaigns,
     refuse_in_use,
     with_dnc_users,
     would_create,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.outcome import Outcome
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreError,
@@ -30,6 +29,7 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreRequestError,
     with_done,
 )
+from ansible_collections.kore.ai.plugins.module_utils._outcome import already_absent, label, refuse_unknown_id
 
 
 def ensure_absent(lists, spec, *, force=False, check_mode=False, before_delete=None, found=None):
@@ -46,7 +46,7 @@ def ensure_absent(lists, spec, *, force=False, check_mode=False, before_delete=N
     if current is None and name and not list_id:
         current = lists.find_by_name(name, every=True)  # a DNC list: absent only once every list lacks it
     if current is None:
-        return _already_absent(lists, list_id, name)
+        return already_absent(Outcome, CONTACT_LISTS, lists.client, list_id, list_id or repr(name))
     if not force:
         current = with_dnc_users(current, lists.client)
     refuse_in_use(current, force, client=lists.client)
@@ -70,7 +70,7 @@ def _delete_at_once(lists, list_id):
     except KoreRequestError as exc:
         raise _refused_in_use(lists, exc, lists.read(list_id))
     if deleted is None:
-        return _already_absent(lists, list_id, None)
+        return already_absent(Outcome, CONTACT_LISTS, lists.client, list_id, list_id)
     if not deleted:
         return Outcome(True, {}, "contact list %s deleted; Kore's answer was lost, so the deleted record is not "
                                  "known" % list_id)
@@ -85,15 +85,6 @@ def _refused_in_use(lists, exc, record):
                           "override Kore): %s. Stop, back up and delete them first with kore.ai.kore_campaign. "
                           "Nothing was changed." % (label(record), named_campaigns(record, lists.client),
                                                     str(exc).rstrip(".")), exc.status, exc.method, exc.path)
-
-
-def _already_absent(lists, list_id, name):
-    warnings = []
-    if list_id and not list_id.startswith(ID_PREFIX):
-        warnings.append("id %r is not a Kore contact list id (those start with %r) and no list has it; if it is "
-                        "the list's name, use name: instead of id:" % (list_id, ID_PREFIX))
-    return Outcome(False, {}, "contact list %s is already absent from %s"
-                   % (list_id or repr(name), lists.client.describe()), warnings=warnings)
 
 
 class _GoneMeanwhile(Exception):
@@ -171,8 +162,7 @@ def ensure_present(lists, spec, *, check_mode=False, found=None, settle=True):
     if found is None:
         found = lists.find(spec.list_id, spec.name)
         if found is None and spec.list_id:
-            raise KoreInputError("contact list %s does not exist in %s; Kore chooses ids, so to create a list "
-                                 "give name (and description) without id" % (spec.list_id, lists.client.describe()))
+            refuse_unknown_id(CONTACT_LISTS, lists.client, spec.list_id, "name (and description)")
         if found is None:
             return create(lists, spec, check_mode=check_mode, settle=settle)
         if not spec.list_id:

@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The contact list as Kore keeps it: every read and write of a list, and the rules a list obeys.
 
-Both kore_contact_list (``one_list.py``) and kore_contact_lists (``list_set.py``) create, compare, update, delete
+Both kore_contact_list (``engine.py``) and kore_contact_lists (``list_set.py``) create, compare, update, delete
 and recreate lists only through this file, so a rule (a description to create, twins settled, a unique name to add
 contacts by) holds for both.
 """
@@ -30,6 +30,7 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
     with_done,
     written_to,
 )
+from ansible_collections.kore.ai.plugins.module_utils._outcome import label
 
 MAX_NAME = 48
 MAX_DESCRIPTION = 256
@@ -152,7 +153,7 @@ class ContactLists(object):
                     return self.read(made["_id"]) or made
                 if attempt == self.client.retries:
                     raise
-                time.sleep(backoff(attempt))
+                self._sleep(backoff(attempt))
 
     def keep_first_twins(self, made):
         """After creates, settle races with other runs that created the same names at the same moment.
@@ -282,10 +283,6 @@ def validate(list_id=None, name=None, description=None):
 def _creation_order(record):
     """Lists of one name in the order they were created (ties: the smaller id), as every run orders them."""
     return str(record.get("createdAt") or "~"), str(record.get("_id"))
-
-
-def label(record):
-    return "%r (%s)" % (record.get("name"), record.get("_id"))
 
 
 IN_USE = ("contact list {list} is used by campaigns {campaigns}; stop, back up and delete them first with "

@@ -21,7 +21,6 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
     KoreInUseError,
     ListSpec,
     by_name,
-    label,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.set_outcome import SetOutcome
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.workers import NOT_ATTEMPTED, Workers
@@ -34,9 +33,10 @@ from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import (
 from ansible_collections.kore.ai.plugins.module_utils._contacts.budget import IdentityBudget
 from ansible_collections.kore.ai.plugins.module_utils._contacts.declared import declared
 from ansible_collections.kore.ai.plugins.module_utils._contacts.left_over import remove_left_over_once
-from ansible_collections.kore.ai.plugins.module_utils._contacts.options import WAIT_TIMEOUT, checked_wait_timeout
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
+from ansible_collections.kore.ai.plugins.module_utils._wait import WAIT_TIMEOUT, checked_wait_timeout
+from ansible_collections.kore.ai.plugins.module_utils._outcome import label
 
 
 def desired_lists(entries):

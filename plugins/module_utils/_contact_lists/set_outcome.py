@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import campaigns_using, label
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import campaigns_using
 from ansible_collections.kore.ai.plugins.module_utils._errors import may_have_changed
+from ansible_collections.kore.ai.plugins.module_utils._outcome import label
 
 
 class SetOutcome(object):

@@ -22,7 +22,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contacts.model import (
     key,
     shown,
 )
-from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED, WAIT_TIMEOUT, checked_wait_timeout
+from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED
 from ansible_collections.kore.ai.plugins.module_utils._contacts.pages import KoreListChangedError, count, read_pages
 from ansible_collections.kore.ai.plugins.module_utils._contacts.resource import add_route
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
@@ -33,6 +33,7 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
 )
 from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
+from ansible_collections.kore.ai.plugins.module_utils._wait import WAIT_TIMEOUT, checked_wait_timeout
 
 BATCH_SIZE = 100            # contacts per add; Kore documents no maximum, so stay small
 

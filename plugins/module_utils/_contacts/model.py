@@ -14,7 +14,6 @@ import math
 import re
 
 from ansible_collections.kore.ai.plugins.module_utils._contacts.identities import Identities
-from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 
 MAX_CONTACTS = 20000        # inline per task: Ansible itself takes about 1 s per 1,000 contacts to template them
@@ -163,9 +162,10 @@ class Wanted(object):
 
 
 class Held(object):
-    """What a read of the list showed, against ``wanted``: counts, and identities only while they are few."""
+    """What a read of the list showed, against ``wanted``: counts, and the identities of at most ``keep``
+    contacts (the caller's limit: what a result may return)."""
 
-    def __init__(self, wanted, keep=MAX_RETURNED):
+    def __init__(self, wanted, keep):
         self.wanted, self.keep = wanted, keep
         self.count = self.others = 0
         self.others_sample, self.keys = [], []

@@ -6,14 +6,13 @@
 from __future__ import annotations
 
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
+from ansible_collections.kore.ai.plugins.module_utils._wait import WAIT_ARGSPEC
 
-WAIT_TIMEOUT = 120          # the wait_timeout option's default
-MAX_WAIT_TIMEOUT = 3600
 MAX_RETURNED = 20000        # return_contacts: a larger list belongs in backup_file
 
 CONTACTS_ARGSPEC = dict(
     purge_contacts=dict(type="bool", default=False),
-    wait_timeout=dict(type="int", default=WAIT_TIMEOUT),
+    **WAIT_ARGSPEC
 )
 
 
@@ -36,13 +35,6 @@ def backup_option(params, option="backup_file"):
     from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
 
     return Backup(params[option], option)
-
-
-def checked_wait_timeout(wait_timeout):
-    """``wait_timeout`` when it is one a user can mean; refused before any request otherwise."""
-    if not 1 <= wait_timeout <= MAX_WAIT_TIMEOUT:
-        raise KoreInputError("wait_timeout must be between 1 and %d seconds, got %d" % (MAX_WAIT_TIMEOUT, wait_timeout))
-    return wait_timeout
 
 
 def refuse_contacts_when_absent(params):

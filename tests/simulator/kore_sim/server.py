@@ -218,6 +218,10 @@ class Simulator(object):
         with self.store.lock:
             return [dict(c) for c in self.store.contacts.get(list_id, [])]
 
+    def phone_numbers(self, list_id):
+        """The phone numbers the list holds, sorted: what most tests compare."""
+        return sorted(c["phoneNumber"] for c in self.contacts_of(list_id))
+
     # ---- request handling -------------------------------------------------------------------------------
 
     def record(self, method, url, headers, raw):

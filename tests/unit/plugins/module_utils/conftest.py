@@ -18,7 +18,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
 @pytest.fixture
 def client(sim):
     tenant = sim.tenant
-    return KoreClient(sim.url, tenant.stream_id, tenant.account_id,
+    return KoreClient.of(sim.url, tenant.stream_id, tenant.account_id,
                       mint_token(tenant.client_id, tenant.client_secret), retries=1)
 
 

@@ -43,7 +43,7 @@ def client_for(sim, **overrides):
     options = dict(host=sim.url, stream_id=tenant.stream_id, account_id=tenant.account_id,
                    token=mint_token(tenant.client_id, tenant.client_secret), retries=1, timeout=5)
     options.update(overrides)
-    return KoreClient(**options)
+    return KoreClient.of(**options)
 
 
 def test_answers_map_to_errors(sim):
@@ -84,17 +84,17 @@ def test_lost_answer_is_flagged_as_maybe_applied(sim):
 
 
 def test_connection_refused_is_a_transport_error_never_sent():
-    client = KoreClient("http://127.0.0.1:9", "st-1", "a", "test-token", retries=0, timeout=2)
+    client = KoreClient.of("http://127.0.0.1:9", "st-1", "a", "test-token", retries=0, timeout=2)
     with pytest.raises(KoreTransportError, match="connection failed") as caught:
         client.request("GET", CONTACT_LISTS.route("cl-1"))
     assert not caught.value.earlier_attempt_may_have_applied
 
 
 def test_non_envelope_and_redirects_are_protocol_errors(web_server):
-    welcome = KoreClient(web_server(200, b"<html>welcome</html>"), "st-1", "a", "test-token", retries=0)
+    welcome = KoreClient.of(web_server(200, b"<html>welcome</html>"), "st-1", "a", "test-token", retries=0)
     with pytest.raises(KoreProtocolError, match="not Kore's JSON envelope"):
         welcome.request("GET", CONTACT_LISTS.route("cl-1"))
-    moved = KoreClient(web_server(302, headers={"Location": "https://elsewhere.example/"}), "st-1", "a",
+    moved = KoreClient.of(web_server(302, headers={"Location": "https://elsewhere.example/"}), "st-1", "a",
                        "test-token", retries=0)
     with pytest.raises(KoreProtocolError, match="redirected"):
         moved.request("GET", CONTACT_LISTS.route("cl-1"))
@@ -104,7 +104,7 @@ def test_non_envelope_and_redirects_are_protocol_errors(web_server):
 def test_only_kore_s_documented_200_is_a_success(web_server, status):
     # found by make fuzz: a list all answered 205 with an empty list was taken as proof that a list was gone
     envelope = json.dumps({"status": "success", "data": []}).encode()
-    client = KoreClient(web_server(status, envelope), "st-1", "a", "test-token", retries=0)
+    client = KoreClient.of(web_server(status, envelope), "st-1", "a", "test-token", retries=0)
     with pytest.raises(KoreProtocolError, match="GET contactList/getAllListDetails .*HTTP %d, not the 200" % status) \
             as read:
         client.request("GET", CONTACT_LISTS.route("getAllListDetails"))
@@ -129,7 +129,7 @@ def test_a_proxy_password_is_redacted_from_what_the_client_says(monkeypatch):
     for key in [k for k in os.environ if k.lower().endswith("_proxy")]:
         monkeypatch.delenv(key)
     monkeypatch.setenv("HTTPS_PROXY", "http://ops:p%40ss-word-9@proxy.example:3128")
-    client = KoreClient("https://platform.kore.ai", "st-1", "a", "test-token")
+    client = KoreClient.of("https://platform.kore.ai", "st-1", "a", "test-token")
     assert client.redact("proxy said p@ss-word-9 and p%40ss-word-9") == "proxy said ******** and ********"
 
 

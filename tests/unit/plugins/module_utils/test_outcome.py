@@ -1,12 +1,22 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The result of an ensure of one item: its record under the resource's key, the diff when asked, backups told."""
+"""The result of an ensure of one item: its record under the resource's key, the diff when asked, backups told;
+and what every resource says alike: an item's name, its absence, an id Kore did not choose."""
 
 from __future__ import annotations
 
+import pytest
+
 from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
-from ansible_collections.kore.ai.plugins.module_utils._outcome import ItemOutcome
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
+from ansible_collections.kore.ai.plugins.module_utils._outcome import (
+    ItemOutcome,
+    already_absent,
+    label,
+    refuse_unknown_id,
+)
+from ansible_collections.kore.ai.plugins.module_utils._resource import Resource
 
 
 class Thing(ItemOutcome):
@@ -39,3 +49,30 @@ def test_a_backup_written_is_told_with_the_file_it_moved_aside(tmp_path):
     assert outcome.msg.startswith("deleted; its record was written to %s first (the file that was there is kept "
                                   "as " % (tmp_path / "b.json"))
     assert open(backup.previous).read() == "older"
+
+
+class FakeClient(object):
+    def describe(self):
+        return "bot st-1, account a at https://kore.example"
+
+
+def test_an_item_is_named_alike_by_every_resource():
+    assert label({"name": "Leads", "_id": "cl-1"}) == "'Leads' (cl-1)"
+    assert label({"name": "Calls", "id": "cd-1"}, "voice campaign", "id") == "voice campaign 'Calls' (cd-1)"
+
+
+def test_already_absent_is_unchanged_and_warns_of_an_id_kore_never_gives():
+    lists = Resource("contact list", ("campaign", "contactList"), id_prefix="cl-")
+    gone = already_absent(ItemOutcome, lists, FakeClient(), "cl-9", "cl-9")
+    assert not gone.changed and gone.warnings == [] and gone.msg == (
+        "contact list cl-9 is already absent from bot st-1, account a at https://kore.example")
+    named = already_absent(ItemOutcome, lists, FakeClient(), "Leads", "Leads")
+    assert "id 'Leads' is not a Kore contact list id" in named.warnings[0]
+    assert "if it is the list's name, use name: instead of id:" in named.warnings[0]
+
+
+def test_an_id_kore_did_not_choose_is_refused_naming_what_to_give():
+    campaigns = Resource("sms campaign", ("campaign",), id_prefix="cd-")
+    with pytest.raises(KoreInputError, match="sms campaign cd-9 does not exist in bot st-1.*Kore chooses ids, so to "
+                                             "create a campaign give its name without id"):
+        refuse_unknown_id(campaigns, FakeClient(), "cd-9", "its name")

@@ -26,7 +26,7 @@ def test_routes_and_ids_follow_the_description():
 
 
 def client_answering(web_server, body, status=200):
-    return KoreClient(web_server(status, json.dumps(body).encode()), "st-1", "a", "test-token", retries=0)
+    return KoreClient.of(web_server(status, json.dumps(body).encode()), "st-1", "a", "test-token", retries=0)
 
 
 def test_list_all_is_checked_and_proves_absence(web_server):
@@ -60,7 +60,7 @@ PAGED = Resource("thing", ("campaign",), id_fields=("_id", "id"),
 def test_a_paged_list_all_reads_every_page_from_what_it_has_not_what_it_asked(sim):
     seeded = [sim.seed_campaign("C%d" % i, [])["_id"] for i in range(7)]
     tenant = sim.tenant
-    client = KoreClient(sim.url, tenant.stream_id, tenant.account_id, mint_token(tenant.client_id,
+    client = KoreClient.of(sim.url, tenant.stream_id, tenant.account_id, mint_token(tenant.client_id,
                                                                                  tenant.client_secret), retries=0)
     assert [PAGED.id_of(i) for i in PAGED.items(client)] == seeded
     asked = [r["body"] for r in sim.requests]
@@ -89,6 +89,6 @@ def test_pages_that_would_never_end_are_an_error_at_once(web_server, more, words
     # the same page, again and again, always saying more follow
     page = dict({"results": [{"_id": "th-1", "name": "a"}], "hasMore": True}, **more)
     answers = web_server(200, json.dumps({"status": "success", "data": page}).encode())
-    client = KoreClient(answers, "st-1", "a", "test-token", retries=0)
+    client = KoreClient.of(answers, "st-1", "a", "test-token", retries=0)
     with pytest.raises(KoreProtocolError, match=words):
         PAGED.items(client)

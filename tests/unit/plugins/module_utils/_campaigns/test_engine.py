@@ -94,7 +94,8 @@ def test_waiting_gives_up_at_the_timeout(sim, voice):
     def sleep(seconds):
         now[0] += seconds
 
-    assert voice.wait_at_rest(key, 5, clock=lambda: now[0], sleep=sleep) is None and now[0] == 5
+    timed = Campaigns(voice.client, "voice", clock=lambda: now[0], sleep=sleep)
+    assert timed.wait_at_rest(key, 5) is None and now[0] == 5
     sim.campaigns.stop_delay = 0.0
     other = sim.seed_campaign("Other", ["Leads"], status="Active")["_id"]
     voice.stop(other)

@@ -9,7 +9,7 @@ import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.access import ListAccess
-from ansible_collections.kore.ai.plugins.module_utils._contacts.options import WAIT_TIMEOUT
+from ansible_collections.kore.ai.plugins.module_utils._wait import WAIT_TIMEOUT
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._task import KoreTask
 

@@ -127,7 +127,7 @@ def test_lists_given_contacts_share_one_reading_of_every_name_before_their_adds(
 def test_a_big_lists_pages_spread_over_every_thread_and_no_more_than_parallel_requests_are_in_flight(
         sim, lists, tmp_path, monkeypatch, at_once):
     """One list of 600 contacts (60 pages) first, then small ones: its pages are read several at a time while the
-    small lists are worked, and in all no more than ``parallel`` requests are ever in flight (issue 32)."""
+    small lists are worked, and in all no more than ``parallel`` requests are ever in flight."""
     big = sim.seed("Big", "x")
     sim.seed_contacts(big["_id"], [{"phoneNumber": "+1555%07d" % n} for n in range(600)])
     for n in range(6):

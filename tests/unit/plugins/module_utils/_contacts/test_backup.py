@@ -122,7 +122,7 @@ def _contents(directory):
 
 
 def test_a_writer_that_publishes_in_between_loses_nothing(tmp_path, monkeypatch):
-    """Issue 30: another writer's backup lands between our look at the path and ours taking the name."""
+    """Another writer's backup lands between our look at the path and ours taking the name."""
     path = str(tmp_path / "b.csv")
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("earlier\n")

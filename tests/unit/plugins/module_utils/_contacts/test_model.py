@@ -33,7 +33,7 @@ def test_a_contact_matches_by_its_own_identity():
     wanted = Wanted.of([{"phoneNumber": "+1"},                     # no uniqueId: the number is held
                         {"phoneNumber": "+1", "uniqueId": "u-9"},  # another person on the same number
                         {"phoneNumber": "+3", "uniqueId": "u-1"}])  # same person, new number: held (no update API)
-    held = Held(wanted)
+    held = Held(wanted, keep=20000)
     held.see([{"phoneNumber": "+1", "uniqueId": "u-1"}, {"phoneNumber": "+2"}])
     assert len(wanted.states) == 3
     assert (wanted.states["p:+1"], wanted.states["u:u-9"], wanted.states["u:u-1"]) == (HELD, NEW, HELD)
@@ -51,7 +51,7 @@ def test_held_keeps_identities_only_while_they_are_few():
 @pytest.mark.parametrize("given, sent", [
     ("+4915112345678", "+4915112345678"), (" +4915112345678 ", "+4915112345678"), ("0049151", "0049151"),
     ("\t15550100\r\n", "15550100"),
-    # as Kore may hold them (issue 30): a backup of such a list must restore
+    # as Kore may hold them: a backup of such a list must restore
     ("+1 555-010-0001", "+1 555-010-0001"), ("(555) 010-0002", "(555) 010-0002"), ("+49 151", "+49 151"),
     ("555.010.0003", "555.010.0003")])
 def test_a_phone_number_loses_its_surrounding_spaces(given, sent):
