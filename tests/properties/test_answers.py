@@ -86,7 +86,7 @@ def run(scripted, call, answers):
     scripted.play(answers)
     fake = FakeTime()
     client = KoreClient.of(scripted.url, "st-fuzz", "5f0e1d2c3b4a596877665544", TOKEN, retries=2, timeout=5,
-                        secrets=(SECRET,))
+                           secrets=(SECRET,))
     contacts = Contacts(client, wait_timeout=20, sleep=fake.sleep, clock=fake.clock)
     # kore_contact_lists builds its own pacer and Contacts, which read time.monotonic: the fake clock, so their
     # pauses and waits are simulated too

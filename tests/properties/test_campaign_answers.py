@@ -51,7 +51,7 @@ def run(scripted, call, answers):
     scripted.play(answers)
     fake = FakeTime()
     client = KoreClient.of(scripted.url, "st-fuzz", "5f0e1d2c3b4a596877665544", TOKEN, retries=2, timeout=5,
-                        secrets=(SECRET,))
+                           secrets=(SECRET,))
     with mock.patch.object(time, "sleep", fake.sleep), mock.patch.object(time, "monotonic", fake.clock):
         try:
             outcome = CALLS[call](Campaigns(client, "voice"))

@@ -19,7 +19,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
 def client(sim):
     tenant = sim.tenant
     return KoreClient.of(sim.url, tenant.stream_id, tenant.account_id,
-                      mint_token(tenant.client_id, tenant.client_secret), retries=1)
+                         mint_token(tenant.client_id, tenant.client_secret), retries=1)
 
 
 @pytest.fixture

@@ -95,7 +95,7 @@ def test_non_envelope_and_redirects_are_protocol_errors(web_server):
     with pytest.raises(KoreProtocolError, match="not Kore's JSON envelope"):
         welcome.request("GET", CONTACT_LISTS.route("cl-1"))
     moved = KoreClient.of(web_server(302, headers={"Location": "https://elsewhere.example/"}), "st-1", "a",
-                       "test-token", retries=0)
+                          "test-token", retries=0)
     with pytest.raises(KoreProtocolError, match="redirected"):
         moved.request("GET", CONTACT_LISTS.route("cl-1"))
 

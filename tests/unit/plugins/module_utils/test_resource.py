@@ -61,7 +61,7 @@ def test_a_paged_list_all_reads_every_page_from_what_it_has_not_what_it_asked(si
     seeded = [sim.seed_campaign("C%d" % i, [])["_id"] for i in range(7)]
     tenant = sim.tenant
     client = KoreClient.of(sim.url, tenant.stream_id, tenant.account_id, mint_token(tenant.client_id,
-                                                                                 tenant.client_secret), retries=0)
+                                                                                    tenant.client_secret), retries=0)
     assert [PAGED.id_of(i) for i in PAGED.items(client)] == seeded
     asked = [r["body"] for r in sim.requests]
     # the simulator gives 3 a page whatever limit asks: the next page starts after the items had
