@@ -3,34 +3,35 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """A kind of thing Kore keeps, described as data: where it lives, how its items are named and listed, and how
 its absence is proven. The wire client knows none of them; each domain package describes its own (contact lists
-in ``_contact_lists/resource.py``, contacts in ``_contacts/resource.py``), so that adding one is a description
-and an entity file, not edits across the client.
+in ``_contact_lists/resource.py``, contacts in ``_contacts/resource.py``), and one entity (``_entity.py``) reads
+and writes the items of any of them, so that adding one is a description and its hooks, not edits across the
+client.
 """
 
 from __future__ import annotations
 
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreNotFoundError, KoreProtocolError
-from ansible_collections.kore.ai.plugins.module_utils._url import Route
 
 
 class Resource(object):
     """One kind of item of Kore's API.
 
-    ``name``: how messages call one (``contact list``); ``api`` and ``path``: where its items live
-    (``v2``, ``("campaign", "contactList")``); ``id_fields``: the fields that may carry an item's id, first found
-    wins (Kore's samples use ``_id`` or ``id``); ``id_prefix``: what Kore's ids start with; ``list_all``: the
-    call that lists every item, a :class:`ListAll`; ``shown_from``: how much of the path messages leave out.
+    ``name``: how messages call one (``contact list``); ``at``: the :class:`~._url.Route` its items live below
+    (``Route("v2", ("campaign", "contactList"), shown_from=1)``; ``shown_from``: how much of the path messages
+    leave out); ``id_fields``: the fields that may carry an item's id, first found wins (Kore's samples use ``_id``
+    or ``id``); ``id_prefix``: what Kore's ids start with; ``list_all``: the call that lists every item, a
+    :class:`ListAll`; ``create``: how one is created, a :class:`Create`; ``write_query``: what every create, update
+    and delete carries in its query (a campaign's type).
     """
 
-    def __init__(self, name, path, *, api="v2", id_fields=("_id",), id_prefix=None, list_all=None, shown_from=0,
-                 account_query=True):
-        self.name, self.path, self.api = name, tuple(path), api
+    def __init__(self, name, at, *, id_fields=("_id",), id_prefix=None, list_all=None, create=None, write_query=None):
+        self.name, self.at = name, at
         self.id_fields, self.id_prefix, self.list_all = tuple(id_fields), id_prefix, list_all
-        self.shown_from, self.account_query = shown_from, account_query
+        self.create, self.write_query = create or Create(), dict(write_query or {})
 
     def route(self, *segments):
         """The route of ``segments`` below the resource's path: ``route(list_id)``, ``route("getAllListDetails")``."""
-        return Route(self.api, self.path + segments, account_query=self.account_query, shown_from=self.shown_from)
+        return self.at.below(*segments)
 
     def id_of(self, item):
         """An item's id, from the first of ``id_fields`` that holds a non-empty string; None without one."""
@@ -66,6 +67,14 @@ class Resource(object):
         """Whether Kore's list-all answers, in its documented success, without ``item_id``: the one proof that an
         item is gone (a 404 alone may mean a wrong bot, account or host)."""
         return all(self.id_of(item) != item_id for item in self.items(client))
+
+
+class Create(object):
+    """How Kore creates an item: a POST to ``segments`` below the resource's path, the body with ``fields`` added,
+    answered with the new record (``answers_record``) or with its id alone (read back)."""
+
+    def __init__(self, segments=(), fields=None, answers_record=True):
+        self.segments, self.fields, self.answers_record = tuple(segments), dict(fields or {}), answers_record
 
 
 class ListAll(object):

@@ -30,7 +30,12 @@ class Route(object):
 
     def __init__(self, api, segments, *, account_query=True, shown_from=0):
         self.api, self.segments, self.account_query = api, tuple(segments), account_query
+        self.shown_from = shown_from
         self.shown = "/".join("" if s is self.EMPTY else s for s in self.segments[shown_from:])
+
+    def below(self, *segments):
+        """The route of ``segments`` below this one, in the same family, told the same way."""
+        return Route(self.api, self.segments + segments, account_query=self.account_query, shown_from=self.shown_from)
 
     @property
     def path(self):

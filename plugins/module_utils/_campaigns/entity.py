@@ -12,7 +12,6 @@ campaign is absent only once its type's list-all (every page) answers without it
 from __future__ import annotations
 
 import itertools
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.resource import (
@@ -23,13 +22,12 @@ from ansible_collections.kore.ai.plugins.module_utils._campaigns.resource import
 )
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.shapes import dnc_name
 from ansible_collections.kore.ai.plugins.module_utils._client import backoff
+from ansible_collections.kore.ai.plugins.module_utils._entity import Entity
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreConflictError,
     KoreError,
     KoreInputError,
-    KoreNotFoundError,
     KoreProtocolError,
-    with_done,
 )
 
 ID_PREFIX = "cd-"
@@ -40,18 +38,16 @@ def held(listed, campaign_id):
     return next((c for c in listed if c["id"] == campaign_id), None)
 
 
-class Campaigns(object):
-    """The campaigns of one ``kind`` (``voice`` or ``sms``) over one client."""
+class Campaigns(Entity):
+    """The campaigns of one ``kind`` (``voice`` or ``sms``) over one client: the entity of its type's resource
+    (``_entity.py``), each campaign shown with its ``id`` and ``type``, found by id only where its type's list-all
+    holds it, and stopped, started and waited for."""
 
     def __init__(self, client, kind, *, sleep=None, clock=None):
         if kind not in TYPES:
             raise KoreInputError("type must be one of %s, got %r" % (", ".join(TYPES), kind))
-        self.client, self.kind, self.resource = client, kind, CAMPAIGNS[kind]
-        self._sleep, self._clock = sleep or time.sleep, clock or time.monotonic
-
-    def every(self):
-        """Every campaign of the type, every page, as list-all shows them (checked: each with an id and a name)."""
-        return [self.shown(item) for item in self.resource.items(self.client)]
+        super().__init__(client, CAMPAIGNS[kind], sleep=sleep, clock=clock)
+        self.kind = kind
 
     def shown(self, item):
         return dict(item, id=self.resource.id_of(item), type=self.kind)
@@ -60,32 +56,16 @@ class Campaigns(object):
     def query(self):
         return {"campaignType": self.kind}
 
-    def read(self, campaign_id):
-        """The whole record (GET), or None when Kore did not give it (not yet proof that it is missing)."""
-        try:
-            record = self.client.request("GET", self.resource.route(campaign_id)).data
-        except KoreNotFoundError:
-            return None
-        if not record:
-            return None
-        if not isinstance(record, dict) or self.resource.id_of(record) != campaign_id:
-            raise KoreProtocolError("Kore answered GET campaign/%s with a record that is not that campaign"
-                                    % campaign_id)
-        return self.shown(record)
-
     def find(self, campaign_id=None, name=None, whole=True):
         """The campaign of this type with ``campaign_id`` or exactly ``name``; None once its type's list-all proves
         it missing. Two of the name, or an id of the other type, are errors. The list-all's item, unless ``whole``
         asks for the whole record (GET)."""
         if campaign_id:
             return self._by_id(campaign_id, whole)
-        named = [c for c in self.every() if c.get("name") == name]
-        if len(named) > 1:
-            raise KoreConflictError("%d %s campaigns are named %r (%s); use id to say which one is meant. Nothing "
-                                    "was changed." % (len(named), self.kind, name, ", ".join(c["id"] for c in named)))
-        if not named:
-            return None
-        return (self.read(named[0]["id"]) or named[0]) if whole else named[0]
+        named = self.find_by_name(name)
+        if named is None or not whole:
+            return named
+        return self.read(named["id"]) or named
 
     def _by_id(self, campaign_id, whole):
         """By id the type's list-all must hold the campaign: a GET alone cannot tell the type, and a DELETE with
@@ -141,45 +121,6 @@ class Campaigns(object):
             if self._clock() >= deadline:
                 return None
             self._sleep(min(backoff(attempt), max(0.0, deadline - self._clock())))
-
-    def delete(self, campaign_id):
-        """DELETE and return the deleted record; None when the campaign was gone before this run deleted it.
-
-        A 404 counts as gone only once the type's list-all answers without the id; a DELETE whose answer was lost
-        and whose retry finds nothing was applied by this run: it returns ``{}``.
-        """
-        try:
-            deleted = self.client.request("DELETE", self.resource.route(campaign_id), query=self.query).data
-        except KoreNotFoundError as exc:
-            if not self.resource.proven_absent(self.client, campaign_id):
-                raise KoreProtocolError("Kore lists %s campaign %s for %s but answered DELETE with 404: %s"
-                                        % (self.kind, campaign_id, self.client.describe(), exc), exc.status,
-                                        exc.method)
-            return {} if exc.earlier_attempt_may_have_applied else None
-        except KoreError as exc:
-            if not exc.earlier_attempt_may_have_applied:
-                raise
-            raise with_done(exc, "Campaign %s may have been deleted all the same" % campaign_id, changed=True)
-        return self.shown(deleted) if isinstance(deleted, dict) and deleted else {}
-
-    def create(self, body):
-        """POST the create body (with ``campaignType``, as every create sample sends it); Kore answers the new id
-        only, so the record is read back."""
-        made = self.client.request("POST", self.resource.route(), json=dict(body, campaignType=self.kind),
-                                   query=self.query).data
-        campaign_id = self.resource.id_of(made) if isinstance(made, dict) else None
-        if campaign_id is None:
-            raise KoreProtocolError("Kore answered the create of campaign %r without its id; it may exist now: the "
-                                    "next run finds it by name" % body.get("name"))
-        return self.read(campaign_id) or self.shown(made)
-
-    def update(self, campaign_id, changes):
-        """PUT the changed fields, then read the campaign back (Kore's answer to PUT is not documented)."""
-        self.client.request("PUT", self.resource.route(campaign_id), json=changes, query=self.query)
-        record = self.read(campaign_id)
-        if record is None:
-            raise KoreProtocolError("campaign %s was updated but cannot be read back" % campaign_id)
-        return record
 
 
 def every_campaign(client, kinds=TYPES):

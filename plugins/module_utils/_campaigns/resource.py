@@ -6,7 +6,7 @@ and triggers voice and sms campaigns apart, and messages name the routes ``campa
 
 from __future__ import annotations
 
-from ansible_collections.kore.ai.plugins.module_utils._resource import ListAll, PagedListAll, Resource
+from ansible_collections.kore.ai.plugins.module_utils._resource import Create, ListAll, PagedListAll, Resource
 from ansible_collections.kore.ai.plugins.module_utils._url import Route
 
 TYPES = ("voice", "sms")
@@ -16,14 +16,17 @@ AT_REST = ("Ready", "Completed", "Stopped")
 
 def _of_type(kind):
     # voice items carry _id, sms items id, and Kore's own voice table says id: either may come
-    return Resource("%s campaign" % kind, ("campaign",), id_fields=("_id", "id"), id_prefix="cd-",
-                    list_all=PagedListAll("POST", ("getAllCampaignDetails",), body={"type": kind}))
+    # every create sample sends campaignType in its body and query; Kore answers a create with the new id only
+    return Resource("%s campaign" % kind, Route("v2", ("campaign",)), id_fields=("_id", "id"), id_prefix="cd-",
+                    list_all=PagedListAll("POST", ("getAllCampaignDetails",), body={"type": kind}),
+                    create=Create(fields={"campaignType": kind}, answers_record=False),
+                    write_query={"campaignType": kind})
 
 
 CAMPAIGNS = dict((kind, _of_type(kind)) for kind in TYPES)
 
 # the lists a campaign may name: getAllListDetails without type=call holds DNC lists too (assumed: KORE_API.md)
-LIST_RECORDS = Resource("list", ("campaign", "contactList"), id_prefix="cl-", shown_from=1,
+LIST_RECORDS = Resource("list", Route("v2", ("campaign", "contactList"), shown_from=1), id_prefix="cl-",
                         list_all=ListAll("GET", ("getAllListDetails",)))
 
 

@@ -10,23 +10,17 @@ contacts by) holds for both.
 
 from __future__ import annotations
 
-import time
-
-from ansible_collections.kore.ai.plugins.module_utils._client import backoff
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import (
     CONTACT_LISTS,
     EVERY_LIST,
     LIST_TYPE,
 )
+from ansible_collections.kore.ai.plugins.module_utils._entity import Entity
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreConflictError,
     KoreError,
     KoreInputError,
     KoreInUseError,
-    KoreNotFoundError,
-    KoreProtocolError,
-    KoreServerError,
-    KoreTransportError,
     with_done,
     written_to,
 )
@@ -80,80 +74,25 @@ def would_create(body):
     return dict(body, listType=LIST_TYPE, campaignInUse=[], isListInUse=False, totalRecordCount=0)
 
 
-class ContactLists(object):
-    """The contact lists of the bot the client is bound to."""
+class ContactLists(Entity):
+    """The contact lists of the bot the client is bound to: the entity of ``CONTACT_LISTS`` (``_entity.py``), and
+    the rules a list obeys beyond it (twins settled, a unique name to add contacts by, recreation)."""
 
     def __init__(self, client, *, sleep=None, clock=None):
-        self.client = client
-        # looked up now, not at import, like the pacer's: a test's stand-in clock reaches them
-        self._sleep, self._clock = sleep or time.sleep, clock or time.monotonic
+        super().__init__(client, CONTACT_LISTS, sleep=sleep, clock=clock)
 
     def summaries(self, every=False):
         """Every contact list of the bot, as "list all" returns them (without createdAt, allowDuplicates, ...);
         with ``every``, its DNC lists too."""
         return (EVERY_LIST if every else CONTACT_LISTS).items(self.client)
 
-    def read(self, list_id):
-        """The full record, or None when Kore did not give it (not yet proof that it is missing)."""
-        try:
-            answer = self.client.request("GET", CONTACT_LISTS.route(list_id))
-        except KoreNotFoundError:
-            return None
-        record = answer.data
-        if not record:
-            return None
-        if not isinstance(record, dict) or record.get("_id") != list_id:
-            raise KoreProtocolError("Kore answered GET %s with a record that is not that list" % list_id)
-        return record
-
-    def find_by_id(self, list_id):
-        """The full record, or None once proven missing: the bot's list answers and does not hold the id.
-
-        Kore answers 404 alike for a missing list and for a wrong bot, account or host.
-        """
-        record = self.read(list_id)
-        if record is not None:
-            return record
-        if not CONTACT_LISTS.proven_absent(self.client, list_id):
-            raise KoreProtocolError("GET contactList/%s answered without the list's record, but list all names it, for "
-                                    "%s: Kore's answers disagree. Nothing was changed." % (list_id, self.client.describe()))
-        return None
-
     def find_by_name(self, name, every=False):
         """The one summary with exactly this name, or None; two or more are an error naming every id. With
         ``every``, DNC lists count too."""
-        matches = by_name(self.summaries(every)).get(name, [])
-        if len(matches) > 1:
-            raise KoreConflictError(
-                "%d contact lists are named %r (%s); use id to say which one is meant. Nothing was changed."
-                % (len(matches), name, ", ".join(str(m.get("_id")) for m in matches)))
-        return matches[0] if matches else None
+        return super().find_by_name(name, self.summaries(every))
 
     def find(self, list_id=None, name=None):
         return self.find_by_id(list_id) if list_id else self.find_by_name(name)
-
-    def create(self, body):
-        """POST once; when the answer is lost, look by name before trying again, so a retry cannot add a twin.
-
-        ``body`` is :func:`create_body`'s. A create may race another run's: :meth:`keep_first_twins` settles it.
-        """
-        for attempt in range(self.client.retries + 1):
-            try:
-                made = self.client.request("POST", CONTACT_LISTS.route("createContactList"), json=body).data
-                if CONTACT_LISTS.id_of(made) is None:
-                    raise KoreProtocolError("Kore answered POST contactList/createContactList for %r without the new "
-                                            "list's record; it may exist now: the next run finds it by name"
-                                            % body["name"])
-                return made
-            except (KoreServerError, KoreTransportError) as exc:
-                if not exc.earlier_attempt_may_have_applied and isinstance(exc, KoreTransportError):
-                    raise
-                made = self.find_by_name(body["name"])
-                if made is not None:
-                    return self.read(made["_id"]) or made
-                if attempt == self.client.retries:
-                    raise
-                self._sleep(backoff(attempt))
 
     def keep_first_twins(self, made):
         """After creates, settle races with other runs that created the same names at the same moment.
@@ -187,34 +126,6 @@ class ContactLists(object):
         made = self.create(body)
         kept = self.keep_first_twins([made])[0]
         return kept, kept is made
-
-    def update(self, list_id, changes):
-        """PUT the changed fields, then read the list back: PUT answers with the request, not the record."""
-        self.client.request("PUT", CONTACT_LISTS.route(list_id), json=changes)
-        record = self.read(list_id)
-        if record is None:
-            raise KoreProtocolError("contact list %s was updated but cannot be read back" % list_id)
-        return record
-
-    def delete(self, list_id):
-        """DELETE and return the deleted record; None when the list was gone before this run deleted it.
-
-        A 404 counts as gone only once the bot's list answers without the id. A DELETE whose answer was lost and
-        whose retry finds nothing was applied by this run: it returns ``{}``, the record being unknown.
-        """
-        try:
-            deleted = self.client.request("DELETE", CONTACT_LISTS.route(list_id)).data
-        except KoreNotFoundError as exc:
-            if not CONTACT_LISTS.proven_absent(self.client, list_id):
-                raise KoreProtocolError("Kore lists %s for %s but answered DELETE with 404: %s"
-                                        % (list_id, self.client.describe(), exc), exc.status, exc.method)
-            return {} if exc.earlier_attempt_may_have_applied else None
-        except KoreError as exc:
-            if not exc.earlier_attempt_may_have_applied:
-                raise
-            # whoever deletes, with a backup or without: a DELETE Kore may have carried out is a change
-            raise with_done(exc, "Contact list %s may have been deleted all the same" % list_id, changed=True)
-        return deleted if isinstance(deleted, dict) else {}
 
     def recreate(self, record, backup_result=None):
         """Delete the list and create it again with the same name, description and duplicate policy: the new record.

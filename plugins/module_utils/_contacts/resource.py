@@ -7,12 +7,13 @@ list in the v2 API, added by list name through the older v1.1 API."""
 from __future__ import annotations
 
 from ansible_collections.kore.ai.plugins.module_utils._resource import Resource
+from ansible_collections.kore.ai.plugins.module_utils._url import Route
 
 # GET .../contactList/{id}/getAllContacts?skip=&limit= : pages of a list's contacts (pages.py)
-CONTACTS = Resource("contact", ("campaign", "contactList"), id_prefix="cc-", shown_from=1)
+CONTACTS = Resource("contact", Route("v2", ("campaign", "contactList"), shown_from=1), id_prefix="cc-")
 
 # POST {host}/api/1.1/public/{iid}/campaign/contactList/addContacts: keyed by the app id, no accountId in the query
-ADDING = Resource("contact", ("campaign", "contactList"), api="v1.1", account_query=False, shown_from=1)
+ADDING = Resource("contact", Route("v1.1", ("campaign", "contactList"), account_query=False, shown_from=1))
 
 
 def contacts_route(list_id):

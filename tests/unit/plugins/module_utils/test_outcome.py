@@ -17,6 +17,7 @@ from ansible_collections.kore.ai.plugins.module_utils._outcome import (
     refuse_unknown_id,
 )
 from ansible_collections.kore.ai.plugins.module_utils._resource import Resource
+from ansible_collections.kore.ai.plugins.module_utils._url import Route
 
 
 class Thing(ItemOutcome):
@@ -62,7 +63,7 @@ def test_an_item_is_named_alike_by_every_resource():
 
 
 def test_already_absent_is_unchanged_and_warns_of_an_id_kore_never_gives():
-    lists = Resource("contact list", ("campaign", "contactList"), id_prefix="cl-")
+    lists = Resource("contact list", Route("v2", ("campaign", "contactList")), id_prefix="cl-")
     gone = already_absent(ItemOutcome, lists, FakeClient(), "cl-9", "cl-9")
     assert not gone.changed and gone.warnings == [] and gone.msg == (
         "contact list cl-9 is already absent from bot st-1, account a at https://kore.example")
@@ -72,7 +73,7 @@ def test_already_absent_is_unchanged_and_warns_of_an_id_kore_never_gives():
 
 
 def test_an_id_kore_did_not_choose_is_refused_naming_what_to_give():
-    campaigns = Resource("sms campaign", ("campaign",), id_prefix="cd-")
+    campaigns = Resource("sms campaign", Route("v2", ("campaign",)), id_prefix="cd-")
     with pytest.raises(KoreInputError, match="sms campaign cd-9 does not exist in bot st-1.*Kore chooses ids, so to "
                                              "create a campaign give its name without id"):
         refuse_unknown_id(campaigns, FakeClient(), "cd-9", "its name")

@@ -13,8 +13,9 @@ from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
 from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreNotFoundError, KoreProtocolError
 from ansible_collections.kore.ai.plugins.module_utils._resource import ListAll, PagedListAll, Resource
+from ansible_collections.kore.ai.plugins.module_utils._url import Route
 
-THINGS = Resource("thing", ("campaign", "thing"), id_fields=("_id", "id"), id_prefix="th-", shown_from=1,
+THINGS = Resource("thing", Route("v2", ("campaign", "thing"), shown_from=1), id_fields=("_id", "id"), id_prefix="th-",
                   list_all=ListAll("GET", ("all",), query={"type": "x"}))
 
 
@@ -53,7 +54,7 @@ def test_a_404_from_list_all_says_the_bot_account_or_host_is_wrong(web_server):
         THINGS.items(client)
 
 
-PAGED = Resource("thing", ("campaign",), id_fields=("_id", "id"),
+PAGED = Resource("thing", Route("v2", ("campaign",)), id_fields=("_id", "id"),
                  list_all=PagedListAll("POST", ("getAllCampaignDetails",), body={"type": "voice"}))
 
 

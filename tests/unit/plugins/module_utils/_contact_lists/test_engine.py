@@ -41,7 +41,7 @@ def test_list_deleted_by_someone_else_between_read_and_delete_is_unchanged(sim, 
 def test_get_refusing_a_listed_id_is_not_taken_for_absence(sim, lists):
     record = sim.seed("Odd", "x")
     sim.faults.add("status", method="GET", path_contains=record["_id"], status=404, body={"msg": "?"})
-    with pytest.raises(KoreProtocolError, match="answered without the list.s record, but list all names it"):
+    with pytest.raises(KoreProtocolError, match="answered without the contact list.s record, but list all names it"):
         ensure_absent(lists, ListSpec(list_id=record["_id"]))
     assert sim.store.get(sim.tenant.stream_id, record["_id"]) is not None
 
