@@ -80,6 +80,10 @@ class Entity(object):
                 % (len(matches), self.resource.name, name, ", ".join(str(self.resource.id_of(m)) for m in matches)))
         return matches[0] if matches else None
 
+    def find(self, item_id=None, name=None):
+        """The item with ``item_id``, else the one named exactly ``name``; None once proven missing."""
+        return self.find_by_id(item_id) if item_id else self.find_by_name(name)
+
     def create(self, body):
         """POST the create body once; when the answer is lost, look by name before trying again, so a retry
         cannot add a twin. The new record, read back when Kore answers with its id alone."""

@@ -344,6 +344,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.engine impo
     ensure_list_present,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ListSpec
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import ListWork
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import (
     CONTACTS_ARGSPEC,
     backup_option,
@@ -377,15 +378,14 @@ def ensure(task):
     """The task's work, in the module process or in Ansible's worker (plugins/action/kore_contact_list.py)."""
     p = task.params
     access = ListAccess(task)
-    spec, backup = ListSpec(p["id"], p["name"], p["description"], p["allow_duplicates"]), backup_option(p)
+    spec = ListSpec(p["id"], p["name"], p["description"], p["allow_duplicates"])
+    work = ListWork(force=p["force"], check_mode=task.check_mode, backup=backup_option(p),
+                    return_contacts=p["return_contacts"], purge_contacts=p["purge_contacts"])
     if p["state"] == "absent":
         refuse_contacts_when_absent(p)
-        outcome = ensure_list_absent(access.lists, access.contacts, spec, force=p["force"], backup=backup,
-                                     return_contacts=p["return_contacts"], check_mode=task.check_mode)
+        outcome = ensure_list_absent(access.lists, access.contacts, spec, work)
     else:
-        outcome = ensure_list_present(access.lists, access.contacts, spec, wanted=declared_contacts(p),
-                                      purge_contacts=p["purge_contacts"], force=p["force"], backup=backup,
-                                      return_contacts=p["return_contacts"], check_mode=task.check_mode)
+        outcome = ensure_list_present(access.lists, access.contacts, spec, work.holding(declared_contacts(p)))
     return outcome.answer(task)
 
 

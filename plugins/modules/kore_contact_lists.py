@@ -227,6 +227,7 @@ msg:
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.access import ListAccess
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import ListWork
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import CONTACTS_ARGSPEC
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._module import run_module
@@ -258,9 +259,9 @@ def ensure(task):
         raise KoreInputError("purge: true needs lists, the lists to keep: every other list of the bot is deleted. "
                              "Give lists (lists: [] to delete every list). Nothing was changed.")
     access = ListAccess(task)
-    outcome = ensure_set(access.lists.client, p["lists"] or [], parallel=access.pacing.parallel, purge=p["purge"],
-                         force=p["force"], purge_contacts=p["purge_contacts"], wait_timeout=p["wait_timeout"],
-                         backup_dir=p["backup_dir"], check_mode=task.check_mode, progress=task.progress)
+    each = ListWork(force=p["force"], check_mode=task.check_mode, purge_contacts=p["purge_contacts"])
+    outcome = ensure_set(access.lists.client, p["lists"] or [], each, parallel=access.pacing.parallel, purge=p["purge"],
+                         wait_timeout=p["wait_timeout"], backup_dir=p["backup_dir"], progress=task.progress)
     return outcome.answer(task)
 
 

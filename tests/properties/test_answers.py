@@ -32,6 +32,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.engine impo
 )
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ContactLists, ListSpec
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import ListWork
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
 from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import Wanted
@@ -60,19 +61,22 @@ class FakeTime(object):
 CALLS = {
     "absent by id": lambda lists, contacts: ensure_absent(lists, ListSpec(list_id=LIST_ID)),
     "absent by name": lambda lists, contacts: ensure_absent(lists, ListSpec(name=LIST_NAME)),
-    "absent by id, forced": lambda lists, contacts: ensure_absent(lists, ListSpec(list_id=LIST_ID), force=True),
+    "absent by id, forced": lambda lists, contacts: ensure_absent(lists, ListSpec(list_id=LIST_ID),
+                                                                                   ListWork(force=True)),
     "absent, contacts kept": lambda lists, contacts: ensure_list_absent(
-        lists, contacts, ListSpec(list_id=LIST_ID), return_contacts=True),
+        lists, contacts, ListSpec(list_id=LIST_ID), ListWork(return_contacts=True)),
     "absent, backed up": lambda lists, contacts: ensure_list_absent(
-        lists, contacts, ListSpec(name=LIST_NAME), backup=Backup(BACKUP)),
+        lists, contacts, ListSpec(name=LIST_NAME), ListWork(backup=Backup(BACKUP))),
     "present by name": lambda lists, contacts: ensure_present(
         lists, ListSpec(name=LIST_NAME, description="d", allow_duplicates=True)),
     "present by id": lambda lists, contacts: ensure_present(lists, ListSpec(list_id=LIST_ID, description="new")),
     "info": lambda lists, contacts: describe_lists(lists, ListSpec()),
     "info by name": lambda lists, contacts: describe_lists(lists, ListSpec(name=LIST_NAME)),
-    "contacts added": lambda lists, contacts: sync(lists, contacts, dict(HELD), Wanted.of([{"phoneNumber": "+1"}])),
-    "contacts purged": lambda lists, contacts: sync(lists, contacts, dict(HELD), Wanted.of([{"phoneNumber": "+1"}]),
-                                                    purge=True),
+    "contacts added": lambda lists, contacts: sync(lists, contacts, dict(HELD),
+                                                   ListWork(wanted=Wanted.of([{"phoneNumber": "+1"}]))),
+    "contacts purged": lambda lists, contacts: sync(lists, contacts, dict(HELD),
+                                                    ListWork(wanted=Wanted.of([{"phoneNumber": "+1"}]),
+                                                             purge_contacts=True)),
     "set with purge": lambda lists, contacts: ensure_set(lists.client, [{"name": LIST_NAME, "description": "d",
                                                                          "contacts": [{"phoneNumber": "+1"}]}],
                                                          purge=True, parallel=1),

@@ -119,16 +119,36 @@ def test_no_source_file_is_longer_than_one_sitting_and_each_has_a_unit_test_file
             assert os.path.isfile(test), "no unit test file %s for %s" % (os.path.relpath(test, ROOT), path)
 
 
-def test_no_function_takes_more_than_five_positional_parameters():
-    crowded = []
+def functions():
+    """(path, function node) of every function and method of the sources."""
     for path in sources():
         with open(os.path.join(PLUGINS, path)) as handle:
             tree = ast.parse(handle.read())
         for node in ast.walk(tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                positional = [a.arg for a in node.args.posonlyargs + node.args.args if a.arg not in ("self", "cls")]
-                if len(positional) > 5:
-                    crowded.append("%s: %s(%s)" % (path, node.name, ", ".join(positional)))
+                yield path, node
+
+
+def parameters(node):
+    """What a caller passes: positional and keyword-only parameters, ``*args`` and ``**kwargs``; not self or cls."""
+    args = node.args
+    every = args.posonlyargs + args.args + args.kwonlyargs + [a for a in (args.vararg, args.kwarg) if a]
+    return [a.arg for a in every if a.arg not in ("self", "cls")]
+
+
+def test_no_function_takes_more_than_five_positional_parameters():
+    crowded = []
+    for path, node in functions():
+        positional = [a.arg for a in node.args.posonlyargs + node.args.args if a.arg not in ("self", "cls")]
+        if len(positional) > 5:
+            crowded.append("%s: %s(%s)" % (path, node.name, ", ".join(positional)))
+    assert crowded == []
+
+
+def test_no_function_takes_more_than_eight_parameters_in_all():
+    """More than that is a group of options that wants an object of its own (``ListWork``, ``ClientOptions``)."""
+    crowded = ["%s: %s(%s)" % (path, node.name, ", ".join(parameters(node))) for path, node in functions()
+               if len(parameters(node)) > 8]
     assert crowded == []
 
 

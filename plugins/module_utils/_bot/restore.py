@@ -24,6 +24,7 @@ from ansible_collections.kore.ai.plugins.module_utils._campaigns.engine import e
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import Campaigns, running
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.run_state import ensure_campaign_run_state
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import ListWork
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
 
@@ -104,8 +105,8 @@ def restore(client, backup_dir, *, parallel=4, wait_timeout=120, resume=False, c
                  for path, record in campaign_backups(backup_dir)]
     outcome = RestoreOutcome(check_mode, warnings + [w for dummy, d in campaigns for w in d.warnings])
     if entries:
-        outcome.lists = ensure_set(client, entries, parallel=parallel, wait_timeout=wait_timeout,
-                                   check_mode=check_mode, progress=progress)
+        outcome.lists = ensure_set(client, entries, ListWork(check_mode=check_mode), parallel=parallel,
+                                   wait_timeout=wait_timeout, progress=progress)
         if outcome.lists.errors or outcome.lists.in_use:
             return outcome  # campaigns name their lists: none is restored without them
     coming = [r["name"] for r in outcome.lists.created] if outcome.lists is not None else []

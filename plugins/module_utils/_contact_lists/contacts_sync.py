@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import refuse_in_use
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import ONE_LIST
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import NEW, Held, identities
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED
 from ansible_collections.kore.ai.plugins.module_utils._errors import reported_after, written_to
@@ -54,16 +55,18 @@ def recreation_note(record, recreated, dropped, written):
            "declared%s" % (record["name"], recreated["old_id"], recreated["new_id"], dropped, written_to(written))
 
 
-def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=True, created=False, check_mode=False,
-         backup=None, names_read=None):
-    """Make the list hold ``wanted`` (a :class:`~.model.Wanted`) and, with ``purge``, nothing else.
+def sync(lists, contacts, record, work, plan=ONE_LIST, *, exists=True, created=False):
+    """Make the list hold the work's ``wanted`` (a :class:`~.model.Wanted`) and, with ``purge_contacts``, nothing
+    else.
 
     ``lists`` is the contact-list entity (:class:`~..._contact_lists.entity.ContactLists`), ``contacts`` an
-    :class:`~.adding.Contacts`. ``exists`` is False for a list that check mode only pretends to have created:
-    there is nothing to read; ``created`` says this run created the list. ``backup`` (a
-    :class:`~.backup.Backup`) is written while the list is read, and kept only when the list is about to be
-    recreated: before anything is deleted.
+    :class:`~.adding.Contacts`, ``work`` a :class:`~.work.ListWork`. ``exists`` is False for a list that check
+    mode only pretends to have created: there is nothing to read; ``created`` says this run created the list. The
+    work's ``backup`` (a :class:`~.backup.Backup`) is written while the list is read, and kept only when the list
+    is about to be recreated: before anything is deleted.
     """
+    wanted, purge, force, check_mode, backup = work.wanted, work.purge_contacts, work.force, work.check_mode, \
+        work.backup
     held = Held(wanted, keep=MAX_RETURNED if wanted.inline else 0)
     spool = backup.spool() if backup is not None and purge and exists and not check_mode else None
     written = {}
@@ -101,6 +104,6 @@ def sync(lists, contacts, record, wanted, *, purge=False, force=False, exists=Tr
         # inline contacts are few: the result lists those added
         synced.added_rows = list(wanted.where(NEW)) if wanted.inline else None
         if missing and not check_mode:
-            lists.require_unique_name(record, created=created or bool(recreated), reading=names_read)
+            lists.require_unique_name(record, created=created or bool(recreated), reading=plan.names_read)
             synced.added_sample = contacts.add(record, wanted, 0 if recreated else held.count)
     return synced

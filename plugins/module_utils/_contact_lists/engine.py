@@ -4,9 +4,11 @@
 """The one ensure engine of a contact list: absent, present, and holding its declared contacts.
 
 kore_contact_list runs it for its one list; kore_contact_lists runs the very same functions for every list of a
-set, handing in the record it found in its one reading of the bot (``found``). So each rule (the in-use gate, a
-backup before any delete, a backup that is no declared contacts file, the result after a destructive step) is
-written once. Check mode runs the same code as a real run; only the writes are replaced by what Kore would answer.
+set, handing each an :class:`~.work.ItemPlan` made from its one reading of the bot. Every function takes the list
+(a :class:`~.entity.ListSpec` or its record), what the task asks of it (a :class:`~.work.ListWork`) and that plan.
+So each rule (the in-use gate, a backup before any delete, a backup that is no declared contacts file, the result
+after a destructive step) is written once. Check mode runs the same code as a real run; only the writes are
+replaced by what Kore would answer.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
 )
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.outcome import Outcome
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import NO_WORK, ONE_LIST
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreError,
@@ -32,17 +35,17 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
 from ansible_collections.kore.ai.plugins.module_utils._outcome import already_absent, label, refuse_unknown_id
 
 
-def ensure_absent(lists, spec, *, force=False, check_mode=False, before_delete=None, found=None):
+def ensure_absent(lists, spec, work=NO_WORK, plan=ONE_LIST, before_delete=None):
     """Delete the list of ``spec`` (a :class:`~.entity.ListSpec`), or say it is gone already.
 
-    ``before_delete(record)`` is called with the list about to go (in check mode too), e.g. to back it up.
-    ``found`` is the list as the caller already read it: it is not looked up again.
+    ``before_delete(record)`` is called with the list about to go (in check mode too), e.g. to back it up. A list
+    the ``plan`` found is not looked up again.
     """
-    list_id, name = spec.list_id, spec.name
-    if found is None and list_id and force and not check_mode and before_delete is None:
+    list_id, name, force, check_mode = spec.list_id, spec.name, work.force, work.check_mode
+    if plan.found is None and list_id and force and not check_mode and before_delete is None:
         # nothing to check first: Kore's answer to DELETE is the deleted record
         return _delete_at_once(lists, list_id)
-    current = found if found is not None else lists.find(list_id, name)
+    current = plan.found if plan.found is not None else lists.find(list_id, name)
     if current is None and name and not list_id:
         current = lists.find_by_name(name, every=True)  # a DNC list: absent only once every list lacks it
     if current is None:
@@ -99,16 +102,17 @@ class KoreStoppedError(KoreError):
     """A list was backed up, but the work stopped before its DELETE (a set's other change failed)."""
 
 
-def ensure_list_absent(lists, contacts_api, spec, *, force=False, backup=None, return_contacts=False,
-                       check_mode=False, found=None, go_on=None):
-    """Delete the list; ``backup`` gets its contacts first (``return_contacts``: the result gets them).
+def ensure_list_absent(lists, contacts_api, spec, work=NO_WORK, plan=ONE_LIST):
+    """Delete the list; the work's ``backup`` gets its contacts first (``return_contacts``: the result gets them).
 
-    ``go_on()``, asked between the backup and the DELETE, may stop the work there (:class:`KoreStoppedError`).
+    The plan's ``go_on()``, asked between the backup and the DELETE, may stop the work there
+    (:class:`KoreStoppedError`).
     """
+    backup, return_contacts, check_mode = work.backup, work.return_contacts, work.check_mode
     if backup is not None:
         backup.check()
     if not (return_contacts or backup):
-        return ensure_absent(lists, spec, force=force, check_mode=check_mode, found=found)
+        return ensure_absent(lists, spec, work, plan)
     kept = {"contacts": []}
 
     def keep_contacts(record):
@@ -128,13 +132,12 @@ def ensure_list_absent(lists, contacts_api, spec, *, force=False, backup=None, r
             if lists.find_by_id(record["_id"]) is not None:
                 raise
             raise _GoneMeanwhile(record)
-        if go_on is not None and not go_on():
+        if not plan.goes_on():
             raise KoreStoppedError("contact list %s was not deleted: the work stopped after its backup"
                                    % label(record))
 
     try:
-        outcome = ensure_absent(lists, spec, force=force, check_mode=check_mode, before_delete=keep_contacts,
-                                found=found)
+        outcome = ensure_absent(lists, spec, work, plan, before_delete=keep_contacts)
     except _GoneMeanwhile as gone:
         return Outcome(False, {}, "contact list %s was deleted by someone else meanwhile, before its contacts "
                                   "could be read: nothing was backed up or deleted by this task" % label(gone.record))
@@ -153,64 +156,66 @@ def ensure_list_absent(lists, contacts_api, spec, *, force=False, backup=None, r
     return outcome
 
 
-def ensure_present(lists, spec, *, check_mode=False, found=None, settle=True):
+def ensure_present(lists, spec, work=NO_WORK, plan=ONE_LIST):
     """The list of ``spec`` as declared: created, updated or left as it is.
 
-    ``found`` is the list as the caller read it (a summary will do), None to look it up. Without ``settle``, a
-    list created is not yet checked for twins another run created at once: the caller settles them together.
+    A list the ``plan`` found (a summary will do) is not looked up again. A plan that does not ``settle`` leaves a
+    list created unchecked for twins another run created at once: its planner settles them together.
     """
+    found = plan.found
     if found is None:
         found = lists.find(spec.list_id, spec.name)
         if found is None and spec.list_id:
             refuse_unknown_id(CONTACT_LISTS, lists.client, spec.list_id, "name (and description)")
         if found is None:
-            return create(lists, spec, check_mode=check_mode, settle=settle)
+            return create(lists, spec, work, plan)
         if not spec.list_id:
             found = lists.read(found["_id"]) or found
     elif spec.changes(found) and "allowDuplicates" in spec.fields and "allowDuplicates" not in found:
         found = lists.read(found["_id"]) or found  # list all leaves allowDuplicates out: read it to compare
-    return converge(lists, found, spec, check_mode=check_mode)
+    return converge(lists, found, spec, work)
 
 
-def converge(lists, current, spec, *, check_mode=False):
+def converge(lists, current, spec, work=NO_WORK):
     """PUT what differs from ``spec``, or nothing."""
     changes = spec.changes(current)
     if not changes:
         return Outcome(False, current, "contact list %s is as wanted" % label(current), current, current)
+    check_mode = work.check_mode
     after = dict(current, **changes) if check_mode else lists.update(current["_id"], changes)
     verb = "would be updated" if check_mode else "updated"
     return Outcome(True, after, "contact list %s %s: %s" % (label(after), verb, ", ".join(sorted(changes))),
                    current, after, updated=True)
 
 
-def create(lists, spec, *, check_mode=False, settle=True):
-    """Create the list; with ``settle``, keep the first of twins another run created at the same moment."""
+def create(lists, spec, work=NO_WORK, plan=ONE_LIST):
+    """Create the list; when the plan settles, keep the first of twins another run created at the same moment."""
     body = spec.body()
-    if check_mode:
+    if work.check_mode:
         record = would_create(body)
         return Outcome(True, record, "contact list %r would be created" % body["name"], {}, record, created=True)
-    if not settle:
+    if not plan.settle:
         made = lists.create(body)
         return Outcome(True, made, "contact list %s created" % label(made), {}, made, created=True)
     made, ours = lists.create_settled(body)
     if not ours:
         # Another run created the name at the same moment and its list is kept: converge that one instead.
-        return converge(lists, made, spec, check_mode=check_mode)
+        return converge(lists, made, spec, work)
     return Outcome(True, made, "contact list %s created" % label(made), {}, made, created=True)
 
 
-def ensure_list_present(lists, contacts_api, spec, *, wanted=None, purge_contacts=False, force=False, backup=None,
-                        return_contacts=False, check_mode=False):
-    """The list as declared and, when contacts are declared (``wanted``), holding them (with ``purge_contacts``,
-    only them). ``backup`` (a :class:`~..._contacts.backup.Backup`) is written before a purge recreates the list."""
-    check_contacts_options(wanted, purge_contacts=purge_contacts, backup=backup, return_contacts=return_contacts)
-    outcome = ensure_present(lists, spec, check_mode=check_mode)
-    return ensure_contacts(lists, contacts_api, outcome, wanted, purge=purge_contacts, force=force, backup=backup,
-                           return_contacts=return_contacts, check_mode=check_mode)
+def ensure_list_present(lists, contacts_api, spec, work=NO_WORK, plan=ONE_LIST):
+    """The list as declared and, when the work declares contacts (``wanted``), holding them (with
+    ``purge_contacts``, only them). Its ``backup`` is written before a purge recreates the list."""
+    check_contacts_options(work)
+    outcome = ensure_present(lists, spec, work, plan)
+    return ensure_contacts(lists, contacts_api, outcome, work, plan)
 
 
-def check_contacts_options(wanted, *, purge_contacts=False, backup=None, return_contacts=False):
+def check_contacts_options(work):
     """What a list's contacts options must be, refused before any request."""
+    wanted, purge_contacts, backup, return_contacts = work.wanted, work.purge_contacts, work.backup, \
+        work.return_contacts
     if purge_contacts and wanted is None:
         raise KoreInputError("purge_contacts needs contacts or contacts_file: the contacts the list must hold, and "
                              "nothing else")
@@ -226,10 +231,10 @@ def check_contacts_options(wanted, *, purge_contacts=False, backup=None, return_
                              % (len(wanted.states), MAX_RETURNED))
 
 
-def ensure_contacts(lists, contacts_api, outcome, wanted, *, purge=False, force=False, backup=None,
-                    return_contacts=False, check_mode=False, names_read=None):
-    """``outcome``'s list made to hold ``wanted``; every step after a change reports that change if it fails.
-    ``names_read``: every list by name, read once for a whole set (``ContactLists.require_unique_name``)."""
+def ensure_contacts(lists, contacts_api, outcome, work=NO_WORK, plan=ONE_LIST):
+    """``outcome``'s list made to hold the work's ``wanted``; every step after a change reports that change if it
+    fails."""
+    wanted, return_contacts, check_mode = work.wanted, work.return_contacts, work.check_mode
     if wanted is None:
         if return_contacts:  # read once, and a list too large to return is refused before that
             with outcome.reporting(check_mode):
@@ -241,10 +246,9 @@ def ensure_contacts(lists, contacts_api, outcome, wanted, *, purge=False, force=
     # contacts (docs/performance.md, Module import time)
     from ansible_collections.kore.ai.plugins.module_utils._contact_lists.contacts_sync import sync
 
-    synced = sync(lists, contacts_api, outcome.record, wanted, purge=purge, force=force,
-                  exists=not (check_mode and outcome.created), created=outcome.created, check_mode=check_mode,
-                  backup=backup, names_read=names_read)
-    outcome.add_contacts(synced, backup, check_mode=check_mode)
+    synced = sync(lists, contacts_api, outcome.record, work, plan, exists=not (check_mode and outcome.created),
+                  created=outcome.created)
+    outcome.add_contacts(synced, work.backup, check_mode=check_mode)
     if return_contacts:
         with outcome.reporting(check_mode):
             outcome.extra["contacts"] = _contacts_after(contacts_api, synced, check_mode)

@@ -91,9 +91,6 @@ class ContactLists(Entity):
         ``every``, DNC lists count too."""
         return super().find_by_name(name, self.summaries(every))
 
-    def find(self, list_id=None, name=None):
-        return self.find_by_id(list_id) if list_id else self.find_by_name(name)
-
     def keep_first_twins(self, made):
         """After creates, settle races with other runs that created the same names at the same moment.
 

@@ -23,6 +23,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
     by_name,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.set_outcome import SetOutcome
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import NO_WORK, ItemPlan
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.workers import NOT_ATTEMPTED, Workers
 from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import (
     Backup,
@@ -87,29 +88,29 @@ class SetPlan(object):
         return ids
 
 
-def ensure_set(client, entries, *, parallel=1, purge=False, force=False, purge_contacts=False,
-               wait_timeout=WAIT_TIMEOUT, backup_dir=None, check_mode=False, progress=SILENT):
+def ensure_set(client, entries, each=NO_WORK, *, parallel=1, purge=False, wait_timeout=WAIT_TIMEOUT, backup_dir=None,
+               progress=SILENT):
     """Make the bot's lists those of ``entries`` (the module's ``lists``); with ``purge``, only those.
 
-    ``client`` is paced for the task already; ``parallel`` lists are worked on at once. Every list deleted or
-    recreated is written to ``<backup_dir>/<id>.csv`` first when ``backup_dir`` is given.
+    ``each`` (a :class:`~.work.ListWork`) is what the task asks of every list (``force``, ``check_mode``,
+    ``purge_contacts``). ``client`` is paced for the task already; ``parallel`` lists are worked on at once. Every
+    list deleted or recreated is written to ``<backup_dir>/<id>.csv`` first when ``backup_dir`` is given.
     """
     wanted, wanted_contacts = desired_lists(entries)
     checked_wait_timeout(wait_timeout)
     if required_path("backup_dir", backup_dir) is not None:
         # every list deleted or recreated is written to <backup_dir>/<id>.csv first: the directory must take them
         check_directory("backup_dir %s" % backup_dir, os.path.abspath(backup_dir))
-    work = SetWork(Workers(client, parallel, wait_timeout=wait_timeout, progress=progress), wanted,
-                   force=force, check_mode=check_mode)
+    work = SetWork(Workers(client, parallel, wait_timeout=wait_timeout, progress=progress), wanted, each)
     try:
-        return _converge(work, backup_dir, wanted_contacts, purge=purge, purge_contacts=purge_contacts)
+        return _converge(work, backup_dir, wanted_contacts, purge=purge)
     finally:
         work.workers.close()
 
 
-def _converge(work, backup_dir, wanted_contacts, *, purge, purge_contacts):
+def _converge(work, backup_dir, wanted_contacts, *, purge):
     """The set's work, once its input is checked: read the bot, plan, back up, carry the plan out, contacts last."""
-    wanted, check_mode = work.wanted, work.options["check_mode"]
+    wanted, check_mode, purge_contacts = work.wanted, work.each.check_mode, work.each.purge_contacts
     if backup_dir is not None and not check_mode:
         # what a run killed part-way left goes first, even when this run has nothing left to back up
         work.outcome.removed_temporary_files.extend(remove_left_over_once(os.path.abspath(backup_dir)))
@@ -128,19 +129,18 @@ def _converge(work, backup_dir, wanted_contacts, *, purge, purge_contacts):
         kept.update(work.settle_twins())
     work.outcome.unchanged.sort(key=list(wanted).index)  # in the order the task declares them, whenever done
     if wanted_contacts:
-        work.ensure_contacts(kept, wanted_contacts, purge=purge_contacts)
+        work.ensure_contacts(kept, wanted_contacts)
     return work.outcome
 
 
 class SetWork(object):
     """One run over a set: its workers, what it wants, the backups it may write, and the outcome it gathers."""
 
-    def __init__(self, workers, wanted, *, force, check_mode):
-        self.workers, self.wanted = workers, wanted
-        self.options = dict(force=force, check_mode=check_mode)
+    def __init__(self, workers, wanted, each):
+        self.workers, self.wanted, self.each = workers, wanted, each
         self.backup_dir, self.wanted_contacts = None, {}
         self.backups = {}
-        self.outcome = SetOutcome(check_mode)
+        self.outcome = SetOutcome(each.check_mode)
         self.outcome.tracebacks = workers.tracebacks
 
     def carry_out(self, plan):
@@ -191,15 +191,16 @@ class SetWork(object):
         return self.backups[list_id]
 
     def _ensure(self, lists, contacts, job):
+        """One list of the plan through the one-list engine, told what the set's reading found: a list created
+        is settled with the others afterwards, and a delete stops after its backup once another change failed."""
         kind, item = job
-        check_mode = self.options["check_mode"]
         if kind == "create":
-            return engine.create(lists, item, check_mode=check_mode, settle=False)
+            return engine.create(lists, item, self.each, ItemPlan(settle=False))
         if kind == "converge":
-            return engine.ensure_present(lists, self.wanted[item["name"]], check_mode=check_mode, found=item)
-        return engine.ensure_list_absent(lists, contacts, ListSpec(list_id=item["_id"]), found=item,
-                                         backup=self.backup_of(item["_id"]),
-                                         go_on=lambda: not self.workers.change_failed.is_set(), **self.options)
+            return engine.ensure_present(lists, self.wanted[item["name"]], self.each, ItemPlan(found=item))
+        return engine.ensure_list_absent(lists, contacts, ListSpec(list_id=item["_id"]),
+                                         self.each.backed_up_to(self.backup_of(item["_id"])),
+                                         ItemPlan(found=item, go_on=lambda: not self.workers.change_failed.is_set()))
 
     def settle_twins(self):
         """Another run may have created some of the same lists at the same moment: the entity keeps the first of
@@ -226,10 +227,10 @@ class SetWork(object):
             theirs[record["name"]] = converged
         return theirs
 
-    def ensure_contacts(self, kept, wanted_contacts, *, purge):
+    def ensure_contacts(self, kept, wanted_contacts):
         """Each managed list that declares contacts gets them through the engine, in parallel; failures per list.
         Before its first add, a list's name must be its alone: one reading of every list serves them all."""
-        names_read = OnceRead(lambda: by_name(self.workers.lists().summaries()))
+        plan = ItemPlan(names_read=OnceRead(lambda: by_name(self.workers.lists().summaries())))
         budget = IdentityBudget()
 
         def ensure(lists, contacts, name):
@@ -238,9 +239,8 @@ class SetWork(object):
             with budget.room(declared_contacts.size):
                 wanted = declared_contacts.read()
                 try:
-                    return engine.ensure_contacts(lists, contacts, list_outcome, wanted, purge=purge,
-                                                  backup=self.backup_of(list_outcome.record.get("_id")),
-                                                  names_read=names_read, **self.options)
+                    work = self.each.holding(wanted).backed_up_to(self.backup_of(list_outcome.record.get("_id")))
+                    return engine.ensure_contacts(lists, contacts, list_outcome, work, plan)
                 finally:
                     wanted.forget()
 

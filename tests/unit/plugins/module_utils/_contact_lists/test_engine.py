@@ -18,6 +18,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.engine impo
     ensure_list_absent,
     ensure_present,
 )
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import ListWork
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
 from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreNotFoundError, KoreProtocolError
@@ -57,7 +58,8 @@ def test_present_check_mode_sends_no_write_and_duplicate_names_conflict(sim, lis
     sim.seed("Twin", "b")
     with pytest.raises(KoreConflictError, match="2 contact lists are named 'Twin'"):
         ensure_present(lists, ListSpec(name="Twin", description="c"))
-    outcome = ensure_present(lists, ListSpec(name="New", description="d", allow_duplicates=True), check_mode=True)
+    outcome = ensure_present(lists, ListSpec(name="New", description="d", allow_duplicates=True),
+                             ListWork(check_mode=True))
     assert outcome.changed and outcome.record["allowDuplicates"] is True
     assert [r["method"] for r in sim.requests] == ["GET", "GET"]
 
@@ -91,8 +93,8 @@ def test_a_list_deleted_by_someone_else_before_its_backup_is_unchanged_and_write
 
     lists.read = read_then_lose_race
     backup = Backup(str(tmp_path / "race.csv"))
-    outcome = ensure_list_absent(lists, Contacts(client), ListSpec(list_id=record["_id"]), backup=backup,
-                                 return_contacts=return_contacts)
+    outcome = ensure_list_absent(lists, Contacts(client), ListSpec(list_id=record["_id"]),
+                                 ListWork(backup=backup, return_contacts=return_contacts))
     assert outcome.changed is False and outcome.record == {}
     assert "deleted by someone else meanwhile, before its contacts could be read" in outcome.msg
     assert os.listdir(str(tmp_path)) == [] and not backup.written
@@ -104,5 +106,5 @@ def test_a_404_on_the_contacts_of_a_list_the_bot_still_holds_is_an_error(sim, li
     sim.faults.add("status", method="GET", path_contains="getAllContacts", status=404, body={"msg": "?"})
     with pytest.raises(KoreNotFoundError):
         ensure_list_absent(lists, Contacts(client), ListSpec(list_id=record["_id"]),
-                           backup=Backup(str(tmp_path / "odd.csv")))
+                           ListWork(backup=Backup(str(tmp_path / "odd.csv"))))
     assert sim.store.get(sim.tenant.stream_id, record["_id"]) is not None and os.listdir(str(tmp_path)) == []

@@ -12,6 +12,7 @@ import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import KoreConflictError
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import ListWork
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacing
 
@@ -28,7 +29,7 @@ def seed_bot(sim):
 @pytest.mark.parametrize("check_mode", [False, True])
 def test_one_plan_creates_updates_and_purges_and_check_mode_only_skips_the_writes(sim, lists, check_mode):
     stray = seed_bot(sim)
-    outcome = ensure_set(lists.client, ENTRIES, purge=True, parallel=2, check_mode=check_mode)
+    outcome = ensure_set(lists.client, ENTRIES, ListWork(check_mode=check_mode), purge=True, parallel=2)
     assert [c["name"] for c in outcome.created] == ["Make"]
     assert [(u["name"], u["description"]) for u in outcome.updated] == [("Change", "new")]
     assert [d["_id"] for d in outcome.deleted] == [stray["_id"]] and outcome.unchanged == ["Keep"]
@@ -107,7 +108,7 @@ def test_a_list_another_run_created_and_a_purge_recreates_is_backed_up_first(sim
 
     monkeypatch.setattr(type(lists), "create", create_after_theirs)
     outcome = ensure_set(lists.client, [{"name": "Raced", "description": "d", "contacts": [{"phoneNumber": "+1"}]}],
-                         purge_contacts=True, backup_dir=str(tmp_path))
+                         ListWork(purge_contacts=True), backup_dir=str(tmp_path))
     assert not outcome.errors and [r["old_id"] for r in outcome.recreated] == [theirs[0]["_id"]]
     backup = outcome.backup_files[theirs[0]["_id"]]
     assert backup == str(tmp_path / ("%s.csv" % theirs[0]["_id"])) and "+19" in open(backup).read()
