@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The HTTP side: Kore's contact-list endpoints, authentication, faults, and a small /_sim/ control API."""
+"""The HTTP side: Kore's API families and authentication, faults, and a small /_sim/ control API. The calls
+themselves are tables of routes: contact lists in ``list_calls.py``, campaigns in ``campaign_calls.py``."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import jwt
 
-from kore_sim import campaign_calls, contacts
-from kore_sim.answers import BAD_CREDENTIALS, NOT_FOUND, RATE_LIMITED, bad_request, success
+from kore_sim import campaign_calls, contacts, list_calls
+from kore_sim.answers import BAD_CREDENTIALS, NOT_FOUND, RATE_LIMITED, bad_request
 from kore_sim.campaigns import Campaigns, Refused
 from kore_sim.faults import Faults
 from kore_sim.store import Invalid, Store
@@ -334,7 +335,7 @@ class Simulator(object):
             if trigger:
                 return campaign_calls.trigger(self.campaigns, stream, segments[6], query, "voice")
             if len(segments) >= 7 and segments[6] == "contactList":
-                return self.route(method, stream, segments[7:], query, body)
+                return list_calls.ROUTES.answer(self, method, stream, segments[7:], query, body)
             return campaign_calls.route(self.campaigns, method, stream, segments[6:], query, body)
         except (Invalid, Refused) as exc:
             return bad_request(str(exc))
@@ -349,41 +350,6 @@ class Simulator(object):
             data = data[:max(0, len(data) - fault.count)]
         contacts.add_later(self.store, stream, list_id, data, self.add_delay)
         return 200, contacts.IN_PROGRESS
-
-    def route(self, method, stream, rest, query, body):
-        store, account = self.store, self.tenant.account_id
-        if rest == ["createContactList"] and method == "POST":
-            return success(store.create(stream, account, body), "Contact list created successfully")
-        if rest == ["getAllListDetails"] and method in ("GET", "POST"):
-            # type=call: contact lists only; without it, DNC lists too (assumed: KORE_API.md, Campaigns)
-            kind = (query.get("type") or [None])[0]
-            return success([s for s in store.summaries(stream) if kind is None or s.get("listType") == kind])
-        if len(rest) == 2 and rest[1] == "getAllContacts" and method == "GET":
-            if rest[0] not in store.of(stream):
-                return 404, NOT_FOUND
-            return success(contacts.page(store, stream, rest[0], query, self.max_page))
-        if len(rest) != 1 or rest[0] in ("createContactList", "getAllListDetails"):
-            return 404, NOT_FOUND
-        list_id = rest[0]
-        if method == "GET":
-            record = store.get(stream, list_id)
-            return success(record) if record else (404, NOT_FOUND)
-        if method == "PUT":
-            known = store.update(stream, list_id, body)
-            if known is None:
-                return 404, NOT_FOUND
-            return success({"contactListId": list_id, "body": known}, "Contact list updated successfully")
-        if method == "DELETE":
-            record = store.get(stream, list_id)
-            using = self.campaigns.using(stream, record["name"]) if record else []
-            if using:
-                raise Refused("Contact list %s is used by campaigns %s and cannot be deleted"
-                              % (record["name"], ", ".join(name for dummy, name in using)))
-            record = store.delete(stream, list_id)
-            if record is None:
-                return 404, NOT_FOUND
-            return success(record, "Contact list %s deleted successfully" % record["name"])
-        return 404, NOT_FOUND
 
     def seed_campaign(self, name, contact_lists, kind="voice", status="Ready", **extra):
         """Put a campaign in place directly, using the lists named ``contact_lists``."""
