@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import csv
 import itertools
 import json
 import os
@@ -299,3 +300,58 @@ class RequestLog(object):
 @pytest.fixture
 def api_log(sim):
     return RequestLog(sim)
+
+
+# ---- one helper per job, for any test: the contacts a test sends, and what a CSV file (a backup) holds ----------
+
+def some_people(count, start=0, **fields):
+    """``count`` contacts numbered from ``start``, each with its own phone number and first name."""
+    return [dict({"phoneNumber": "+1555%07d" % n, "firstName": "P%d" % n}, **fields) for n in range(start, start + count)]
+
+
+def rows_of_csv(path):
+    """A CSV file's rows, each a dict by the file's header (a backup's, a contacts file's)."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def phones_of_csv(path):
+    """The phone numbers a CSV file holds, sorted; a file without a phoneNumber column is an error."""
+    rows = rows_of_csv(path)
+    assert all("phoneNumber" in row for row in rows), (path, rows[:1])
+    return sorted(row["phoneNumber"] for row in rows)
+
+
+@pytest.fixture
+def people():
+    return some_people
+
+
+@pytest.fixture
+def csv_rows():
+    return rows_of_csv
+
+
+@pytest.fixture
+def csv_phones():
+    return phones_of_csv
+
+
+class FakeClock(object):
+    """Time that moves only when slept: the clock (called) and the sleep (``sleep``) of a test, every sleep kept."""
+
+    def __init__(self, now=1000.0):
+        self.now, self.slept = now, []
+
+    def __call__(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.slept.append(seconds)
+        self.now += max(0.0, seconds)
+
+
+@pytest.fixture(scope="session")
+def new_clock():
+    """``new_clock(now=1000.0)``: a :class:`FakeClock` (session-wide, so that property tests may use it too)."""
+    return FakeClock

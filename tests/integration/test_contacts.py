@@ -17,16 +17,12 @@ SET = "kore.ai.kore_contact_lists"
 INFO = "kore.ai.kore_contact_list_info"
 
 
-def people(count, start=0, **extra):
-    return [dict({"phoneNumber": "+1555%07d" % i, "firstName": "P%d" % i}, **extra) for i in range(start, start + count)]
-
-
 def without_kore_fields(contacts):
     return sorted((dict((k, v) for k, v in c.items() if k not in ("_id", "createdAt", "updatedAt")) for c in contacts),
                   key=lambda c: c["uniqueId"])
 
 
-def test_seed_sends_only_what_is_missing_in_batches_and_reruns_unchanged(sim, playbook, api_log):
+def test_seed_sends_only_what_is_missing_in_batches_and_reruns_unchanged(sim, playbook, api_log, people):
     record = sim.seed("QA smoke", "x")
     sim.seed_contacts(record["_id"], people(5))
     wanted = people(250)
@@ -66,7 +62,7 @@ def test_a_new_list_is_created_then_filled_and_identity_is_unique_id_first(sim, 
     assert run[0]["contacts"] == held
 
 
-def test_contacts_that_never_appear_fail_the_task_naming_them(sim, playbook):
+def test_contacts_that_never_appear_fail_the_task_naming_them(sim, playbook, people):
     record = sim.seed("Lossy", "x")
     sim.seed_contacts(record["_id"], people(3, start=10))  # held already: not counted as accepted
     sim.faults.add("drop_contacts", path_contains="addContacts", count=2)
@@ -79,7 +75,7 @@ def test_contacts_that_never_appear_fail_the_task_naming_them(sim, playbook):
     assert "Traceback" not in run.output
 
 
-def test_a_shared_name_is_refused_before_any_add(sim, playbook, api_log):
+def test_a_shared_name_is_refused_before_any_add(sim, playbook, api_log, people):
     first = sim.seed("Twin", "one")
     sim.seed("Twin", "two")
     run = playbook([{MODULE: {"id": first["_id"], "contacts": people(2)}}])
@@ -88,7 +84,7 @@ def test_a_shared_name_is_refused_before_any_add(sim, playbook, api_log):
     assert api_log.adds() == [] and sim.contacts_of(first["_id"]) == []
 
 
-def test_purge_recreates_a_list_holding_other_contacts(sim, playbook, api_log):
+def test_purge_recreates_a_list_holding_other_contacts(sim, playbook, api_log, people):
     record = sim.seed("Purge me", "keep this text", allowDuplicates=True)
     sim.seed_contacts(record["_id"], people(3))
     wanted = people(2, start=1)  # 1 and 2 stay, 0 must go
@@ -112,7 +108,7 @@ def test_purge_recreates_a_list_holding_other_contacts(sim, playbook, api_log):
     assert again.status(0) == "ok" and "recreated" not in again[0], again
 
 
-def test_purge_refuses_a_list_in_use_unless_forced(sim, playbook, api_log):
+def test_purge_refuses_a_list_in_use_unless_forced(sim, playbook, api_log, people):
     record = sim.seed("Busy", "x", campaignInUse=[{"id": "cd-7", "name": "Spring drive"}])
     sim.seed_contacts(record["_id"], people(2))
     task = {MODULE: {"id": record["_id"], "contacts": people(1), "purge_contacts": True}}
@@ -125,7 +121,7 @@ def test_purge_refuses_a_list_in_use_unless_forced(sim, playbook, api_log):
     assert sim.phone_numbers(forced[0]["recreated"]["new_id"]) == ["+15550000000"]
 
 
-def test_backup_to_a_file_then_restore_round_trip(sim, playbook, api_log, tmp_path):
+def test_backup_to_a_file_then_restore_round_trip(sim, playbook, api_log, tmp_path, people):
     record = sim.seed("Round trip", "restore me", allowDuplicates=False)
     original = people(120, timeZone="Europe/Berlin", uniqueId=None)
     for number, contact in enumerate(original):
@@ -154,7 +150,7 @@ def test_backup_to_a_file_then_restore_round_trip(sim, playbook, api_log, tmp_pa
     assert again.status(0) == "ok"
 
 
-def test_info_and_absent_return_every_page_of_contacts(sim, playbook, api_log):
+def test_info_and_absent_return_every_page_of_contacts(sim, playbook, api_log, people):
     sim.max_page = 30  # Kore may give fewer than asked: the module follows hasMore, not its own page size
     record = sim.seed("Paged", "x")
     sim.seed_contacts(record["_id"], people(95))
@@ -185,7 +181,7 @@ def test_paging_that_repeats_or_never_ends_is_an_error(sim, playbook):
 
 
 @pytest.mark.parametrize("fault, sent", [("cut_after_commit", 1), ("status", 2)], ids=["applied", "not-applied"])
-def test_a_lost_add_is_not_sent_twice_to_a_list_allowing_duplicates(sim, playbook, api_log, fault, sent):
+def test_a_lost_add_is_not_sent_twice_to_a_list_allowing_duplicates(sim, playbook, api_log, fault, sent, people):
     # cut_after_commit: Kore took the add and the answer was lost; status: a 500 and nothing added. Either may
     # be either, so the module waits to see, and sends again only what did not show.
     record = sim.seed("Dupes ok", "x", allowDuplicates=True)
@@ -196,7 +192,7 @@ def test_a_lost_add_is_not_sent_twice_to_a_list_allowing_duplicates(sim, playboo
     assert len(api_log.adds()) == sent
 
 
-def test_a_429_on_add_is_retried(sim, playbook, api_log):
+def test_a_429_on_add_is_retried(sim, playbook, api_log, people):
     record = sim.seed("Limited", "x")
     sim.faults.add("status", method="POST", path_contains="addContacts", status=429, retry_after=0)
     run = playbook([{MODULE: {"id": record["_id"], "contacts": people(2)}}])
@@ -205,7 +201,7 @@ def test_a_429_on_add_is_retried(sim, playbook, api_log):
     assert sim.phone_numbers(record["_id"]) == ["+15550000000", "+15550000001"]
 
 
-def test_set_module_fills_every_declared_list_in_parallel(sim, playbook, api_log):
+def test_set_module_fills_every_declared_list_in_parallel(sim, playbook, api_log, people):
     existing = sim.seed("Renewals", "x")
     sim.seed_contacts(existing["_id"], people(2))
     other = sim.seed("Other", "y")
@@ -266,7 +262,7 @@ def test_bad_contacts_are_refused_before_any_request(sim, playbook):
     assert sim.store.get(sim.tenant.stream_id, record["_id"]) == record
 
 
-def test_present_with_return_contacts_alone_reads_the_list_once(sim, playbook, api_log):
+def test_present_with_return_contacts_alone_reads_the_list_once(sim, playbook, api_log, people):
     record = sim.seed("Just read", "x")
     sim.seed_contacts(record["_id"], people(3))
     run, created = playbook([{MODULE: {"name": "Just read", "description": "x", "return_contacts": True}},

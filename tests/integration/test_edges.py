@@ -8,7 +8,6 @@ Every test runs on both execution paths (the ``playbook`` fixture), through ansi
 
 from __future__ import annotations
 
-import csv
 import os
 import threading
 import time
@@ -19,22 +18,13 @@ MODULE = "kore.ai.kore_contact_list"
 SET = "kore.ai.kore_contact_lists"
 
 
-def csv_phones(path):
-    with open(path, newline="", encoding="utf-8") as handle:
-        return sorted(row["phoneNumber"] for row in csv.DictReader(handle))
-
-
 def listed(sim):
     return dict((r["name"], r["_id"]) for r in sim.store.summaries(sim.tenant.stream_id))
 
 
-def people(count, start=0):
-    return [{"phoneNumber": "+1555%07d" % n} for n in range(start, start + count)]
-
-
 # ---- 1. one meaning for every path option ---------------------------------------------------------------------
 
-def test_relative_paths_mean_the_playbook_directory_wherever_ansible_playbook_starts(sim, playbook, tmp_path):
+def test_relative_paths_mean_the_playbook_directory_wherever_ansible_playbook_starts(sim, playbook, tmp_path, csv_phones):
     started_in = tmp_path / "started-in"
     started_in.mkdir()
     (tmp_path / "contacts.csv").write_text("phoneNumber\n+15550000001\n")
@@ -66,7 +56,7 @@ def test_relative_paths_mean_the_playbook_directory_wherever_ansible_playbook_st
 
 # ---- 2. a backup is never lost, replaced or shared -------------------------------------------------------------
 
-def test_a_backup_file_that_is_the_contacts_file_is_refused_by_any_spelling(sim, playbook, tmp_path):
+def test_a_backup_file_that_is_the_contacts_file_is_refused_by_any_spelling(sim, playbook, tmp_path, people):
     declared = tmp_path / "declared.csv"
     declared.write_text("phoneNumber\n+15550000001\n")
     os.symlink(str(declared), str(tmp_path / "symlink.csv"))
@@ -95,7 +85,7 @@ def test_an_empty_backup_dir_is_refused_before_any_request(sim, playbook, tmp_pa
     assert sim.requests == [] and list(listed(sim)) == ["Stays"] and os.listdir(started_in) == []
 
 
-def test_one_backup_file_for_two_lists_keeps_both_backups(sim, playbook, tmp_path):
+def test_one_backup_file_for_two_lists_keeps_both_backups(sim, playbook, tmp_path, csv_phones, people):
     first, second = sim.seed("First", "x"), sim.seed("Second", "x")
     sim.seed_contacts(first["_id"], people(2, 10))
     sim.seed_contacts(second["_id"], people(3, 20))
@@ -113,7 +103,7 @@ def test_one_backup_file_for_two_lists_keeps_both_backups(sim, playbook, tmp_pat
     assert oct(os.stat(kept).st_mode & 0o777) == "0o600"
 
 
-def test_a_backup_name_as_long_as_the_filesystem_allows_is_accepted(sim, playbook, tmp_path):
+def test_a_backup_name_as_long_as_the_filesystem_allows_is_accepted(sim, playbook, tmp_path, csv_phones, people):
     record = sim.seed("Long name", "x")
     sim.seed_contacts(record["_id"], people(2))
     name = "b" * 251 + ".csv"  # 255 bytes: ext4's limit
@@ -124,7 +114,7 @@ def test_a_backup_name_as_long_as_the_filesystem_allows_is_accepted(sim, playboo
     assert run[0]["backup_record_file"] == str(tmp_path / ("b" * 250 + ".json"))
 
 
-def test_backup_dir_gives_every_list_a_file_of_its_own(sim, playbook, tmp_path):
+def test_backup_dir_gives_every_list_a_file_of_its_own(sim, playbook, tmp_path, csv_phones, people):
     long_ids = ["cl-" + "7" * 240 + "-%02d" % n for n in range(11)]  # alike in their first 200 characters
     cased = ["cl-Case", "cl-case", "cl-CASE"]                            # alike without case
     for number, list_id in enumerate(long_ids + cased):
@@ -145,7 +135,7 @@ def test_backup_dir_gives_every_list_a_file_of_its_own(sim, playbook, tmp_path):
 BROKEN = "Ad\ud800a"  # a lone surrogate: JSON carries it, UTF-8 cannot
 
 
-def test_a_contact_no_csv_file_can_hold_keeps_the_list(sim, playbook, tmp_path):
+def test_a_contact_no_csv_file_can_hold_keeps_the_list(sim, playbook, tmp_path, people):
     record = sim.seed("Broken", "x")
     sim.seed_contacts(record["_id"], people(3) + [{"phoneNumber": "+15559999999", "firstName": BROKEN}])
     run = playbook([{MODULE: {"id": record["_id"], "state": "absent", "backup_file": "backup.csv"}}])
@@ -158,7 +148,7 @@ def test_a_contact_no_csv_file_can_hold_keeps_the_list(sim, playbook, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(("play-", "results-"))) == []
 
 
-def test_a_reset_that_fails_half_way_names_every_list_it_deleted(sim, playbook, tmp_path):
+def test_a_reset_that_fails_half_way_names_every_list_it_deleted(sim, playbook, tmp_path, csv_phones, people):
     records = [sim.seed("Reset %d" % n, "x") for n in range(5)]
     for number, record in enumerate(records):
         sim.seed_contacts(record["_id"], people(2, 10 * number))
@@ -181,7 +171,7 @@ def test_a_reset_that_fails_half_way_names_every_list_it_deleted(sim, playbook, 
 
 # ---- 3. the result tells the truth after a destructive step ---------------------------------------------------
 
-def test_a_failed_add_after_a_recreation_reports_the_recreation_and_the_backup(sim, playbook, tmp_path):
+def test_a_failed_add_after_a_recreation_reports_the_recreation_and_the_backup(sim, playbook, tmp_path, csv_phones, people):
     record = sim.seed("Purged", "x")
     sim.seed_contacts(record["_id"], people(2))
     sim.faults.add("status", method="POST", path_contains="addContacts", status=400, times=100,
@@ -197,7 +187,7 @@ def test_a_failed_add_after_a_recreation_reports_the_recreation_and_the_backup(s
     assert result["contact_list"]["_id"] == result["recreated"]["new_id"]
 
 
-def test_a_set_whose_add_fails_after_a_recreation_reports_it(sim, playbook, tmp_path):
+def test_a_set_whose_add_fails_after_a_recreation_reports_it(sim, playbook, tmp_path, csv_phones, people):
     record = sim.seed("Purged", "x")
     sim.seed_contacts(record["_id"], people(2))
     sim.faults.add("status", method="POST", path_contains="addContacts", status=400, times=100,
@@ -241,7 +231,7 @@ def refused_as_too_old(sim):
     return sum(1 for r in sim.requests if r["status"] == 401)
 
 
-def test_a_seed_and_a_backup_and_delete_outlive_several_tokens(sim, playbook, tmp_path):
+def test_a_seed_and_a_backup_and_delete_outlive_several_tokens(sim, playbook, tmp_path, csv_phones):
     sim.token_max_age = 1.5  # a token's iat has whole seconds: it may be almost one second old when sent
     sim.latency = 0.1
     (tmp_path / "many.csv").write_text("phoneNumber\n" + "".join("+1555%07d\n" % n for n in range(3000)))
@@ -344,7 +334,7 @@ def test_retries_reach_no_log_file_on_either_path(sim, playbook, tmp_path):
     assert "Retrying" not in text and "urllib3" not in text, text
 
 
-def test_a_task_timeout_during_the_backup_deletes_nothing_and_leaves_no_file(sim, playbook, tmp_path):
+def test_a_task_timeout_during_the_backup_deletes_nothing_and_leaves_no_file(sim, playbook, tmp_path, people):
     record = sim.seed("Slow", "x")
     sim.seed_contacts(record["_id"], people(2000))
     sim.latency = 0.2  # 20 pages: 4 seconds to back up, and the task may take 2

@@ -9,7 +9,6 @@ both modules ran one engine (module_utils/_contact_lists/engine.py).
 
 from __future__ import annotations
 
-import csv
 import os
 import threading
 
@@ -17,11 +16,6 @@ import pytest
 
 ONE = "kore.ai.kore_contact_list"
 SET = "kore.ai.kore_contact_lists"
-
-
-def rows_of(path):
-    with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
 
 
 def write_contacts(path, numbers):
@@ -35,7 +29,7 @@ def listed(sim):
 
 # ---- 1. after a destructive step, a later failure says changed and what was done --------------------------------
 
-def test_a_contacts_file_changed_during_the_recreation_still_reports_it(sim, playbook, while_held, tmp_path):
+def test_a_contacts_file_changed_during_the_recreation_still_reports_it(sim, playbook, while_held, tmp_path, csv_rows):
     record = sim.seed("Recreated", "d")
     sim.seed_contacts(record["_id"], [{"phoneNumber": "+15550000001"}, {"phoneNumber": "+15550000009"}])
     declared, backup = tmp_path / "declared.csv", tmp_path / "backup.csv"
@@ -52,7 +46,7 @@ def test_a_contacts_file_changed_during_the_recreation_still_reports_it(sim, pla
     assert "changed while the task ran" in result["msg"] and "created again" in result["msg"], result["msg"]
     assert result["recreated"]["old_id"] == record["_id"] and result["recreated"]["new_id"] == listed(sim)["Recreated"]
     assert result["backup_file"] == str(backup)
-    assert sorted(r["phoneNumber"] for r in rows_of(backup)) == ["+15550000001", "+15550000009"]
+    assert sorted(r["phoneNumber"] for r in csv_rows(backup)) == ["+15550000001", "+15550000009"]
 
 
 def test_return_contacts_past_the_cap_after_contacts_were_added_says_changed(sim, playbook, tmp_path):
@@ -104,7 +98,7 @@ HOSTS = ["h1", "h2", "h3", "h4"]
 ROUNDS = 12
 
 
-def test_hosts_writing_one_backup_file_at_once_lose_no_backup(sim, playbook, tmp_path):
+def test_hosts_writing_one_backup_file_at_once_lose_no_backup(sim, playbook, tmp_path, csv_rows):
     """Four hosts at -f 4, round after round in one playbook, each delete a list of their own with one backup_file.
     In each round the hosts' first reads of their contacts are held until all four have asked, so that their
     backups are written and published at the same moment."""
@@ -130,7 +124,7 @@ def test_hosts_writing_one_backup_file_at_once_lose_no_backup(sim, playbook, tmp
     assert listed(sim) == {}
     # the contacts files (the lists' records, reset.json and those kept aside, hold no contacts)
     files = sorted(str(path) for path in backups.iterdir() if path.name.startswith("reset.csv"))
-    kept = set(row["phoneNumber"] for path in files for row in rows_of(path))
+    kept = set(row["phoneNumber"] for path in files for row in csv_rows(path))
     assert kept == expected, (sorted(expected - kept), files)
     # every file kept aside is named in the result of the task that moved it
     named = set([str(backups / "reset.csv")])
@@ -174,7 +168,7 @@ def test_a_number_no_backup_could_restore_refuses_the_delete_naming_the_contact(
     assert "spreadsheet" in run[1]["msg"]
 
 
-def test_a_set_keeps_a_file_it_finds_aside_and_refuses_a_contact_no_backup_could_restore(sim, playbook, tmp_path):
+def test_a_set_keeps_a_file_it_finds_aside_and_refuses_a_contact_no_backup_could_restore(sim, playbook, tmp_path, csv_rows):
     plain, lettered = sim.seed("Plain", "d"), sim.seed("Lettered", "d")
     sim.seed_contacts(plain["_id"], [{"phoneNumber": "+1 555-010-0001"}])
     sim.seed_contacts(lettered["_id"], [{"phoneNumber": "+1 555 CALL NOW"}])
@@ -186,7 +180,7 @@ def test_a_set_keeps_a_file_it_finds_aside_and_refuses_a_contact_no_backup_could
                            "backup_dir": str(backups)}},
                     {SET: {"lists": [], "purge": True, "backup_dir": str(backups)}, "ignore_errors": True}])
     assert run.status(0) == "changed" and [r["_id"] for r in run[0]["deleted"]] == [plain["_id"]], run
-    assert [r["phoneNumber"] for r in rows_of(run[0]["backup_files"][plain["_id"]])] == ["+1 555-010-0001"]
+    assert [r["phoneNumber"] for r in csv_rows(run[0]["backup_files"][plain["_id"]])] == ["+1 555-010-0001"]
     assert open(run[0]["previous_backup_files"][plain["_id"]]).read() == "earlier\n"
     assert run.status(1) == "failed" and "phoneNumber +1 555 CALL NOW" in run[1]["msg"], run
     assert listed(sim) == {"Lettered": lettered["_id"]} and run[1]["deleted"] == []

@@ -12,7 +12,6 @@ replays.
 
 from __future__ import annotations
 
-import csv
 import os
 import random
 
@@ -21,15 +20,8 @@ LISTS, CONTACTS = 40, 60
 KILLS = 8  # rounds killed part-way, at most, before the run that is let finish
 
 
-def numbers(path):
-    with open(path, newline="", encoding="utf-8") as handle:
-        rows = list(csv.reader(handle))
-    assert rows and rows[0][0] == "phoneNumber", (path, rows[:2])
-    return set(row[0] for row in rows[1:])
-
-
 def test_a_reset_killed_part_way_and_run_again_loses_no_contact_and_leaves_no_temporary_file(
-        sim, playbook, tmp_path):
+        sim, playbook, tmp_path, csv_phones):
     sim.latency = 0.01
     account = {}
     for number in range(LISTS):
@@ -62,7 +54,7 @@ def test_a_reset_killed_part_way_and_run_again_loses_no_contact_and_leaves_no_te
                (name.startswith(list_id + ".csv.") and name.endswith("~"))]
         assert own, (list_id, files)  # backed up, at least once
         for name in own:  # each file whole: none cut short, none replaced
-            assert numbers(str(backups / name)) == contacts, name
+            assert set(csv_phones(str(backups / name))) == contacts, name
     assert sum(1 for name in files if name.endswith(".csv")) == LISTS
     for path in list(final[0].get("previous_backup_files", {}).values()) + final[0].get("removed_temporary_files", []):
         assert os.path.dirname(path) == str(backups), path

@@ -47,17 +47,6 @@ NAMES_THE_REQUEST = ("GET ", "POST ", "PUT ", "DELETE ", "list all", "getAllCont
 HELD = {"_id": LIST_ID, "name": LIST_NAME, "campaignInUse": [], "allowDuplicates": False, "description": "d"}
 
 
-class FakeTime(object):
-    def __init__(self):
-        self.now = 0.0
-
-    def sleep(self, seconds):
-        self.now += max(0.0, seconds)
-
-    def clock(self):
-        return self.now
-
-
 CALLS = {
     "absent by id": lambda lists, contacts: ensure_absent(lists, ListSpec(list_id=LIST_ID)),
     "absent by name": lambda lists, contacts: ensure_absent(lists, ListSpec(name=LIST_NAME)),
@@ -85,16 +74,16 @@ ABSENT = ("absent by id", "absent by name", "absent, contacts kept", "absent, ba
 BACKUP = os.path.join(tempfile.mkdtemp(prefix="kore-fuzz-"), "backup.csv")
 
 
-def run(scripted, call, answers):
+def run(scripted, call, answers, new_clock):
     """Play ``answers`` to one call; (result or KoreError, the requests it sent, simulated seconds slept)."""
     scripted.play(answers)
-    fake = FakeTime()
+    fake = new_clock(0.0)
     client = KoreClient.of(scripted.url, "st-fuzz", "5f0e1d2c3b4a596877665544", TOKEN, retries=2, timeout=5,
                            secrets=(SECRET,))
-    contacts = Contacts(client, wait_timeout=20, sleep=fake.sleep, clock=fake.clock)
+    contacts = Contacts(client, wait_timeout=20, sleep=fake.sleep, clock=fake)
     # kore_contact_lists builds its own pacer and Contacts, which read time.monotonic: the fake clock, so their
     # pauses and waits are simulated too
-    with mock.patch.object(time, "sleep", fake.sleep), mock.patch.object(time, "monotonic", fake.clock):
+    with mock.patch.object(time, "sleep", fake.sleep), mock.patch.object(time, "monotonic", fake):
         try:
             outcome = CALLS[call](ContactLists(client), contacts)
         except KoreError as exc:
@@ -168,10 +157,10 @@ def assert_writes_follow_understood_answers(log, forced):
 # while list all named it failed with a message that named no request
 @example(answers=[Answer(200, [], b'{}'),
                   Answer(200, [], b'{"status": "success", "data": [{"_id": "cl-fuzz-0001", "name": "Fuzz"}]}')])
-def test_any_answer_gives_a_sound_result_or_a_clean_error(scripted, call, answers):
+def test_any_answer_gives_a_sound_result_or_a_clean_error(scripted, call, answers, new_clock):
     if os.path.exists(BACKUP):
         os.unlink(BACKUP)
-    outcome, log, slept = run(scripted, call, answers)
+    outcome, log, slept = run(scripted, call, answers, new_clock)
     assert 0 < len(log) <= MAX_REQUESTS and slept <= MAX_SLEPT
     if isinstance(outcome, KoreError):
         message = str(outcome)

@@ -14,7 +14,7 @@ from unittest import mock
 import pytest
 from hypothesis import example, given
 from strategies import ANSWERS, CAMPAIGN_ID, CAMPAIGN_NAME, LIST_NAME
-from test_answers import MAX_MESSAGE, MAX_REQUESTS, MAX_SLEPT, SECRET, TOKEN, FakeTime
+from test_answers import MAX_MESSAGE, MAX_REQUESTS, MAX_SLEPT, SECRET, TOKEN
 
 from scripted import Answer
 
@@ -47,12 +47,12 @@ CALLS = {
 ABSENT = ("absent by id", "absent by name", "absent, stopped", "absent, backed up")
 
 
-def run(scripted, call, answers):
+def run(scripted, call, answers, new_clock):
     scripted.play(answers)
-    fake = FakeTime()
+    fake = new_clock(0.0)
     client = KoreClient.of(scripted.url, "st-fuzz", "5f0e1d2c3b4a596877665544", TOKEN, retries=2, timeout=5,
                            secrets=(SECRET,))
-    with mock.patch.object(time, "sleep", fake.sleep), mock.patch.object(time, "monotonic", fake.clock):
+    with mock.patch.object(time, "sleep", fake.sleep), mock.patch.object(time, "monotonic", fake):
         try:
             outcome = CALLS[call](Campaigns(client, "voice"))
         except KoreError as exc:
@@ -87,10 +87,10 @@ def settled(log):
 @example(answers=[Answer(200, [], b'{"status": "success", "data": {"results": [{"_id": "cd-fuzz-0001", '
                                   b'"name": "Fuzz campaign", "status": "Active"}], "hasMore": false}}')])
 @example(answers=[Answer(200, [], b'{"status": "success", "data": {"results": [], "hasMore": true}}')])
-def test_any_answer_to_a_campaign_call_is_sound_and_proven(scripted, call, answers):
+def test_any_answer_to_a_campaign_call_is_sound_and_proven(scripted, call, answers, new_clock):
     if os.path.exists(BACKUP):
         os.unlink(BACKUP)
-    outcome, log, slept = run(scripted, call, answers)
+    outcome, log, slept = run(scripted, call, answers, new_clock)
     assert 0 < len(log) <= MAX_REQUESTS and slept <= MAX_SLEPT
     if isinstance(outcome, KoreError):
         message = str(outcome)

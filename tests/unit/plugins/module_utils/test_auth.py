@@ -67,16 +67,8 @@ def test_ready_jwt_wins_and_missing_credentials_are_named():
         token_from({"jwt": None, "client_id": None, "client_secret": None})
 
 
-class Clock(object):
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
-
-
-def test_a_minted_token_is_renewed_before_it_expires_and_every_token_is_kept_to_hide():
-    clock = Clock(1000.0)
+def test_a_minted_token_is_renewed_before_it_expires_and_every_token_is_kept_to_hide(new_clock):
+    clock = new_clock()
     tokens = MintedToken("c", SECRET, clock=clock)
     first = tokens.current()
     clock.now += TOKEN_LIFETIME_SECONDS - RENEW_BEFORE_SECONDS - 1
@@ -90,8 +82,8 @@ def test_a_minted_token_is_renewed_before_it_expires_and_every_token_is_kept_to_
     assert tokens.all() == (first, second)
 
 
-def test_a_refused_token_is_renewed_once_whoever_asks():
-    tokens = MintedToken("c", SECRET, clock=Clock(1000.0))
+def test_a_refused_token_is_renewed_once_whoever_asks(new_clock):
+    tokens = MintedToken("c", SECRET, clock=new_clock())
     refused = tokens.current()
     assert tokens.renew(refused) and tokens.renew(refused)  # two threads saw the same 401
     assert len(tokens.all()) == 2 and tokens.current() != refused

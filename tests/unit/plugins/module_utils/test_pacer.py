@@ -15,29 +15,16 @@ from ansible_collections.kore.ai.plugins.module_utils._pacer import PACING_ARGSP
 from ansible_collections.kore.ai.plugins.modules import kore_contact_list, kore_contact_lists
 
 
-class FakeClock(object):
-    def __init__(self):
-        self.now = 1000.0
-        self.slept = []
-
-    def __call__(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.slept.append(seconds)
-        self.now += seconds
-
-
-def test_max_rate_spaces_requests():
-    clock = FakeClock()
+def test_max_rate_spaces_requests(new_clock):
+    clock = new_clock()
     pacer = Pacer(120, clock=clock, sleep=clock.sleep)
     for dummy in range(3):
         pacer.wait_turn()
     assert clock.slept == [0.5, 0.5]
 
 
-def test_no_rate_means_no_wait_until_a_429_teaches_one():
-    clock = FakeClock()
+def test_no_rate_means_no_wait_until_a_429_teaches_one(new_clock):
+    clock = new_clock()
     pacer = Pacer(clock=clock, sleep=clock.sleep)
     for dummy in range(20):
         pacer.wait_turn()
@@ -51,16 +38,16 @@ def test_no_rate_means_no_wait_until_a_429_teaches_one():
     assert abs(clock.slept[-1] - pacer.interval) < 1e-9
 
 
-def test_a_given_rate_is_not_relearned():
-    clock = FakeClock()
+def test_a_given_rate_is_not_relearned(new_clock):
+    clock = new_clock()
     pacer = Pacer(600, clock=clock, sleep=clock.sleep)
     pacer.wait_turn()
     pacer.slow_down(retry_after=None)
     assert pacer.interval == 0.1 and pacer.paused_until == clock.now + 1.0
 
 
-def test_a_429_after_a_few_requests_pauses_but_teaches_no_rate():
-    clock = FakeClock()
+def test_a_429_after_a_few_requests_pauses_but_teaches_no_rate(new_clock):
+    clock = new_clock()
     pacer = Pacer(clock=clock, sleep=clock.sleep)
     for dummy in range(3):
         pacer.wait_turn()
@@ -109,8 +96,8 @@ def test_each_paced_module_has_the_one_spec_and_the_options_make_the_pacing():
 
 
 @pytest.mark.parametrize("per_minute", [None, 600])
-def test_a_pace_that_still_meets_a_429_slows_once_for_the_requests_in_flight_together(per_minute):
-    clock = FakeClock()
+def test_a_pace_that_still_meets_a_429_slows_once_for_the_requests_in_flight_together(per_minute, new_clock):
+    clock = new_clock()
     pacer = Pacer(per_minute, clock=clock, sleep=clock.sleep)
     for dummy in range(20):
         pacer.wait_turn()

@@ -8,23 +8,16 @@ from __future__ import annotations
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT, Progress, TaskTotals
 
 
-class Clock(object):
-    now = 0.0
-
-    def __call__(self):
-        return self.now
-
-
-def test_a_line_at_each_tenth():
+def test_a_line_at_each_tenth(new_clock):
     told = []
-    counter = Progress(told.append, Clock()).counter("contact list 'X'", 1000, "contacts sent")
+    counter = Progress(told.append, new_clock(0.0)).counter("contact list 'X'", 1000, "contacts sent")
     for dummy in range(100):
         counter.add(10)
     assert told == ["contact list 'X': %d of 1000 contacts sent" % n for n in range(100, 1001, 100)]
 
 
-def test_a_line_every_30_seconds_when_work_is_slow():
-    told, clock = [], Clock()
+def test_a_line_every_30_seconds_when_work_is_slow(new_clock):
+    told, clock = [], new_clock(0.0)
     counter = Progress(told.append, clock).counter("w", 1000, "contacts shown")
     for dummy in range(5):
         clock.now += 29.0
@@ -32,16 +25,16 @@ def test_a_line_every_30_seconds_when_work_is_slow():
     assert told == ["w: 1 of 1000 contacts shown"] * 2  # at 58 s and at 116 s
 
 
-def test_silent_without_a_display_and_for_no_work():
+def test_silent_without_a_display_and_for_no_work(new_clock):
     SILENT.counter("w", 10, "x").add(10)
     told = []
-    Progress(told.append, Clock()).counter("w", 0, "x").add(0)
+    Progress(told.append, new_clock(0.0)).counter("w", 0, "x").add(0)
     assert told == []
 
 
-def test_a_sets_lists_are_told_as_one_line_for_the_task_never_one_a_list():
+def test_a_sets_lists_are_told_as_one_line_for_the_task_never_one_a_list(new_clock):
     told = []
-    totals = TaskTotals(Progress(told.append, Clock()), "kore_contact_lists")
+    totals = TaskTotals(Progress(told.append, new_clock(0.0)), "kore_contact_lists")
     totals.expect("contacts read", 2000)
     shares = [totals.counter("contact list %d" % n, 100, "contacts read") for n in range(20)]
     for share in shares:  # each list read in two pages, a page at a time
