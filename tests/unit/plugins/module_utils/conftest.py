@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._auth import mint_token
-from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient
+from ansible_collections.kore.ai.plugins.module_utils._client import Answer, KoreClient
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ContactLists
 
 
@@ -50,3 +50,27 @@ class AtOnce(object):
 def at_once():
     """A new :class:`AtOnce` each time it is called."""
     return AtOnce
+
+
+class AnsweringClient(KoreClient):
+    """The one fake of Kore of the unit tests: a real client (so its signature is the client's), whose requests
+    ``answer(method, route, json, query)`` answers with Kore's envelope instead of HTTP; every request asked is
+    kept in ``asked`` as ``(method, route, query)``, from any thread."""
+
+    def __init__(self, answer, host="https://kore.example"):
+        super().__init__(KoreClient.of(host, "st-1", "a", "test-token", retries=0).options)
+        self.answer, self.asked, self.lock = answer, [], threading.Lock()
+
+    def clone(self, pacer=None):
+        return self
+
+    def _request(self, method, route, json, query):
+        with self.lock:
+            self.asked.append((method, route, query))
+        return Answer({"status": "success", "data": self.answer(method, route, json, query)}, False)
+
+
+@pytest.fixture
+def answering_client():
+    """``answering_client(answer)``: an :class:`AnsweringClient`."""
+    return AnsweringClient

@@ -52,28 +52,23 @@ def test_a_backup_written_is_told_with_the_file_it_moved_aside(tmp_path):
     assert open(backup.previous).read() == "older"
 
 
-class FakeClient(object):
-    def describe(self):
-        return "bot st-1, account a at https://kore.example"
-
-
 def test_an_item_is_named_alike_by_every_resource():
     assert label({"name": "Leads", "_id": "cl-1"}) == "'Leads' (cl-1)"
     assert label({"name": "Calls", "id": "cd-1"}, "voice campaign", "id") == "voice campaign 'Calls' (cd-1)"
 
 
-def test_already_absent_is_unchanged_and_warns_of_an_id_kore_never_gives():
+def test_already_absent_is_unchanged_and_warns_of_an_id_kore_never_gives(answering_client):
     lists = Resource("contact list", Route("v2", ("campaign", "contactList")), id_prefix="cl-")
-    gone = already_absent(ItemOutcome, lists, FakeClient(), "cl-9", "cl-9")
+    gone = already_absent(ItemOutcome, lists, answering_client(None), "cl-9", "cl-9")
     assert not gone.changed and gone.warnings == [] and gone.msg == (
         "contact list cl-9 is already absent from bot st-1, account a at https://kore.example")
-    named = already_absent(ItemOutcome, lists, FakeClient(), "Leads", "Leads")
+    named = already_absent(ItemOutcome, lists, answering_client(None), "Leads", "Leads")
     assert "id 'Leads' is not a Kore contact list id" in named.warnings[0]
     assert "if it is the list's name, use name: instead of id:" in named.warnings[0]
 
 
-def test_an_id_kore_did_not_choose_is_refused_naming_what_to_give():
+def test_an_id_kore_did_not_choose_is_refused_naming_what_to_give(answering_client):
     campaigns = Resource("sms campaign", Route("v2", ("campaign",)), id_prefix="cd-")
     with pytest.raises(KoreInputError, match="sms campaign cd-9 does not exist in bot st-1.*Kore chooses ids, so to "
                                              "create a campaign give its name without id"):
-        refuse_unknown_id(campaigns, FakeClient(), "cd-9", "its name")
+        refuse_unknown_id(campaigns, answering_client(None), "cd-9", "its name")
