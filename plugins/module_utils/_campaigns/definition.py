@@ -39,6 +39,10 @@ class CampaignSpec(object):
             raise KoreInputError("name must not be empty")
         self.campaign_id, self.name, self.kind = campaign_id, name, kind
 
+    @property
+    def item_id(self):
+        return self.campaign_id
+
     def named(self):
         return self.campaign_id or repr(self.name)
 

@@ -7,6 +7,8 @@ answer. Every failure after a change (a stop sent, a backup written) is reported
 
 from __future__ import annotations
 
+import dataclasses
+
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.definition import (
     differences,
     named_lists,
@@ -21,7 +23,8 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
     reported_after,
     with_done,
 )
-from ansible_collections.kore.ai.plugins.module_utils._outcome import ItemOutcome, already_absent, refuse_unknown_id
+from ansible_collections.kore.ai.plugins.module_utils._ensure import Hooks, ensure_absent
+from ansible_collections.kore.ai.plugins.module_utils._outcome import ItemOutcome, refuse_unknown_id
 from ansible_collections.kore.ai.plugins.module_utils._outcome import label as item_label
 from ansible_collections.kore.ai.plugins.module_utils._wait import WAIT_TIMEOUT, checked_wait_timeout
 
@@ -42,45 +45,80 @@ def label(campaign):
     return item_label(campaign, "%s campaign" % campaign.get("type"), "id")
 
 
+@dataclasses.dataclass(frozen=True)
+class CampaignWork(object):
+    """What a task asks of its campaign: ``stop`` it first when it runs (waiting ``wait_timeout`` seconds for it to
+    rest), ``backup`` its record first, ``check_mode``."""
+
+    stop: bool = False
+    backup: object = None
+    wait_timeout: int = WAIT_TIMEOUT
+    check_mode: bool = False
+
+
+class CampaignHooks(Hooks):
+    """A campaign's own way in the one ensure (``_ensure.py``): found in its type's list-all (the whole record only
+    for a backup), refused while it runs unless ``stop``, its record written before anything is sent, stopped and
+    waited for before its DELETE, and every failure after a change told with it."""
+
+    outcome = CampaignOutcome
+    id_field = "id"
+
+    def __init__(self, campaigns, work):
+        super().__init__(campaigns, work)
+        self.stopping = False
+
+    def label(self, record):
+        return label(record)
+
+    def find(self, spec):
+        # by id or name, the list-all's item tells the status; the whole record (GET) is needed only for the backup
+        return self.entity.find(spec.campaign_id, spec.name, whole=self.work.backup is not None)
+
+    def checked(self, current):
+        self.stopping = running(current)
+        if self.stopping and not self.work.stop:
+            raise KoreInUseError(RUNNING.format(campaign=label(current), status=current.get("status"),
+                                                then=" and delete it"))
+        return current
+
+    def verb(self, current):
+        return "stopped and deleted" if self.stopping else "deleted"
+
+    def keep(self, current):
+        if self.work.backup is not None and not self.work.check_mode:
+            self.work.backup.write_json(current)  # a failure leaves the campaign as it was
+
+    def delete(self, current):
+        done = self.work.backup.result() if self.work.backup is not None else {}
+        if self.stopping:
+            stop_at_rest(self.entity, current, self.work.wait_timeout, done, " and was not deleted")
+        try:
+            return self.entity.delete(current["id"])
+        except KoreError as exc:
+            if self.stopping or done:
+                # a stop sent is a change, whatever the DELETE then met
+                raise with_done(exc, _before_that(current, self.stopping, done), stopped=self.stopping,
+                                changed=self.stopping, **done)
+            raise
+
+    def gone(self, current):
+        return CampaignOutcome(self.stopping, {}, "%s was deleted by someone else meanwhile" % label(current))
+
+    def told(self, outcome):
+        outcome.extra["stopped"] = self.stopping
+        if self.work.backup is not None and self.work.backup.written:
+            outcome.tell_written(self.work.backup, "its record")
+        return outcome
+
+
 def ensure_campaign_absent(campaigns, spec, *, stop=False, backup=None, wait_timeout=WAIT_TIMEOUT, check_mode=False):
     """Delete the campaign of ``spec``, backed up first (``backup``: its whole record as JSON) and, with ``stop``,
     stopped first when it runs; or say it is gone already (only once its type's list-all lacks it)."""
     checked_wait_timeout(wait_timeout)
     if backup is not None:
         backup.check()
-    # by id or name, the list-all's item tells the status; the whole record (GET) is needed only for the backup
-    current = campaigns.find(spec.campaign_id, spec.name, whole=backup is not None)
-    if current is None:
-        return already_absent(CampaignOutcome, campaigns.resource, campaigns.client, spec.campaign_id, spec.named())
-    must_stop = running(current)
-    if must_stop and not stop:
-        raise KoreInUseError(RUNNING.format(campaign=label(current), status=current.get("status"),
-                                            then=" and delete it"))
-    verb = "stopped and deleted" if must_stop else "deleted"
-    if check_mode:
-        return CampaignOutcome(True, current, "%s would be %s" % (label(current), verb), current, {},
-                               stopped=must_stop)
-    if backup is not None:
-        backup.write_json(current)  # a failure leaves the campaign as it was
-    done = backup.result() if backup is not None else {}
-    if must_stop:
-        stop_at_rest(campaigns, current, wait_timeout, done, " and was not deleted")
-    try:
-        deleted = campaigns.delete(current["id"])
-    except KoreError as exc:
-        if must_stop or done:
-            # a stop sent is a change, whatever the DELETE then met
-            raise with_done(exc, _before_that(current, must_stop, done), stopped=must_stop, changed=must_stop, **done)
-        raise
-    if deleted is None:
-        outcome = CampaignOutcome(must_stop, {}, "%s was deleted by someone else meanwhile"
-                                  % label(current), stopped=must_stop)
-    else:
-        record = deleted or current
-        outcome = CampaignOutcome(True, record, "%s %s" % (label(record), verb), current, {}, stopped=must_stop)
-    if backup is not None:
-        outcome.tell_written(backup, "its record")
-    return outcome
+    return ensure_absent(CampaignHooks(campaigns, CampaignWork(stop, backup, wait_timeout, check_mode)), spec)
 
 
 def stop_at_rest(campaigns, current, wait_timeout, done, kept):

@@ -24,6 +24,8 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.outcome imp
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import NO_WORK, ONE_LIST
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED
+from ansible_collections.kore.ai.plugins.module_utils._ensure import GoneMeanwhile, Hooks
+from ansible_collections.kore.ai.plugins.module_utils._ensure import ensure_absent as ensure_item_absent
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreError,
     KoreInputError,
@@ -35,36 +37,103 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
 from ansible_collections.kore.ai.plugins.module_utils._outcome import already_absent, label, refuse_unknown_id
 
 
-def ensure_absent(lists, spec, work=NO_WORK, plan=ONE_LIST, before_delete=None):
-    """Delete the list of ``spec`` (a :class:`~.entity.ListSpec`), or say it is gone already.
+class ListHooks(Hooks):
+    """A contact list's own way in the one ensure (``_ensure.py``): found by the planner or by id or name (a DNC
+    list too), the in-use gate with the campaigns that name a DNC list, its contacts backed up (or returned) before
+    its DELETE, Kore's own refusal told as such, and the backup's files in the result."""
 
-    ``before_delete(record)`` is called with the list about to go (in check mode too), e.g. to back it up. A list
-    the ``plan`` found is not looked up again.
+    outcome = Outcome
+
+    def __init__(self, lists, work, plan=ONE_LIST, contacts_api=None):
+        super().__init__(lists, work)
+        self.plan, self.contacts_api = plan, contacts_api
+        self.contacts, self.record_file = [], None
+
+    def label(self, record):
+        return "contact list %s" % label(record)
+
+    def find(self, spec):
+        if self.plan.found is not None:
+            return self.plan.found
+        current = self.entity.find(spec.list_id, spec.name)
+        if current is None and spec.name and not spec.list_id:
+            current = self.entity.find_by_name(spec.name, every=True)  # a DNC list: absent once every list lacks it
+        return current
+
+    def checked(self, current):
+        if not self.work.force:
+            current = with_dnc_users(current, self.entity.client)
+        refuse_in_use(current, self.work.force, client=self.entity.client)
+        return current
+
+    def keep(self, current):
+        backup, lists = self.work.backup, self.entity
+        if not (self.work.return_contacts or backup):
+            return
+        try:
+            if self.work.return_contacts:
+                hint = "leave return_contacts out: backup_file keeps them" if backup is not None else \
+                    "write them to a CSV file with backup_file instead"
+                self.contacts = self.contacts_api.read(current["_id"], hint)
+            if backup is not None and not self.work.check_mode:
+                backup.write(self.contacts_api.pages(current["_id"]))
+                # imported here: most deletes keep no backup (docs/performance.md, Module import time)
+                from ansible_collections.kore.ai.plugins.module_utils._contacts.described import describe
+
+                self.record_file = describe(backup, current, lambda: lists.read(current["_id"]))
+        except KoreNotFoundError:
+            # a 404 alone may mean a wrong bot; gone from the bot's list as well, it was deleted meanwhile
+            if lists.find_by_id(current["_id"]) is not None:
+                raise
+            raise GoneMeanwhile("contact list %s was deleted by someone else meanwhile, before its contacts could be "
+                                "read: nothing was backed up or deleted by this task" % label(current))
+        if not self.plan.goes_on():
+            raise KoreStoppedError("contact list %s was not deleted: the work stopped after its backup"
+                                   % label(current))
+
+    def delete(self, current):
+        try:
+            return self.entity.delete(current["_id"])
+        except KoreRequestError as exc:
+            raise _refused_in_use(self.entity, exc, current)
+
+    def failed(self, exc):
+        done = self.work.backup.result() if self.work.backup is not None else {}
+        if not done:
+            return exc
+        return with_done(exc, "Its contacts had been written to %s first" % done["backup_file"], **done)
+
+    def told(self, outcome):
+        if self.work.return_contacts:
+            outcome.extra["contacts"] = self.contacts
+        backup = self.work.backup
+        if backup is not None and backup.written:
+            outcome.tell_backup(backup)
+            if self.record_file is not None:
+                outcome.extra["backup_record_file"] = self.record_file
+                outcome.msg += ", its record to %s" % self.record_file
+        return outcome
+
+
+def ensure_absent(lists, spec, work=NO_WORK, plan=ONE_LIST):
+    """Delete the list of ``spec`` (a :class:`~.entity.ListSpec`), or say it is gone already; no contacts are read
+    (:func:`ensure_list_absent` with a backup or ``return_contacts``)."""
+    return ensure_list_absent(lists, None, spec, work, plan)
+
+
+def ensure_list_absent(lists, contacts_api, spec, work=NO_WORK, plan=ONE_LIST):
+    """Delete the list; the work's ``backup`` gets its contacts first (``return_contacts``: the result gets them).
+
+    The plan's ``go_on()``, asked between the backup and the DELETE, may stop the work there
+    (:class:`KoreStoppedError`). A list the plan found is not looked up again.
     """
-    list_id, name, force, check_mode = spec.list_id, spec.name, work.force, work.check_mode
-    if plan.found is None and list_id and force and not check_mode and before_delete is None:
+    if work.backup is not None:
+        work.backup.check()
+    if plan.found is None and spec.list_id and work.force and not work.check_mode and not (
+            work.backup or work.return_contacts):
         # nothing to check first: Kore's answer to DELETE is the deleted record
-        return _delete_at_once(lists, list_id)
-    current = plan.found if plan.found is not None else lists.find(list_id, name)
-    if current is None and name and not list_id:
-        current = lists.find_by_name(name, every=True)  # a DNC list: absent only once every list lacks it
-    if current is None:
-        return already_absent(Outcome, CONTACT_LISTS, lists.client, list_id, list_id or repr(name))
-    if not force:
-        current = with_dnc_users(current, lists.client)
-    refuse_in_use(current, force, client=lists.client)
-    if before_delete is not None:
-        before_delete(current)
-    if check_mode:
-        return Outcome(True, current, "contact list %s would be deleted" % label(current), current, {})
-    try:
-        deleted = lists.delete(current["_id"])
-    except KoreRequestError as exc:
-        raise _refused_in_use(lists, exc, current)
-    if deleted is None:
-        return Outcome(False, {}, "contact list %s was deleted by someone else meanwhile" % label(current))
-    record = deleted or current  # {} when only the retry of a lost answer saw it gone
-    return Outcome(True, record, "contact list %s deleted" % label(record), current, {})
+        return _delete_at_once(lists, spec.list_id)
+    return ensure_item_absent(ListHooks(lists, work, plan, contacts_api), spec)
 
 
 def _delete_at_once(lists, list_id):
@@ -90,70 +159,8 @@ def _refused_in_use(lists, exc, record):
                                                     str(exc).rstrip(".")), exc.status, exc.method, exc.path)
 
 
-class _GoneMeanwhile(Exception):
-    """The list was found, then deleted by someone else before its contacts were read."""
-
-    def __init__(self, record):
-        super().__init__(record.get("_id"))
-        self.record = record
-
-
 class KoreStoppedError(KoreError):
     """A list was backed up, but the work stopped before its DELETE (a set's other change failed)."""
-
-
-def ensure_list_absent(lists, contacts_api, spec, work=NO_WORK, plan=ONE_LIST):
-    """Delete the list; the work's ``backup`` gets its contacts first (``return_contacts``: the result gets them).
-
-    The plan's ``go_on()``, asked between the backup and the DELETE, may stop the work there
-    (:class:`KoreStoppedError`).
-    """
-    backup, return_contacts, check_mode = work.backup, work.return_contacts, work.check_mode
-    if backup is not None:
-        backup.check()
-    if not (return_contacts or backup):
-        return ensure_absent(lists, spec, work, plan)
-    kept = {"contacts": []}
-
-    def keep_contacts(record):
-        try:
-            if return_contacts:
-                hint = "leave return_contacts out: backup_file keeps them" if backup is not None else \
-                    "write them to a CSV file with backup_file instead"
-                kept["contacts"] = contacts_api.read(record["_id"], hint)
-            if backup is not None and not check_mode:
-                backup.write(contacts_api.pages(record["_id"]))
-                # imported here: most deletes keep no backup (docs/performance.md, Module import time)
-                from ansible_collections.kore.ai.plugins.module_utils._contacts.described import describe
-
-                kept["record_file"] = describe(backup, record, lambda: lists.read(record["_id"]))
-        except KoreNotFoundError:
-            # a 404 alone may mean a wrong bot; gone from the bot's list as well, it was deleted meanwhile
-            if lists.find_by_id(record["_id"]) is not None:
-                raise
-            raise _GoneMeanwhile(record)
-        if not plan.goes_on():
-            raise KoreStoppedError("contact list %s was not deleted: the work stopped after its backup"
-                                   % label(record))
-
-    try:
-        outcome = ensure_absent(lists, spec, work, plan, before_delete=keep_contacts)
-    except _GoneMeanwhile as gone:
-        return Outcome(False, {}, "contact list %s was deleted by someone else meanwhile, before its contacts "
-                                  "could be read: nothing was backed up or deleted by this task" % label(gone.record))
-    except KoreError as exc:
-        done = backup.result() if backup is not None else {}
-        if not done:
-            raise
-        raise with_done(exc, "Its contacts had been written to %s first" % done["backup_file"], **done)
-    if return_contacts:
-        outcome.extra["contacts"] = kept["contacts"]
-    if backup is not None and backup.written:
-        outcome.tell_backup(backup)
-        if "record_file" in kept:
-            outcome.extra["backup_record_file"] = kept["record_file"]
-            outcome.msg += ", its record to %s" % kept["record_file"]
-    return outcome
 
 
 def ensure_present(lists, spec, work=NO_WORK, plan=ONE_LIST):

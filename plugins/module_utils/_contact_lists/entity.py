@@ -44,6 +44,10 @@ class ListSpec(object):
         fields = {"name": name, "description": description, "allowDuplicates": allow_duplicates}
         self.fields = dict((k, v) for k, v in fields.items() if v is not None)
 
+    @property
+    def item_id(self):
+        return self.list_id
+
     def body(self):
         """The create body; refused without a description, which Kore requires."""
         if "description" not in self.fields:
