@@ -4,7 +4,9 @@
 """The one ensure of an item of any resource: the sequence written once, each resource's own way in hooks.
 
 Absent: find the item (or prove it gone), pass the in-use gate, keep what must be kept (a backup) before anything
-is deleted, stop in check mode, delete, and say what was done, a failure after a change included. A resource
+is deleted, stop in check mode, delete, and say what was done, a failure after a change included. Present: find
+it, create it when missing (an id Kore did not choose refused), or send what differs, after the gate an update
+has. A resource
 supplies a :class:`Hooks` subclass (contact lists in ``_contact_lists/engine.py``, campaigns in
 ``_campaigns/engine.py``); a third is a description (``_resource.py``), the entity (``_entity.py``) and its hooks.
 """
@@ -12,7 +14,7 @@ supplies a :class:`Hooks` subclass (contact lists in ``_contact_lists/engine.py`
 from __future__ import annotations
 
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
-from ansible_collections.kore.ai.plugins.module_utils._outcome import ItemOutcome, already_absent
+from ansible_collections.kore.ai.plugins.module_utils._outcome import ItemOutcome, already_absent, refuse_unknown_id
 from ansible_collections.kore.ai.plugins.module_utils._outcome import label as item_label
 
 
@@ -74,6 +76,31 @@ class Hooks(object):
         """The outcome with what was kept (a backup's files) added: the ensure's last word."""
         return outcome
 
+    # ---- present ------------------------------------------------------------------------------------------------
+
+    as_wanted = "is as wanted"          # how an item that needs nothing is told
+    create_with = "its name"            # what to give instead of an id Kore did not choose
+
+    def current(self, spec):
+        """The item to compare with what ``spec`` declares, None once proven absent."""
+        return self.find(spec)
+
+    def create(self, spec):
+        """The outcome of creating the item (in check mode, of what Kore would answer)."""
+        raise NotImplementedError("%ss are not created by this collection" % self.entity.resource.name)
+
+    def changes(self, spec, current):
+        """What differs between ``spec`` and ``current``: the fields to send."""
+        return {}
+
+    def checked_update(self, current, changes):
+        """The gate an update has (raise to refuse); returns how the update is told (``updated: name``)."""
+        return "updated: %s" % ", ".join(sorted(changes))
+
+    def update(self, current, changes):
+        """Send ``changes``: the record after them."""
+        return self.entity.update(self.entity.resource.id_of(current), changes)
+
 
 def ensure_absent(hooks, spec):
     """Delete the item of ``spec``, or say it is gone already; check mode decides on the same path and sends no
@@ -97,3 +124,30 @@ def ensure_absent(hooks, spec):
         return hooks.told(hooks.gone(current))
     record = deleted or current  # {} when only the retry of a lost answer saw it gone
     return hooks.told(hooks.outcome(True, record, "%s %s" % (hooks.label(record), verb), current, {}))
+
+
+def ensure_present(hooks, spec):
+    """The item of ``spec`` as declared: created, updated or left as it is; check mode decides on the same path and
+    sends no write."""
+    current = hooks.current(spec)
+    if current is None:
+        if spec.item_id:
+            refuse_unknown_id(hooks.entity.resource, hooks.entity.client, spec.item_id, hooks.create_with)
+        return hooks.told(hooks.create(spec))
+    return converge(hooks, current, spec)
+
+
+def converge(hooks, current, spec):
+    """Send what differs between ``current`` and ``spec``, or nothing."""
+    changes = hooks.changes(spec, current)
+    if not changes:
+        return hooks.told(hooks.outcome(False, current, "%s %s" % (hooks.label(current), hooks.as_wanted), current,
+                                        current))
+    verb = hooks.checked_update(current, changes)
+    if hooks.work.check_mode:
+        after = dict(current, **changes)
+        return hooks.told(hooks.outcome(True, after, "%s would be %s" % (hooks.label(current), verb), current, after,
+                                        updated=True))
+    after = hooks.update(current, changes)
+    return hooks.told(hooks.outcome(True, after, "%s %s" % (hooks.label(after), verb), current, after,
+                                    updated=True))

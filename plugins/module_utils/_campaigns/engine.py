@@ -23,8 +23,8 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
     reported_after,
     with_done,
 )
-from ansible_collections.kore.ai.plugins.module_utils._ensure import Hooks, ensure_absent
-from ansible_collections.kore.ai.plugins.module_utils._outcome import ItemOutcome, refuse_unknown_id
+from ansible_collections.kore.ai.plugins.module_utils._ensure import Hooks, ensure_absent, ensure_present
+from ansible_collections.kore.ai.plugins.module_utils._outcome import ItemOutcome
 from ansible_collections.kore.ai.plugins.module_utils._outcome import label as item_label
 from ansible_collections.kore.ai.plugins.module_utils._wait import WAIT_TIMEOUT, checked_wait_timeout
 
@@ -64,8 +64,9 @@ class CampaignHooks(Hooks):
     outcome = CampaignOutcome
     id_field = "id"
 
-    def __init__(self, campaigns, work):
+    def __init__(self, campaigns, work, definition=None, coming=()):
         super().__init__(campaigns, work)
+        self.definition, self.coming = definition or {}, coming
         self.stopping = False
 
     def label(self, record):
@@ -111,6 +112,47 @@ class CampaignHooks(Hooks):
             outcome.tell_written(self.work.backup, "its record")
         return outcome
 
+    as_wanted = "is as declared"
+    create_with = "its name (and definition)"
+
+    def current(self, spec):
+        return self.entity.find(spec.campaign_id, spec.name or self.definition.get("name"))
+
+    def create(self, spec):
+        definition = self.definition
+        refuse_incomplete(self.entity.kind, definition)
+        self._require_lists()
+        if self.work.check_mode:
+            record = dict(definition, id="(known once created)", type=self.entity.kind, status="Preparing")
+            return CampaignOutcome(True, record, "%s campaign %r would be created" % (self.entity.kind,
+                                                                                      definition["name"]), {}, record,
+                                   created=True)
+        made = self.entity.create(definition)
+        return CampaignOutcome(True, made, "%s created" % label(made), {}, made, created=True)
+
+    def changes(self, spec, current):
+        return differences(self.definition, current)
+
+    def checked_update(self, current, changes):
+        self._require_lists()
+        self.stopping = running(current)
+        if self.stopping and not self.work.stop:
+            raise KoreInUseError(RUNNING.format(campaign=label(current), status=current.get("status"),
+                                                then=" (Kore refuses to edit a running campaign) and update it"))
+        return "%supdated: %s" % ("stopped and " if self.stopping else "", ", ".join(sorted(changes)))
+
+    def update(self, current, changes):
+        if not self.stopping:
+            return self.entity.update(current["id"], changes)
+        stop_at_rest(self.entity, current, self.work.wait_timeout, {}, " and was not updated")
+        with reported_after(_before_that(current, True, {}), stopped=True):
+            return self.entity.update(current["id"], changes)
+
+    def _require_lists(self):
+        """Every list the definition names exists, before any write; in check mode, lists the same run creates
+        first count (``coming``)."""
+        _require_lists(self.entity.client, self.definition, self.coming if self.work.check_mode else ())
+
 
 def ensure_campaign_absent(campaigns, spec, *, stop=False, backup=None, wait_timeout=WAIT_TIMEOUT, check_mode=False):
     """Delete the campaign of ``spec``, backed up first (``backup``: its whole record as JSON) and, with ``stop``,
@@ -154,44 +196,8 @@ def ensure_campaign_present(campaigns, spec, definition, *, stop=False, wait_tim
     its declared fields sent with PUT when they differ, or left as it is. ``coming``: the names of lists the same
     run creates first, which count as present in check mode (a restore's)."""
     checked_wait_timeout(wait_timeout)
-    current = campaigns.find(spec.campaign_id, spec.name or definition.get("name"))
-    if current is None and spec.campaign_id:
-        refuse_unknown_id(campaigns.resource, campaigns.client, spec.campaign_id, "its name (and definition)")
-    changes = definition if current is None else differences(definition, current)
-    if not changes:
-        return CampaignOutcome(False, current, "%s is as declared" % label(current), current, current)
-    if current is None:
-        refuse_incomplete(campaigns.kind, definition)
-    _require_lists(campaigns.client, definition, coming if check_mode else ())
-    if current is None:
-        return _create(campaigns, definition, check_mode)
-    must_stop = running(current)
-    if must_stop and not stop:
-        raise KoreInUseError(RUNNING.format(campaign=label(current), status=current.get("status"),
-                                            then=" (Kore refuses to edit a running campaign) and update it"))
-    after = dict(current, **changes)
-    verb = "%supdated: %s" % ("stopped and " if must_stop else "", ", ".join(sorted(changes)))
-    if check_mode:
-        return CampaignOutcome(True, after, "%s would be %s" % (label(current), verb), current, after,
-                               stopped=must_stop, updated=True)
-    if must_stop:
-        stop_at_rest(campaigns, current, wait_timeout, {}, " and was not updated")
-        with reported_after(_before_that(current, True, {}), stopped=True):
-            after = campaigns.update(current["id"], changes)
-    else:
-        after = campaigns.update(current["id"], changes)
-    return CampaignOutcome(True, after, "%s %s" % (label(after), verb), current, after, stopped=must_stop,
-                           updated=True)
-
-
-def _create(campaigns, definition, check_mode):
-    if check_mode:
-        record = dict(definition, id="(known once created)", type=campaigns.kind, status="Preparing")
-        return CampaignOutcome(True, record, "%s campaign %r would be created" % (campaigns.kind,
-                                                                                  definition["name"]), {}, record,
-                               created=True)
-    made = campaigns.create(definition)
-    return CampaignOutcome(True, made, "%s created" % label(made), {}, made, created=True)
+    work = CampaignWork(stop, None, wait_timeout, check_mode)
+    return ensure_present(CampaignHooks(campaigns, work, definition, coming), spec)
 
 
 def _require_lists(client, definition, coming=()):

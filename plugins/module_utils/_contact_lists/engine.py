@@ -25,7 +25,9 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource im
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import NO_WORK, ONE_LIST
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED
 from ansible_collections.kore.ai.plugins.module_utils._ensure import GoneMeanwhile, Hooks
+from ansible_collections.kore.ai.plugins.module_utils._ensure import converge as converge_item
 from ansible_collections.kore.ai.plugins.module_utils._ensure import ensure_absent as ensure_item_absent
+from ansible_collections.kore.ai.plugins.module_utils._ensure import ensure_present as ensure_item_present
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreError,
     KoreInputError,
@@ -34,7 +36,7 @@ from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreRequestError,
     with_done,
 )
-from ansible_collections.kore.ai.plugins.module_utils._outcome import already_absent, label, refuse_unknown_id
+from ansible_collections.kore.ai.plugins.module_utils._outcome import already_absent, label
 
 
 class ListHooks(Hooks):
@@ -47,7 +49,7 @@ class ListHooks(Hooks):
     def __init__(self, lists, work, plan=ONE_LIST, contacts_api=None):
         super().__init__(lists, work)
         self.plan, self.contacts_api = plan, contacts_api
-        self.contacts, self.record_file = [], None
+        self.contacts, self.record_file = None, None  # read, or written, before a DELETE
 
     def label(self, record):
         return "contact list %s" % label(record)
@@ -70,6 +72,7 @@ class ListHooks(Hooks):
         backup, lists = self.work.backup, self.entity
         if not (self.work.return_contacts or backup):
             return
+        self.contacts = []
         try:
             if self.work.return_contacts:
                 hint = "leave return_contacts out: backup_file keeps them" if backup is not None else \
@@ -85,6 +88,7 @@ class ListHooks(Hooks):
             # a 404 alone may mean a wrong bot; gone from the bot's list as well, it was deleted meanwhile
             if lists.find_by_id(current["_id"]) is not None:
                 raise
+            self.contacts = None
             raise GoneMeanwhile("contact list %s was deleted by someone else meanwhile, before its contacts could be "
                                 "read: nothing was backed up or deleted by this task" % label(current))
         if not self.plan.goes_on():
@@ -104,7 +108,7 @@ class ListHooks(Hooks):
         return with_done(exc, "Its contacts had been written to %s first" % done["backup_file"], **done)
 
     def told(self, outcome):
-        if self.work.return_contacts:
+        if self.work.return_contacts and self.contacts is not None:
             outcome.extra["contacts"] = self.contacts
         backup = self.work.backup
         if backup is not None and backup.written:
@@ -113,6 +117,35 @@ class ListHooks(Hooks):
                 outcome.extra["backup_record_file"] = self.record_file
                 outcome.msg += ", its record to %s" % self.record_file
         return outcome
+
+    create_with = "name (and description)"
+
+    def current(self, spec):
+        found = self.plan.found
+        if found is None:
+            found = self.entity.find(spec.list_id, spec.name)
+            if found is not None and not spec.list_id:
+                found = self.entity.read(found["_id"]) or found
+        elif spec.changes(found) and "allowDuplicates" in spec.fields and "allowDuplicates" not in found:
+            found = self.entity.read(found["_id"]) or found  # list all leaves allowDuplicates out: read it to compare
+        return found
+
+    def create(self, spec):
+        body = spec.body()
+        if self.work.check_mode:
+            record = would_create(body)
+            return Outcome(True, record, "contact list %r would be created" % body["name"], {}, record, created=True)
+        if not self.plan.settle:
+            made = self.entity.create(body)
+            return Outcome(True, made, "contact list %s created" % label(made), {}, made, created=True)
+        made, ours = self.entity.create_settled(body)
+        if not ours:
+            # Another run created the name at the same moment and its list is kept: converge that one instead.
+            return converge_item(self, made, spec)
+        return Outcome(True, made, "contact list %s created" % label(made), {}, made, created=True)
+
+    def changes(self, spec, current):
+        return spec.changes(current)
 
 
 def ensure_absent(lists, spec, work=NO_WORK, plan=ONE_LIST):
@@ -169,46 +202,17 @@ def ensure_present(lists, spec, work=NO_WORK, plan=ONE_LIST):
     A list the ``plan`` found (a summary will do) is not looked up again. A plan that does not ``settle`` leaves a
     list created unchecked for twins another run created at once: its planner settles them together.
     """
-    found = plan.found
-    if found is None:
-        found = lists.find(spec.list_id, spec.name)
-        if found is None and spec.list_id:
-            refuse_unknown_id(CONTACT_LISTS, lists.client, spec.list_id, "name (and description)")
-        if found is None:
-            return create(lists, spec, work, plan)
-        if not spec.list_id:
-            found = lists.read(found["_id"]) or found
-    elif spec.changes(found) and "allowDuplicates" in spec.fields and "allowDuplicates" not in found:
-        found = lists.read(found["_id"]) or found  # list all leaves allowDuplicates out: read it to compare
-    return converge(lists, found, spec, work)
+    return ensure_item_present(ListHooks(lists, work, plan), spec)
 
 
 def converge(lists, current, spec, work=NO_WORK):
     """PUT what differs from ``spec``, or nothing."""
-    changes = spec.changes(current)
-    if not changes:
-        return Outcome(False, current, "contact list %s is as wanted" % label(current), current, current)
-    check_mode = work.check_mode
-    after = dict(current, **changes) if check_mode else lists.update(current["_id"], changes)
-    verb = "would be updated" if check_mode else "updated"
-    return Outcome(True, after, "contact list %s %s: %s" % (label(after), verb, ", ".join(sorted(changes))),
-                   current, after, updated=True)
+    return converge_item(ListHooks(lists, work), current, spec)
 
 
 def create(lists, spec, work=NO_WORK, plan=ONE_LIST):
     """Create the list; when the plan settles, keep the first of twins another run created at the same moment."""
-    body = spec.body()
-    if work.check_mode:
-        record = would_create(body)
-        return Outcome(True, record, "contact list %r would be created" % body["name"], {}, record, created=True)
-    if not plan.settle:
-        made = lists.create(body)
-        return Outcome(True, made, "contact list %s created" % label(made), {}, made, created=True)
-    made, ours = lists.create_settled(body)
-    if not ours:
-        # Another run created the name at the same moment and its list is kept: converge that one instead.
-        return converge(lists, made, spec, work)
-    return Outcome(True, made, "contact list %s created" % label(made), {}, made, created=True)
+    return ListHooks(lists, work, plan).create(spec)
 
 
 def ensure_list_present(lists, contacts_api, spec, work=NO_WORK, plan=ONE_LIST):
