@@ -50,8 +50,8 @@ HELD = {"_id": LIST_ID, "name": LIST_NAME, "campaignInUse": [], "allowDuplicates
 CALLS = {
     "absent by id": lambda lists, contacts: ensure_absent(lists, ListSpec(list_id=LIST_ID)),
     "absent by name": lambda lists, contacts: ensure_absent(lists, ListSpec(name=LIST_NAME)),
-    "absent by id, forced": lambda lists, contacts: ensure_absent(lists, ListSpec(list_id=LIST_ID),
-                                                                                   ListWork(force=True)),
+    "absent by id, forced": lambda lists, contacts: ensure_absent(
+        lists, ListSpec(list_id=LIST_ID), ListWork(force=True)),
     "absent, contacts kept": lambda lists, contacts: ensure_list_absent(
         lists, contacts, ListSpec(list_id=LIST_ID), ListWork(return_contacts=True)),
     "absent, backed up": lambda lists, contacts: ensure_list_absent(

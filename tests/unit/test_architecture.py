@@ -170,4 +170,3 @@ def test_no_file_imports_itself_through_others():
         if start not in done:
             visit(start, [start])
     assert circles == []
-

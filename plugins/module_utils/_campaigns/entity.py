@@ -56,12 +56,12 @@ class Campaigns(Entity):
     def query(self):
         return {"campaignType": self.kind}
 
-    def find(self, campaign_id=None, name=None, whole=True):
-        """The campaign of this type with ``campaign_id`` or exactly ``name``; None once its type's list-all proves
+    def find(self, item_id=None, name=None, whole=True):
+        """The campaign of this type with the id ``item_id`` or exactly ``name``; None once its type's list-all proves
         it missing. Two of the name, or an id of the other type, are errors. The list-all's item, unless ``whole``
         asks for the whole record (GET)."""
-        if campaign_id:
-            return self._by_id(campaign_id, whole)
+        if item_id:
+            return self._by_id(item_id, whole)
         named = self.find_by_name(name)
         if named is None or not whole:
             return named

@@ -90,10 +90,10 @@ class ContactLists(Entity):
         with ``every``, its DNC lists too."""
         return (EVERY_LIST if every else CONTACT_LISTS).items(self.client)
 
-    def find_by_name(self, name, every=False):
+    def find_by_name(self, name, items=None, every=False):
         """The one summary with exactly this name, or None; two or more are an error naming every id. With
         ``every``, DNC lists count too."""
-        return super().find_by_name(name, self.summaries(every))
+        return super().find_by_name(name, self.summaries(every) if items is None else items)
 
     def keep_first_twins(self, made):
         """After creates, settle races with other runs that created the same names at the same moment.

@@ -23,8 +23,8 @@ ROUTES = Routes(
 
 def test_a_row_answers_its_methods_at_its_path_with_the_values_it_holds():
     assert ROUTES.answer("ctx", "POST", "st-1", ["create"], {}, {}) == (200, ("create", "ctx", "st-1", ()))
-    assert ROUTES.answer("ctx", "GET", "st-1", ["cl-1", "items"], {}, None) == (200, ("items", "ctx", "st-1",
-                                                                                       ("cl-1",)))
+    items = ROUTES.answer("ctx", "GET", "st-1", ["cl-1", "items"], {}, None)
+    assert items == (200, ("items", "ctx", "st-1", ("cl-1",)))
     assert ROUTES.answer("ctx", "DELETE", "st-1", ["cl-1"], {}, None)[1][0] == "one"
 
 

@@ -51,7 +51,7 @@ def test_an_item_goes_through_its_whole_life_by_its_description_alone(sim, clien
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_create_whose_answer_was_lost_finds_the_item_instead_of_making_a_twin(sim, client, kind):
-    resource, body, _ = kind(sim)
+    resource, body, dummy = kind(sim)
     cut = sim.faults.add("cut_after_commit", method="POST", path_contains=resource.route(*resource.create.segments).path)
     made = Entity(client, resource).create(body)
     assert cut.times == 0 and made["name"] == body["name"]
@@ -62,7 +62,7 @@ def test_a_create_whose_answer_was_lost_finds_the_item_instead_of_making_a_twin(
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_two_items_of_one_name_are_named_by_id_and_none_is_chosen(sim, client, kind):
-    resource, body, _ = kind(sim)
+    resource, body, dummy = kind(sim)
     items = Entity(client, resource)
     ids = [resource.id_of(items.create(body)), resource.id_of(items.create(body))]
     with pytest.raises(KoreConflictError, match="2 %ss are named %r \\(%s, %s\\)" % (resource.name, body["name"], *ids)):

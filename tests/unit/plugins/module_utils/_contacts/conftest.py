@@ -11,7 +11,6 @@ import types
 import pytest
 
 
-
 def _page(results, has_more, total):
     return {"results": results, "skip": 0, "limit": 100, "hasMore": has_more, "totalPages": 1, "totalResults": total}
 
