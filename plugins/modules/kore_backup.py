@@ -119,8 +119,8 @@ msg:
   type: str
 """
 
+from ansible_collections.kore.ai.plugins.module_utils._backup.directory import required_path
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.access import ListAccess
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import required_path
 from ansible_collections.kore.ai.plugins.module_utils._module import run_module
 from ansible_collections.kore.ai.plugins.module_utils._pacer import PACING_ARGSPEC
 from ansible_collections.kore.ai.plugins.module_utils._task import ModuleWork

@@ -201,19 +201,9 @@ msg:
   type: str
 """
 
-from ansible_collections.kore.ai.plugins.module_utils._campaigns.definition import (
-    CampaignSpec,
-    declared_definition,
-    with_name,
-)
-from ansible_collections.kore.ai.plugins.module_utils._campaigns.engine import (
-    ensure_campaign_absent,
-    ensure_campaign_present,
-)
+from ansible_collections.kore.ai.plugins.module_utils._backup.options import BACKUP_FILE_ARGSPEC
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import Campaigns
-from ansible_collections.kore.ai.plugins.module_utils._campaigns.run_state import ensure_campaign_run_state
-from ansible_collections.kore.ai.plugins.module_utils._contacts.options import backup_option
-from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
+from ansible_collections.kore.ai.plugins.module_utils._campaigns.options import campaign_task, ensure_campaign
 from ansible_collections.kore.ai.plugins.module_utils._module import run_module
 from ansible_collections.kore.ai.plugins.module_utils._task import ModuleWork
 from ansible_collections.kore.ai.plugins.module_utils._wait import WAIT_ARGSPEC
@@ -226,43 +216,16 @@ ARGUMENT_SPEC = dict(
     definition=dict(type="dict"),
     definition_file=dict(type="path"),
     stop=dict(type="bool", default=False),
-    backup_file=dict(type="path"),
-    **WAIT_ARGSPEC
+    **dict(BACKUP_FILE_ARGSPEC, **WAIT_ARGSPEC)
 )
 RULES = dict()
 
 
 def ensure(task):
     """The task's work, in the module process or in Ansible's worker (plugins/action/kore_campaign.py)."""
-    p = task.params
-    spec = CampaignSpec(p["id"], p["name"], p["type"])
-    declared = declared_definition(p["definition"], p["definition_file"], p["type"])
-    if p["state"] == "absent":
-        if declared is not None:
-            raise KoreInputError("definition and definition_file are for state: present; to delete a campaign give "
-                                 "its id or name")
-        if spec.campaign_id is None and spec.name is None:
-            raise KoreInputError("state: absent needs id or name")
-        outcome = ensure_campaign_absent(Campaigns(task.connect(), p["type"]), spec, stop=p["stop"],
-                                         backup=backup_option(p), wait_timeout=p["wait_timeout"],
-                                         check_mode=task.check_mode)
-    elif p["backup_file"] is not None:
-        raise KoreInputError("backup_file is written before a campaign is deleted: use it with state: absent")
-    elif p["state"] == "present":
-        if declared is None:
-            raise KoreInputError("state: present needs definition or definition_file: the campaign as declared")
-        task.warnings.extend(declared.warnings)
-        outcome = ensure_campaign_present(Campaigns(task.connect(), p["type"]), spec, with_name(spec, declared.body),
-                                          stop=p["stop"], wait_timeout=p["wait_timeout"], check_mode=task.check_mode)
-    else:
-        if declared is None and spec.campaign_id is None and spec.name is None:
-            raise KoreInputError("state: %s needs id or name, or a definition" % p["state"])
-        task.warnings.extend(declared.warnings if declared is not None else [])
-        outcome = ensure_campaign_run_state(Campaigns(task.connect(), p["type"]), spec,
-                                            None if declared is None else with_name(spec, declared.body),
-                                            started=p["state"] == "started", stop=p["stop"],
-                                            wait_timeout=p["wait_timeout"], check_mode=task.check_mode)
-    return outcome.answer(task)
+    asked = campaign_task(task.params, task.check_mode)
+    task.warnings.extend(asked.warnings)
+    return ensure_campaign(Campaigns(task.connect(), asked.spec.kind), asked).answer(task)
 
 
 MODULE = ModuleWork(ARGUMENT_SPEC, RULES, ensure)

@@ -338,6 +338,7 @@ msg:
   sample: contact list 'Renewal Due - May/June 2025' (cl-718e888e-3aca-4008-973e-6d79940abcde) deleted
 """
 
+from ansible_collections.kore.ai.plugins.module_utils._backup.options import BACKUP_FILE_ARGSPEC, backup_file
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.access import ListAccess
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.engine import (
     ensure_list_absent,
@@ -347,7 +348,6 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import ListWork
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import (
     CONTACTS_ARGSPEC,
-    backup_option,
     declared_contacts,
     refuse_contacts_when_absent,
 )
@@ -364,9 +364,8 @@ ARGUMENT_SPEC = dict(
     force=dict(type="bool", default=False),
     contacts=dict(type="list", elements="dict"),
     contacts_file=dict(type="path"),
-    backup_file=dict(type="path"),
     return_contacts=dict(type="bool", default=False),
-    **dict(CONTACTS_ARGSPEC, **PACING_ARGSPEC)
+    **dict(CONTACTS_ARGSPEC, **BACKUP_FILE_ARGSPEC, **PACING_ARGSPEC)
 )
 RULES = dict(
     required_one_of=[("id", "name")],
@@ -379,7 +378,7 @@ def ensure(task):
     p = task.params
     access = ListAccess(task)
     spec = ListSpec(p["id"], p["name"], p["description"], p["allow_duplicates"])
-    work = ListWork(force=p["force"], check_mode=task.check_mode, backup=backup_option(p),
+    work = ListWork(force=p["force"], check_mode=task.check_mode, backup=backup_file(p),
                     return_contacts=p["return_contacts"], purge_contacts=p["purge_contacts"])
     if p["state"] == "absent":
         refuse_contacts_when_absent(p)

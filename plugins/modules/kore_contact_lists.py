@@ -225,6 +225,7 @@ msg:
   sample: "contact lists: 0 created, 1 updated, 12 deleted, 1 unchanged"
 """
 
+from ansible_collections.kore.ai.plugins.module_utils._backup.options import BACKUP_DIR_ARGSPEC
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.access import ListAccess
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import ListWork
@@ -245,8 +246,7 @@ ARGUMENT_SPEC = dict(
     ), mutually_exclusive=[("contacts", "contacts_file")]),
     purge=dict(type="bool", default=False),
     force=dict(type="bool", default=False),
-    backup_dir=dict(type="path"),
-    **dict(CONTACTS_ARGSPEC, **PACING_ARGSPEC)
+    **dict(CONTACTS_ARGSPEC, **BACKUP_DIR_ARGSPEC, **PACING_ARGSPEC)
 )
 RULES = dict()
 

@@ -34,7 +34,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import ListWork
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
+from ansible_collections.kore.ai.plugins.module_utils._backup.file import Backup
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import Wanted
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
 

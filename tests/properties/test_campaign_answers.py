@@ -26,7 +26,7 @@ from ansible_collections.kore.ai.plugins.module_utils._campaigns.engine import (
 )
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import Campaigns
 from ansible_collections.kore.ai.plugins.module_utils._client import KoreClient
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
+from ansible_collections.kore.ai.plugins.module_utils._backup.file import Backup
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
 
 BACKUP = os.path.join(tempfile.mkdtemp(prefix="kore-fuzz-campaign-"), "campaign.json")

@@ -25,6 +25,7 @@ FILES_IN_LABEL = re.compile(r"[\w*./]+\.py")
 # the layers, lowest first: a file may import its own layer's files and those below, never above
 LAYERS = [
     ("wire", ["module_utils/_*.py"]),
+    ("backups", ["module_utils/_backup/*.py"]),
     ("contacts", ["module_utils/_contacts/*.py"]),
     ("campaigns", ["module_utils/_campaigns/*.py"]),
     ("contact lists", ["module_utils/_contact_lists/*.py"]),

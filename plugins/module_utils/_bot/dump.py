@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 
+from ansible_collections.kore.ai.plugins.module_utils._backup.file import Backup, backup_path_in
+from ansible_collections.kore.ai.plugins.module_utils._backup.options import backup_directory
 from ansible_collections.kore.ai.plugins.module_utils._bot.layout import CAMPAIGNS, LISTS, folder
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import Campaigns
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.resource import TYPES
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup, backup_path_in, check_directory
+from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import write_contacts
 from ansible_collections.kore.ai.plugins.module_utils._contacts.described import describe
 
 
@@ -31,7 +33,7 @@ class DumpOutcome(object):
 
 def dump(lists, contacts, backup_dir, *, check_mode=False):
     """Every contact list (contacts and record) and campaign (record) of the bot, into ``backup_dir``."""
-    check_directory("backup_dir %s" % backup_dir, os.path.abspath(backup_dir))
+    backup_directory(backup_dir)
     outcome = DumpOutcome(check_mode)
     for part in (LISTS, CAMPAIGNS):
         if not check_mode and not os.path.isdir(folder(backup_dir, part)):
@@ -39,7 +41,7 @@ def dump(lists, contacts, backup_dir, *, check_mode=False):
     for summary in lists.summaries():
         backup = Backup(backup_path_in(folder(backup_dir, LISTS), summary["_id"]), "backup_dir")
         if not check_mode:
-            backup.write(contacts.pages(summary["_id"]))
+            write_contacts(backup, contacts.pages(summary["_id"]))
             record_file = describe(backup, summary, lambda list_id=summary["_id"]: lists.read(list_id))
         else:
             record_file = "(not written in check mode)"

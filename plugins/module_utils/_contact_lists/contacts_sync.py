@@ -13,6 +13,7 @@ import contextlib
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import refuse_in_use
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import ONE_LIST
+from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import spool_contacts
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import NEW, Held, identities
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED
 from ansible_collections.kore.ai.plugins.module_utils._errors import reported_after, written_to
@@ -62,13 +63,13 @@ def sync(lists, contacts, record, work, plan=ONE_LIST, *, exists=True, created=F
     ``lists`` is the contact-list entity (:class:`~..._contact_lists.entity.ContactLists`), ``contacts`` an
     :class:`~.adding.Contacts`, ``work`` a :class:`~.work.ListWork`. ``exists`` is False for a list that check
     mode only pretends to have created: there is nothing to read; ``created`` says this run created the list. The
-    work's ``backup`` (a :class:`~.backup.Backup`) is written while the list is read, and kept only when the list
+    work's ``backup`` (a :class:`~..._backup.file.Backup`) is written while the list is read, and kept only when the list
     is about to be recreated: before anything is deleted.
     """
     wanted, purge, force, check_mode, backup = work.wanted, work.purge_contacts, work.force, work.check_mode, \
         work.backup
     held = Held(wanted, keep=MAX_RETURNED if wanted.inline else 0)
-    spool = backup.spool() if backup is not None and purge and exists and not check_mode else None
+    spool = spool_contacts(backup) if backup is not None and purge and exists and not check_mode else None
     written = {}
     try:
         if exists:

@@ -79,9 +79,11 @@ class ListHooks(Hooks):
                     "write them to a CSV file with backup_file instead"
                 self.contacts = self.contacts_api.read(current["_id"], hint)
             if backup is not None and not self.work.check_mode:
-                backup.write(self.contacts_api.pages(current["_id"]))
                 # imported here: most deletes keep no backup (docs/performance.md, Module import time)
+                from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import write_contacts
                 from ansible_collections.kore.ai.plugins.module_utils._contacts.described import describe
+
+                write_contacts(backup, self.contacts_api.pages(current["_id"]))
 
                 self.record_file = describe(backup, current, lambda: lists.read(current["_id"]))
         except KoreNotFoundError:

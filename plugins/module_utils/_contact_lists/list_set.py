@@ -14,6 +14,9 @@ from __future__ import annotations
 import os
 import threading
 
+from ansible_collections.kore.ai.plugins.module_utils._backup.file import Backup, backup_path_in
+from ansible_collections.kore.ai.plugins.module_utils._backup.left_over import remove_left_over_once
+from ansible_collections.kore.ai.plugins.module_utils._backup.options import backup_directory
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import campaign_types
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists import engine
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import (
@@ -25,15 +28,8 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.set_outcome import SetOutcome
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import NO_WORK, ItemPlan
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.workers import NOT_ATTEMPTED, Workers
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import (
-    Backup,
-    backup_path_in,
-    check_directory,
-    required_path,
-)
 from ansible_collections.kore.ai.plugins.module_utils._contacts.budget import IdentityBudget
 from ansible_collections.kore.ai.plugins.module_utils._contacts.declared import declared
-from ansible_collections.kore.ai.plugins.module_utils._contacts.left_over import remove_left_over_once
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
 from ansible_collections.kore.ai.plugins.module_utils._wait import WAIT_TIMEOUT, checked_wait_timeout
@@ -98,9 +94,8 @@ def ensure_set(client, entries, each=NO_WORK, *, parallel=1, purge=False, wait_t
     """
     wanted, wanted_contacts = desired_lists(entries)
     checked_wait_timeout(wait_timeout)
-    if required_path("backup_dir", backup_dir) is not None:
-        # every list deleted or recreated is written to <backup_dir>/<id>.csv first: the directory must take them
-        check_directory("backup_dir %s" % backup_dir, os.path.abspath(backup_dir))
+    # every list deleted or recreated is written to <backup_dir>/<id>.csv first: the directory must take them
+    backup_directory(backup_dir)
     work = SetWork(Workers(client, parallel, wait_timeout=wait_timeout, progress=progress), wanted, each)
     try:
         return _converge(work, backup_dir, wanted_contacts, purge=purge)

@@ -94,7 +94,7 @@ class SetOutcome(object):
         self.may_have_changed = self.may_have_changed or may_have_changed(exc)
 
     def _record_backup(self, list_id, done):
-        """A backup written (``done``: a backup's :meth:`~..._contacts.backup.Backup.result`) goes in the result."""
+        """A backup written (``done``: a backup's :meth:`~..._backup.file.Backup.result`) goes in the result."""
         if done.get("backup_file"):
             self.backup_files[list_id] = done["backup_file"]
         if done.get("previous_backup_file"):

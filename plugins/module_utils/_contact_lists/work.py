@@ -18,7 +18,7 @@ class ListWork(object):
     """What a task asks of its list beyond its name, description and duplicates policy (``ListSpec``).
 
     ``force``: delete or recreate it although campaigns use it; ``check_mode``: decide, send no write;
-    ``backup``: the :class:`~..._contacts.backup.Backup` written before the list is deleted or recreated;
+    ``backup``: the :class:`~..._backup.file.Backup` written before the list is deleted or recreated;
     ``return_contacts``: the result holds its contacts; ``wanted``: the contacts it must hold (a
     :class:`~..._contacts.model.Wanted`, None when none are declared); ``purge_contacts``: only those.
     """

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import os
 
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import NAME_MAX, Backup
+from ansible_collections.kore.ai.plugins.module_utils._backup.file import NAME_MAX, Backup
 
 FORMAT = "kore.ai contact list backup 1"
 # the record's dataSyncMode, which list-all items carry where they lack allowDuplicates (KORE_API.md)

@@ -16,25 +16,15 @@ CONTACTS_ARGSPEC = dict(
 )
 
 
-# The two functions below import the code behind an option only when it is set: a module process compiles every
-# file it imports on every task, and most tasks declare no contacts and keep no backup (docs/performance.md).
-
 def declared_contacts(params):
     """The contacts the task declares (``contacts`` or ``contacts_file``): a :class:`~.model.Wanted`, or None."""
     if params["contacts"] is None and params["contacts_file"] is None:
         return None
+    # imported only when set: a module process compiles every file it imports on every task, and most tasks
+    # declare no contacts (docs/performance.md)
     from ansible_collections.kore.ai.plugins.module_utils._contacts.declared import declared
 
     return declared(params["contacts"], params["contacts_file"])
-
-
-def backup_option(params, option="backup_file"):
-    """The :class:`~.backup.Backup` the option asks for, or None when it is not set."""
-    if params[option] is None:
-        return None
-    from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
-
-    return Backup(params[option], option)
 
 
 def refuse_contacts_when_absent(params):

@@ -14,7 +14,7 @@ import types
 import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
+from ansible_collections.kore.ai.plugins.module_utils._backup.file import Backup
 from ansible_collections.kore.ai.plugins.module_utils._ensure import GoneMeanwhile, Hooks, ensure_absent
 from ansible_collections.kore.ai.plugins.module_utils._entity import Entity
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInUseError, with_done

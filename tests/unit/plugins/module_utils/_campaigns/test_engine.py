@@ -13,7 +13,7 @@ from ansible_collections.kore.ai.plugins.module_utils._campaigns.engine import (
     ensure_campaign_present,
 )
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import Campaigns
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
+from ansible_collections.kore.ai.plugins.module_utils._backup.file import Backup
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreError,
     KoreInputError,

@@ -11,7 +11,7 @@ import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import KoreConflictError
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
+from ansible_collections.kore.ai.plugins.module_utils._backup.file import Backup
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import Wanted
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.contacts_sync import sync
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import ListWork

@@ -20,7 +20,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.engine impo
 )
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import ListWork
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
+from ansible_collections.kore.ai.plugins.module_utils._backup.file import Backup
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreNotFoundError, KoreProtocolError
 
 

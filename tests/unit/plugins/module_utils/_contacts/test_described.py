@@ -11,7 +11,8 @@ import os
 
 import pytest
 
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
+from ansible_collections.kore.ai.plugins.module_utils._backup.file import Backup
+from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import write_contacts
 from ansible_collections.kore.ai.plugins.module_utils._contacts.described import (
     FORMAT,
     allows_duplicates,
@@ -45,7 +46,7 @@ def test_the_duplicates_policy_is_read_from_what_the_record_says_or_from_kore(re
 
 def test_a_backup_describes_itself_and_a_later_one_keeps_the_earlier(tmp_path):
     backup = Backup(str(tmp_path / "cl-1.csv"))
-    backup.write([[{"phoneNumber": "+15550100"}]])
+    write_contacts(backup, [[{"phoneNumber": "+15550100"}]])
     first = describe(backup, RECORD, lambda: None)
     saved = json.loads(open(first).read())
     assert first == str(tmp_path / "cl-1.json") and saved["format"] == FORMAT

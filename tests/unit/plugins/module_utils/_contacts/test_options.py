@@ -13,7 +13,6 @@ import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import (
     CONTACTS_ARGSPEC,
-    backup_option,
     declared_contacts,
     refuse_contacts_when_absent,
 )
@@ -39,15 +38,13 @@ def test_nothing_is_refused_without_contacts_options():
     refuse_contacts_when_absent(dict(contacts=None, contacts_file=None, purge_contacts=False))
 
 
-def test_declared_contacts_and_backup_option_are_none_until_set(tmp_path):
-    params = dict(contacts=None, contacts_file=None, backup_file=None)
-    assert declared_contacts(params) is None and backup_option(params) is None
+def test_declared_contacts_are_none_until_set(tmp_path):
+    params = dict(contacts=None, contacts_file=None)
+    assert declared_contacts(params) is None
     wanted = declared_contacts(dict(params, contacts=[{"phoneNumber": "+15550100"}]))
     assert wanted.inline and len(wanted.states) == 1
     (tmp_path / "c.csv").write_text("phoneNumber\n+15550101\n+15550102\n")
     assert len(declared_contacts(dict(params, contacts_file=str(tmp_path / "c.csv"))).states) == 2
-    backup = backup_option(dict(params, backup_dir=str(tmp_path)), "backup_dir")
-    assert (backup.path, backup.option) == (str(tmp_path), "backup_dir")
 
 
 def test_a_list_module_task_without_contacts_options_does_not_import_their_code():
@@ -61,5 +58,5 @@ def test_a_list_module_task_without_contacts_options_does_not_import_their_code(
                             env=environment).stdout.split()
     names = set(name.rsplit(".", 1)[-1] for name in loaded)
     assert "engine" in names and "options" in names
-    assert not names & {"backup", "declared", "csv_file", "contacts_sync", "adding", "pages", "model"}, loaded
+    assert not names & {"backup", "file", "declared", "csv_file", "contacts_sync", "adding", "pages", "model"}, loaded
     assert not [name for name in loaded if name.startswith("_campaigns")], loaded

@@ -11,13 +11,17 @@ import signal
 import subprocess
 import sys
 
-from ansible_collections.kore.ai.plugins.module_utils._contacts.backup import Backup
-from ansible_collections.kore.ai.plugins.module_utils._contacts.left_over import remove_left_over
+from ansible_collections.kore.ai.plugins.module_utils._backup.file import Backup
+from ansible_collections.kore.ai.plugins.module_utils._backup.left_over import remove_left_over
 
 
 def rows(path):
     with open(path, newline="", encoding="utf-8") as handle:
         return list(csv.reader(handle))
+
+
+def write_header(backup):
+    backup.write_with(lambda out: out.write('"phoneNumber"\r\n'))
 
 
 # A writer's temporary file stays locked until it is gone; this one is killed while it writes.
@@ -52,9 +56,8 @@ def test_a_killed_writers_temporary_file_is_removed_and_a_live_writers_kept(tmp_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kore-other.tmp", "live.csv"]
 
 
-def test_an_empty_list_backs_up_to_a_file_that_is_not_empty_and_unused_names_to_keep_under_are_removed(tmp_path):
-    backup = Backup(str(tmp_path / "empty.csv"))
-    backup.write([])
+def test_unused_names_to_keep_under_are_removed_and_a_writers_own_name_is_kept(tmp_path):
+    write_header(Backup(str(tmp_path / "empty.csv")))
     assert rows(str(tmp_path / "empty.csv")) == [["phoneNumber"]]
     # a name made to keep a file under, left empty by a kill before the file was moved onto it; a kept file
     unused, kept = tmp_path / "reset.csv.4821.2026-11-30@14:05:09~", tmp_path / "reset.csv.4821.2026-11-30@14:05:09.1~"
@@ -62,6 +65,6 @@ def test_an_empty_list_backs_up_to_a_file_that_is_not_empty_and_unused_names_to_
     kept.write_text('"phoneNumber"\r\n')
     assert remove_left_over(str(tmp_path)) == [str(unused)] and kept.exists()
     # a writer's own name, empty while it holds it, is kept: written over twice, nothing is lost or left
-    Backup(str(tmp_path / "empty.csv")).write([])
-    Backup(str(tmp_path / "empty.csv")).write([])
+    write_header(Backup(str(tmp_path / "empty.csv")))
+    write_header(Backup(str(tmp_path / "empty.csv")))
     assert len([p for p in tmp_path.iterdir() if p.name.startswith("empty.csv")]) == 3
