@@ -27,6 +27,18 @@ class GoneMeanwhile(Exception):
         self.msg = msg
 
 
+class ItemSpec(object):
+    """Which item an ensure works on: ``item_id`` (Kore's id) or ``name``. A resource's spec extends it with what
+    a task declares of the item."""
+
+    def __init__(self, item_id=None, name=None):
+        self.item_id, self.name = item_id, name
+
+    def named(self):
+        """How a message names the item before it is found: its id, or its name quoted."""
+        return self.item_id or repr(self.name)
+
+
 class Hooks(object):
     """What one resource does its own way in the ensure of one item, over its ``entity`` (``_entity.py``) and what
     the task asks (``work``: at least ``check_mode``). Every default is the plain way."""
@@ -47,8 +59,7 @@ class Hooks(object):
 
     def absent(self, spec):
         """The outcome of an item proven absent: unchanged, warning of an id Kore never gives."""
-        return already_absent(self.outcome, self.entity.resource, self.entity.client, spec.item_id,
-                              spec.item_id or repr(spec.name))
+        return already_absent(self.outcome, self.entity.resource, self.entity.client, spec.item_id, spec.named())
 
     def checked(self, current):
         """The in-use gate: raise to refuse; returns the item to go on with (with what the gate learned)."""

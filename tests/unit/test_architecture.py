@@ -171,3 +171,53 @@ def test_no_file_imports_itself_through_others():
         if start not in done:
             visit(start, [start])
     assert circles == []
+
+
+# the resource packages: what one of them does, no other does again
+RESOURCE_PACKAGES = ("module_utils/_contacts/", "module_utils/_campaigns/", "module_utils/_contact_lists/",
+                     "module_utils/_bot/")
+# method names two resource packages define for jobs that only share a word, each its own class's
+DIFFERENT_JOBS = {
+    "add": "a collection's own: identities held, pages seen, a spool's contacts, a set's or a restore's items",
+    "changed": "whether an aggregate result of its own kind (a set's, a restore's, a list's contacts) is a change",
+    "result": "the return values of a task of its own kind: a set's, a dump's, a restore's",
+}
+
+
+def classes_below():
+    """The methods of each class defined below the resource packages (module_utils/_*.py), by class name."""
+    found = {}
+    for path in sources():
+        if fnmatch.fnmatch(path, "module_utils/_*.py") and path.count("/") == 1:
+            with open(os.path.join(PLUGINS, path)) as handle:
+                for node in ast.parse(handle.read()).body:
+                    if isinstance(node, ast.ClassDef):
+                        found[node.name] = set(m.name for m in node.body if isinstance(m, ast.FunctionDef))
+    return found
+
+
+def test_no_job_is_written_in_two_resource_packages():
+    """A function or class lives in one resource package; a method two of them define is a hook: an override of a
+    class below them (``_ensure.Hooks``, ``_entity.Entity``), which the sequence calls once."""
+    below = classes_below()
+    defined = {}    # name -> {package: [where]}
+    for path in sources():
+        package = next((p for p in RESOURCE_PACKAGES if path.startswith(p)), None)
+        if package is None:
+            continue
+        with open(os.path.join(PLUGINS, path)) as handle:
+            tree = ast.parse(handle.read())
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                defined.setdefault(node.name, {}).setdefault(package, []).append(path)
+            if not isinstance(node, ast.ClassDef):
+                continue
+            bases = [getattr(b, "id", getattr(b, "attr", None)) for b in node.bases]
+            hooks = set().union(*[below.get(b, set()) for b in bases])
+            for method in node.body:
+                if isinstance(method, ast.FunctionDef) and not method.name.startswith("__") \
+                        and method.name not in hooks and method.name not in DIFFERENT_JOBS:
+                    defined.setdefault("." + method.name, {}).setdefault(package, []).append(
+                        "%s %s" % (path, node.name))
+    twice = dict((name, places) for name, places in defined.items() if len(places) > 1)
+    assert twice == {}

@@ -19,6 +19,7 @@ from ansible_collections.kore.ai.plugins.module_utils._campaigns.shapes import (
     dnc_name,
     required_to_create,
 )
+from ansible_collections.kore.ai.plugins.module_utils._ensure import ItemSpec
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 
 # fields Kore sets itself (KORE_API.md, Campaigns): left out of a definition without a word, so that a record
@@ -29,7 +30,7 @@ SET_BY_KORE = ("_id", "id", "type", "status", "createdAt", "updatedAt", "created
                "campaignType", "direction")
 
 
-class CampaignSpec(object):
+class CampaignSpec(ItemSpec):
     """Which campaign: ``campaign_id`` or ``name``, and its ``kind`` (voice or sms)."""
 
     def __init__(self, campaign_id=None, name=None, kind="voice"):
@@ -37,14 +38,12 @@ class CampaignSpec(object):
             raise KoreInputError("id must be a non-empty campaign id (%s...)" % ID_PREFIX)
         if name is not None and not name.strip():
             raise KoreInputError("name must not be empty")
-        self.campaign_id, self.name, self.kind = campaign_id, name, kind
+        super().__init__(campaign_id, name)
+        self.kind = kind
 
     @property
-    def item_id(self):
-        return self.campaign_id
-
-    def named(self):
-        return self.campaign_id or repr(self.name)
+    def campaign_id(self):
+        return self.item_id
 
 
 class Declared(object):

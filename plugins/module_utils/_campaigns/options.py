@@ -39,6 +39,7 @@ class CampaignTask(object):
     def warnings(self):
         return list(self.declared.warnings) if self.declared is not None else []
 
+
 def campaign_task(params, check_mode=False):
     """The :class:`CampaignTask` of kore_campaign's ``params``; a clear refusal, before any request, otherwise."""
     spec = CampaignSpec(params["id"], params["name"], params["type"])

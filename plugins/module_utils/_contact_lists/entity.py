@@ -15,6 +15,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource im
     EVERY_LIST,
     LIST_TYPE,
 )
+from ansible_collections.kore.ai.plugins.module_utils._ensure import ItemSpec
 from ansible_collections.kore.ai.plugins.module_utils._entity import Entity
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreConflictError,
@@ -34,19 +35,19 @@ SOURCE = "passiveApi"       # how lists made over this API are marked
 TWIN_WAIT = 30              # seconds a run whose list is kept waits for another run to delete its twin
 
 
-class ListSpec(object):
+class ListSpec(ItemSpec):
     """What a list must be, as a task declares it: checked, before any request, against what Kore documents."""
 
     def __init__(self, list_id=None, name=None, description=None, allow_duplicates=None):
         validate(list_id, name, description)
-        self.list_id, self.name = list_id, name
+        super().__init__(list_id, name)
         # Kore's fields that are declared (None: left as it is)
         fields = {"name": name, "description": description, "allowDuplicates": allow_duplicates}
         self.fields = dict((k, v) for k, v in fields.items() if v is not None)
 
     @property
-    def item_id(self):
-        return self.list_id
+    def list_id(self):
+        return self.item_id
 
     def body(self):
         """The create body; refused without a description, which Kore requires."""

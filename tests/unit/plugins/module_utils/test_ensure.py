@@ -13,9 +13,9 @@ import types
 
 import pytest
 
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS
 from ansible_collections.kore.ai.plugins.module_utils._backup.file import Backup
-from ansible_collections.kore.ai.plugins.module_utils._ensure import GoneMeanwhile, Hooks, ensure_absent
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS
+from ansible_collections.kore.ai.plugins.module_utils._ensure import GoneMeanwhile, Hooks, ItemSpec, ensure_absent
 from ansible_collections.kore.ai.plugins.module_utils._entity import Entity
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInUseError, with_done
 
@@ -27,7 +27,7 @@ def work(check_mode=False):
 
 
 def spec(item_id=None, name=None):
-    return types.SimpleNamespace(item_id=item_id, name=name)
+    return ItemSpec(item_id, name)
 
 
 def writes(sim):
@@ -113,7 +113,7 @@ def test_the_worked_example_deletes_a_dnc_list_through_the_one_ensure_with_its_h
 
     def task(name, backup=None, force=False, check_mode=False):
         work = types.SimpleNamespace(force=force, backup=backup, check_mode=check_mode)
-        return ensure_absent(example.DncHooks(lists, work), types.SimpleNamespace(item_id=None, name=name))
+        return ensure_absent(example.DncHooks(lists, work), ItemSpec(name=name))
 
     with pytest.raises(KoreInUseError, match="DNC list 'Do not call' \\(%s\\) is the DNC list of campaigns Calls"
                                              % used["_id"]):

@@ -81,7 +81,6 @@ def test_a_name_as_long_as_the_filesystem_allows_is_written_and_kept(tmp_path):
     assert len(os.path.basename(second.previous).encode()) <= NAME_MAX
 
 
-
 def test_the_file_and_then_its_directory_are_on_disk_before_the_write_returns(tmp_path, monkeypatch):
     synced = []
     real_fsync = os.fsync
@@ -163,7 +162,6 @@ def test_without_hard_links_the_name_is_still_taken_exclusively(tmp_path, monkey
     write(backup, "+1\n")
     assert _contents(tmp_path) == sorted(["+1\n", "earlier\n"])
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600 and backup.previous
-
 
 
 def test_without_hard_links_a_copy_that_fails_leaves_no_short_file_under_the_name(tmp_path, monkeypatch):

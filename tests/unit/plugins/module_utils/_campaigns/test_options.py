@@ -24,8 +24,8 @@ def params(**given):
 @pytest.mark.parametrize("given, refusal", [
     (dict(state="absent", name="x", definition=BODY), "definition and definition_file are for state: present"),
     (dict(state="absent"), "state: absent needs id or name"),
-    (dict(state="present", definition=BODY, backup_file="b.json"), "backup_file is written before a campaign is "
-                                                                    "deleted: use it with state: absent"),
+    (dict(state="present", definition=BODY, backup_file="b.json"),
+     "backup_file is written before a campaign is deleted: use it with state: absent"),
     (dict(state="started", name="x", backup_file="b.json"), "backup_file is written before a campaign is deleted"),
     (dict(state="present", name="x"), "state: present needs definition or definition_file"),
     (dict(state="stopped"), "state: stopped needs id or name, or a definition"),
