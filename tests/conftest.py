@@ -38,6 +38,19 @@ from kore_sim import Simulator  # noqa: E402  pylint: disable=wrong-import-posit
 from kore_sim.processes import kill_whole  # noqa: E402  pylint: disable=wrong-import-position
 from kore_sim.server import serve_in_background  # noqa: E402  pylint: disable=wrong-import-position
 
+# The integration tests that take many times the median (a soak, a table of rows, every module at -vvvv) start
+# first: a parallel run (pytest -n) lasts as long as its busiest worker, and one of these begun last would run on
+# alone at the end while the other workers wait.
+LONGEST_FIRST = ("tests/integration/test_soak.py::", "tests/integration/test_hostile_input.py::test_every_row[",
+                 "tests/integration/test_secrets.py::test_secrets_never_appear_in_any_output[",
+                 "tests/integration/test_backups_before_a_delete.py::test_hosts_writing_one_backup_file_at_once",
+                 "tests/integration/test_reset_playbook.py::", "tests/integration/test_resume.py::",
+                 "tests/integration/test_lists_set.py::test_a_429_slows_the_whole_pool[")
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: not item.nodeid.startswith(LONGEST_FIRST))  # stable: the rest keep their order
+
 
 @pytest.fixture(scope="session")
 def simulator():
@@ -322,9 +335,26 @@ def phones_of_csv(path):
     return sorted(row["phoneNumber"] for row in rows)
 
 
+def write_phones_csv(path, numbers):
+    """A contacts file holding ``numbers`` alone, each quoted, as a spreadsheet exports them."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write("phoneNumber\n" + "".join('"%s"\n' % n for n in numbers))
+
+
 @pytest.fixture
 def people():
     return some_people
+
+
+@pytest.fixture
+def write_phones():
+    return write_phones_csv
+
+
+@pytest.fixture
+def listed(sim):
+    """``listed()``: the bot's lists as they are now, name -> id."""
+    return lambda: dict((r["name"], r["_id"]) for r in sim.store.summaries(sim.tenant.stream_id))
 
 
 @pytest.fixture

@@ -57,9 +57,9 @@ class Counter(object):
 
 
 class TaskTotals(object):
-    """The counters of a set's lists added up: one line for the task per unit (``contacts read``), never one a
-    list, which for a thousand lists would be thousands of lines. A unit's total is what :meth:`expect` said it
-    is, else the sum of the totals of the lists started so far. Lists are worked on threads: a lock keeps count."""
+    """The counters of a set's items added up: one line for the task per unit (``contacts read``), never one an
+    item, which for a thousand items would be thousands of lines. A unit's total is what :meth:`expect` said it
+    is, else the sum of the totals of the items started so far. Items are worked on threads: a lock keeps count."""
 
     def __init__(self, progress, what):
         self.progress, self.what = progress, what
@@ -68,13 +68,13 @@ class TaskTotals(object):
         self.expected = set()
 
     def expect(self, unit, total):
-        """``total`` of ``unit`` for the whole task, known up front (the lists' contact counts)."""
+        """``total`` of ``unit`` for the whole task, known up front (a set's reading of every item, say)."""
         with self.lock:
             self._of(unit).total = total
             self.expected.add(unit)
 
     def counter(self, what, total, unit):
-        """One list's share (``what``, its own name, is not told) of the task's counter of ``unit``."""
+        """One item's share (``what``, its own name, is not told) of the task's counter of ``unit``."""
         with self.lock:
             counter = self._of(unit)
             if unit not in self.expected:

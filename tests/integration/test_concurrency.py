@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from kore_sim.store import stamp
 
 MODULE = "kore.ai.kore_contact_list"
+SET = "kore.ai.kore_contact_lists"
 ATTEMPTS = 3
 NETWORK_LATENCY = 0.005
 CREATE = {MODULE: {"name": "Contested", "description": "made by two runs at once"}}
@@ -151,3 +154,34 @@ def test_two_set_runs_declaring_the_same_new_lists_leave_each_list_once(sim, pla
             assert len(api_log.of("DELETE")) == len(SET_NAMES)  # and each twin was removed by its maker
             break
     assert any(raced), [(r["method"], r["path"][-40:], r["status"]) for r in api_log.of()]
+
+
+@pytest.mark.parametrize("module", [MODULE, SET])
+def test_two_runs_creating_one_list_with_contacts_at_once_both_succeed(sim, playbook, api_log, module):
+    contacts = [{"phoneNumber": "+15550000001"}]
+    options = {"name": "Raced", "description": "d", "contacts": contacts} if module == MODULE else \
+        {"lists": [{"name": "Raced", "description": "d", "contacts": contacts}]}
+    raced = 0
+    for dummy in range(2):
+        sim.reset()
+        sim.latency = 0.005  # createdAt has millisecond precision, as a network to Kore would space requests
+        sim.faults.add("gather", method="GET", path_contains="getAllListDetails", times=2)
+        sim.faults.add("gather", method="POST", path_contains="createContactList", times=2)
+        # the run whose list gives way deletes it a moment late: the kept run surely meets the twin first
+        sim.faults.add("delay", method="DELETE", seconds=1)
+        runs = [None, None]
+
+        def start(number):
+            runs[number] = playbook([{module: options}])
+
+        threads = [threading.Thread(target=start, args=(n,)) for n in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert [r.rc for r in runs] == [0, 0], [r[0]["msg"] for r in runs]
+        lists = sim.store.summaries(sim.tenant.stream_id)
+        assert len(lists) == 1 and [c["phoneNumber"] for c in sim.contacts_of(lists[0]["_id"])] == ["+15550000001"]
+        assert "changed" in [r.status(0) for r in runs], runs
+        raced += len(api_log.of("POST")) >= 2 + 1  # both created; contacts were added once
+    assert raced, "the two runs never created at the same moment"

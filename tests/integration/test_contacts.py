@@ -275,3 +275,21 @@ def test_present_with_return_contacts_alone_reads_the_list_once(sim, playbook, a
     assert [r["path"].rsplit("/", 1)[1] for r in api_log.during(run)] == [
         "getAllListDetails", record["_id"], "getAllContacts", "getAllContacts"]
     assert created.status(0) == "changed" and created[0]["contacts"] == [], created
+
+
+def test_return_contacts_a_purge_could_not_return_is_refused_before_any_request(sim, playbook, tmp_path, write_phones):
+    sim.seed("Big", "d")
+    declared = tmp_path / "big.csv"
+    write_phones(declared, ["+1%010d" % n for n in range(20001)])
+    run = playbook([{MODULE: {"name": "Big", "contacts_file": str(declared), "purge_contacts": True,
+                              "backup_file": str(tmp_path / "b.csv"), "return_contacts": True}}])
+    assert run.status(0) == "failed" and "too many to return" in run[0]["msg"], run
+    assert "with backup_file" not in run[0]["msg"] and sim.requests == []
+
+
+def test_phone_numbers_lose_their_surrounding_spaces_before_they_are_sent_and_compared(sim, playbook, tmp_path):
+    (tmp_path / "spaced.csv").write_text('phoneNumber,firstName\n" +4915112345678 ",Ada\n')
+    task = {MODULE: {"name": "Spaced", "description": "x", "contacts_file": "spaced.csv"}}
+    run = playbook([task, task, {MODULE: {"name": "Spaced", "contacts": [{"phoneNumber": "+4915112345678 "}]}}])
+    assert [run.status(0), run.status(1), run.status(2)] == ["changed", "ok", "ok"], run
+    assert sim.phone_numbers(run[0]["contact_list"]["_id"]) == ["+4915112345678"]

@@ -243,3 +243,16 @@ def test_a_list_deleted_by_someone_else_before_its_backup_is_unchanged_in_either
     assert [g["name"] for g in whole[0]["gone_meanwhile"]] == ["Gone"], whole[0]
     assert "1 deleted by someone else meanwhile (after this task read the bot): 'Gone'" in whole[0]["msg"]
     assert api_log.of("DELETE") == [] and os.listdir(str(backups)) == []
+
+
+def test_a_contacts_file_that_is_not_a_regular_file_is_refused_at_once(sim, playbook, tmp_path):
+    os.mkfifo(str(tmp_path / "fifo.csv"))
+    (tmp_path / "folder.csv").mkdir()
+    sim.seed("Guarded", "x")
+    paths = {"fifo.csv": "is a FIFO (named pipe), not a regular file", "/dev/zero": "is a device, not a regular file",
+             "folder.csv": "is a directory, not a regular file"}
+    run = playbook([{MODULE: {"name": "Guarded", "contacts_file": path}, "ignore_errors": True, "timeout": 60}
+                    for path in paths])
+    for index, (path, message) in enumerate(paths.items()):
+        assert run.status(index) == "failed" and message in run[index]["msg"] and path in run[index]["msg"], run
+    assert sim.requests == []

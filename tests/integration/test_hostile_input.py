@@ -138,7 +138,7 @@ def render():
               "Each file fails the task before any request, naming the file, the line and, where it helps, the "
               "column. `x*5000` stands for 5,000 times `x`. A phone number is an optional `+` and digits, once "
               "the spaces around it are removed (as they are before it is sent). A FIFO, a device or a directory "
-              "is refused at once (`tests/integration/test_edges.py`).", "", "| file content | outcome |", "|---|---|"]
+              "is refused at once (`tests/integration/test_contacts_file.py`).", "", "| file content | outcome |", "|---|---|"]
     lines += ["| `%s` | task fails before any request: \"...%s...\" |"
               % (_escaped(content), message) for content, message in CSV_ROWS]
     lines += ["", "## Backup paths (`backup_file`, `backup_dir`)", "",
@@ -147,7 +147,7 @@ def render():
               "lower-case kind is percent-encoded into one file name with a digest of the whole id "
               "(`../../../escape/..` becomes `%2E%2E%2F%2E%2E%2F%2E%2E%2Fescape%2F%2E%2E.3e62aa7cde2aa64f.csv`), "
               "so no id names a file outside it and no two ids share one "
-              "(`tests/integration/test_contacts_file.py`, `tests/integration/test_edges.py`).", "",
+              "(`tests/integration/test_contacts_file.py`, `tests/integration/test_backups_before_a_delete.py`).", "",
               "| backup_file | outcome |", "|---|---|"]
     lines += ["| `%s` | task fails, list kept: \"...%s...\" |" % (path or '""', message) for path, message in BACKUP_ROWS]
     lines += ["", "Wrong types elsewhere (`allow_duplicates: perhaps`, `timeout: soon`) fail with Ansible's own "

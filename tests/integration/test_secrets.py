@@ -1,13 +1,16 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""No client secret and no JWT in any output of any module, on success and failure paths, at -vvvv."""
+"""What must stay private stays out of every output: no client secret and no JWT in any module's, on success and
+failure paths, at -vvvv; nothing a no_log task works on; no retry (and its URL) in Ansible's log file."""
 
 from __future__ import annotations
 
 import jwt
 from kore_sim import Simulator, Tenant
 
+MODULE = "kore.ai.kore_contact_list"
+SET = "kore.ai.kore_contact_lists"
 MODULES = {
     "kore.ai.kore_contact_list": {"name": "Leak", "description": "x", "retries": 0},
     "kore.ai.kore_contact_list_info": {"name": "Leak", "retries": 0},
@@ -70,3 +73,28 @@ def test_tokens_signed_from_non_ascii_credentials_work_and_stay_secret(playbook,
         assert run.status(0) == "changed", run
         assert [r["auth"] for r in other.requests] == ["valid", "valid"]
         assert tenant.client_secret not in run.output and "eyJ" not in run.output
+
+
+def test_a_no_log_task_tells_no_list_and_no_id_at_any_verbosity(sim, playbook, tmp_path, write_phones):
+    record = sim.seed("Secret project", "d")
+    sim.seed_contacts(record["_id"], [{"phoneNumber": "+1%010d" % n} for n in range(300)])
+    declared = tmp_path / "c.csv"
+    write_phones(declared, ["+2%010d" % n for n in range(300)])
+    run = playbook([{MODULE: {"name": "Secret project", "contacts_file": str(declared)}, "no_log": True},
+                    {SET: {"lists": [], "purge": True, "backup_dir": str(tmp_path)}, "no_log": True}],
+                   args=["-vvvv"])
+    assert run.rc == 0, run
+    assert "Secret project" not in run.output and record["_id"] not in run.output, run.output[-2000:]
+
+
+def test_retries_reach_no_log_file_on_either_path(sim, playbook, tmp_path):
+    record = sim.seed("Logged", "x")
+    # urllib3 logs a lost connection's retry as a warning, with the URL (a 503's only at debug level)
+    sim.faults.add("cut", method="GET", times=1)
+    log = tmp_path / "ansible.log"
+    run = playbook([{MODULE: {"id": record["_id"], "state": "absent"}}], env={"ANSIBLE_LOG_PATH": str(log)})
+    assert run.status(0) == "changed", run
+    assert any("answered only after retries" in w for w in run[0].get("warnings", [])), run[0]
+    text = log.read_text()
+    assert "TASK [" in text  # Ansible did log the run
+    assert "Retrying" not in text and "urllib3" not in text, text
