@@ -200,3 +200,34 @@ def replace_section(text, lines, before="Module import time"):
     section = "\n".join(lines)[3:]
     at = next((i for i, p in enumerate(kept) if p.startswith(before)), len(kept))
     return "\n## ".join(kept[:at] + [section + "\n"] + kept[at:])
+
+
+def contacts_seeding(sim, run, token, count, latency, add_delay):
+    """Seed ``count`` contacts into a new list in one task, then run the same task again (nothing to send).
+    ``run(tasks)`` runs a playbook of ``tasks`` and returns its seconds."""
+    sim.reset()
+    sim.latency, sim.add_delay = latency, add_delay
+    contacts = [{"phoneNumber": "+1555%07d" % i, "firstName": "Bench", "uniqueId": "b-%d" % i} for i in range(count)]
+    task = [{"kore.ai.kore_contact_list": {"name": "bench-contacts", "description": "x", "contacts": contacts,
+                                           "jwt": token}}]
+    runs = []
+    for what in ("seed %d contacts into a new list" % count, "the same task again (unchanged)"):
+        before = len(sim.requests)
+        seconds = run(task)
+        sent = sim.requests[before:]
+        kinds = {}
+        for request in sent:
+            kind = request["path"].rsplit("/", 1)[1]
+            kind = kind if kind in ("addContacts", "getAllContacts", "getAllListDetails", "createContactList") \
+                else "read the list"
+            kinds[kind] = kinds.get(kind, 0) + 1
+        runs.append({"what": what, "seconds": seconds, "requests": len(sent), "kinds": kinds})
+    held = sim.contacts_of(sim.store.summaries(sim.tenant.stream_id)[0]["_id"])
+    assert len(held) == count, "not every contact arrived"
+    # Ansible's own share: a task that does nothing but carry the same contacts through templating
+    before = len(sim.requests)
+    seconds = run([{"ansible.builtin.debug": {"msg": "{{ contacts | length }}"}, "vars": {"contacts": contacts}}])
+    runs.append({"what": "baseline: ansible.builtin.debug carrying the same contacts", "seconds": seconds,
+                 "requests": len(sim.requests) - before, "kinds": {}})
+    sim.latency, sim.add_delay = 0.0, 0.0
+    return runs
