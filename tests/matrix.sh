@@ -29,13 +29,14 @@ if [[ ${1:-} == --install ]]; then install_only=true; shift; fi
 versions=("$@")
 [[ ${#versions[@]} -gt 0 ]] || versions=(2.17 2.18 2.19 2.20 2.21 2.20@3.13 2.21@3.13)
 summary=()
-# What a row does not run again because an earlier row of the run ran exactly that: the properties that run the
-# collection's code alone (every one but those marked runs_ansible) on a Python they already ran on, derandomized,
-# so the same examples on the same code; and sanity's tests that do not depend on the Python (all but compile and
-# import) on an ansible-core already checked, which ansible-test itself runs once for all of a core's Pythons.
-# KORE_PROPERTIES_RAN_ON names Pythons the caller ran them on (.ci/run: make test's).
-declare -A properties_ran sanity_ran
-for version in ${KORE_PROPERTIES_RAN_ON:-}; do properties_ran[$version]=1; done
+# What a row does not run again because an earlier row of the run ran exactly that: the unit tests and properties
+# that run the collection's code alone (every one but those marked runs_ansible: tests/unit/conftest.py finds them
+# from their imports) and the simulator's own tests, on a Python they already ran on (the properties derandomized),
+# so the same code on the same Python with the same pinned libraries; and sanity's tests that do not depend on the
+# Python (all but compile and import) on an ansible-core already checked, which ansible-test itself runs once for
+# all of a core's Pythons. KORE_RAN_ON names Pythons the caller ran them on (.ci/run: make test's).
+declare -A python_ran sanity_ran
+for version in ${KORE_RAN_ON:-}; do python_ran[$version]=1; done
 trap 'kill $(jobs -p) 2>/dev/null || true' EXIT  # a row that fails leaves no sanity run behind
 for entry in "${versions[@]}"; do
   modules=
@@ -67,9 +68,13 @@ for entry in "${versions[@]}"; do
     bash ../shared/tools/prime-ansible-test "$venv/bin/python"
   fi
   start=$SECONDS
+  unit=(tests/unit tests/simulator)
   properties=(tests/properties)
-  [[ -z ${properties_ran[$wanted]:-} ]] || properties=(-m runs_ansible tests/properties)
-  properties_ran[$wanted]=1
+  if [[ -n ${python_ran[$wanted]:-} ]]; then
+    unit=(-m runs_ansible tests/unit)
+    properties=(-m runs_ansible tests/properties)
+  fi
+  python_ran[$wanted]=1
   sanity_tests=
   [[ -z ${sanity_ran[$minor]:-} ]] || sanity_tests="--test compile --test import"
   sanity_ran[$minor]=1
@@ -79,7 +84,7 @@ for entry in "${versions[@]}"; do
   phase "sanity" make --no-print-directory sanity BIN="$venv/bin" SANITY_TESTS="$sanity_tests" \
     SANITY_TREE=".build/matrix/sanity-$name/ansible_collections/kore/ai" > "$sanity_log" 2>&1 &
   sanity=$!
-  phase "unit" "$venv/bin/python" -m pytest -q tests/unit tests/simulator
+  phase "unit" "$venv/bin/python" -m pytest -q "${unit[@]}"
   phase "properties" "$venv/bin/python" -m pytest -q -p no:logging -n 2 "${properties[@]}"
   KORE_TEST_TARGET_PYTHON=$module_python phase "integration" "$venv/bin/python" -m pytest -q -n 4 tests/integration
   sanity_passed=true
