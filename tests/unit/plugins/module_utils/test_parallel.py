@@ -12,26 +12,33 @@ import pytest
 from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool
 
 
-class Client(object):
-    def __init__(self, name="first"):
-        self.name = name
-        self.clones = []
+@pytest.fixture
+def new_client(answering_client):
+    """``new_client()``: the unit tests' one fake of Kore, whose clones are clients of their own, as a real
+    client's are, each named and kept in its ``clones``."""
 
-    def clone(self):
-        made = Client("clone-%d" % len(self.clones))
-        self.clones.append(made)
-        return made
+    class Cloned(answering_client):
+        def __init__(self, name="first"):
+            super().__init__(lambda *request: None)
+            self.name, self.clones = name, []
+
+        def clone(self, pacer=None):
+            made = Cloned("clone-%d" % len(self.clones))
+            self.clones.append(made)
+            return made
+
+    return Cloned
 
 
-def test_one_at_a_time_uses_the_client_itself():
-    client = Client()
+def test_one_at_a_time_uses_the_client_itself(new_client):
+    client = new_client()
     results = ClientPool(client, 1).ordered(lambda c, i: (c.name, i * 2), range(3))
     assert list(results) == [("first", 0), ("first", 2), ("first", 4)]
     assert not client.clones
 
 
-def test_in_parallel_each_thread_has_its_own_clone_and_results_come_in_order():
-    client, seen = Client(), {}
+def test_in_parallel_each_thread_has_its_own_clone_and_results_come_in_order(new_client):
+    client, seen = new_client(), {}
 
     def work(own, item):
         seen.setdefault(threading.get_ident(), set()).add(own.name)
@@ -42,15 +49,15 @@ def test_in_parallel_each_thread_has_its_own_clone_and_results_come_in_order():
     assert 1 <= len(client.clones) <= 4
 
 
-def test_no_more_than_twice_parallel_are_started_ahead_of_the_one_yielded():
+def test_no_more_than_twice_parallel_are_started_ahead_of_the_one_yielded(new_client):
     started = []
-    results = ClientPool(Client(), 3).ordered(lambda c, i: started.append(i) or i, range(1000))
+    results = ClientPool(new_client(), 3).ordered(lambda c, i: started.append(i) or i, range(1000))
     assert next(results) == 0
     assert len(started) <= 2 * 3 + 1
     results.close()
 
 
-def test_an_error_stops_what_follows_and_is_raised_in_order():
+def test_an_error_stops_what_follows_and_is_raised_in_order(new_client):
     started = []
 
     def work(client, item):
@@ -59,15 +66,15 @@ def test_an_error_stops_what_follows_and_is_raised_in_order():
             raise ValueError("item 5")
         return item
 
-    results = ClientPool(Client(), 2).ordered(work, range(100))
+    results = ClientPool(new_client(), 2).ordered(work, range(100))
     assert [next(results) for dummy in range(5)] == [0, 1, 2, 3, 4]
     with pytest.raises(ValueError, match="item 5"):
         next(results)
     assert max(started) < 5 + 2 * 2 + 2
 
 
-def test_the_threads_and_their_clients_last_as_long_as_the_pool_and_several_callers_share_them():
-    client, names = Client(), []
+def test_the_threads_and_their_clients_last_as_long_as_the_pool_and_several_callers_share_them(new_client):
+    client, names = new_client(), []
 
     def work(own, item):
         names.append(own.name)
@@ -86,7 +93,7 @@ def test_the_threads_and_their_clients_last_as_long_as_the_pool_and_several_call
     pool.close()
 
 
-def test_a_caller_that_stops_early_leaves_nothing_of_its_own_queued():
+def test_a_caller_that_stops_early_leaves_nothing_of_its_own_queued(new_client):
     started, release = [], threading.Event()
 
     def work(client, item):
@@ -94,7 +101,7 @@ def test_a_caller_that_stops_early_leaves_nothing_of_its_own_queued():
         release.wait(5)
         return item
 
-    pool = ClientPool(Client(), 2)
+    pool = ClientPool(new_client(), 2)
     results = pool.ordered(work, range(100))
     release.set()
     assert next(results) == 0
