@@ -12,21 +12,15 @@ class ModuleDocFragment(object):
 options:
   parallel:
     description:
-      - How many requests may be in flight at once, 1 to 16. Lists are worked on, pages of a list read, and
-        contacts added, this many at a time (the first page says how many pages there are).
-      - With M(kore.ai.kore_contact_lists), the pages and adds of every list share these requests, so a big list
-        uses those the small ones beside it leave; and while lists wait for Kore to show the contacts added to
-        them, which takes no request, up to four times as many lists are worked on at once.
+      - How many requests (1 to 16) may be in flight at once, for lists, pages of a list and contacts added. With
+        M(kore.ai.kore_contact_lists) every list shares them.
     type: int
     default: 4
     version_added: 0.2.0
   max_rate:
     description:
-      - At most this many requests per minute, to stay under a known rate limit. Without it, every request
-        waits after an HTTP 429 and the pace drops to 95 % of what got through in the minute before.
-      - A pace, given or learned, that still meets an HTTP 429 becomes 5 % slower (once for the requests in flight
-        together), so a O(max_rate) at a limit that the server counts a little differently does not meet one
-        429 after another.
+      - At most this many requests a minute, to stay under a known rate limit. Without it, the pace is learned from
+        the first HTTP 429; a pace that still meets one becomes 5 % slower.
     type: int
     version_added: 0.2.0
 """

@@ -70,24 +70,16 @@ options:
     default: present
   definition:
     description:
-      - The campaign as Kore's create call of its O(type) takes it. Voice - C(name), C(description),
-        C(contactLists) (1 to 10 list names), C(dncLists) (one object naming the DNC list in its C(name),
-        required for voice), C(priority) (C("1") to C("5")), C(dialingMode) (C(Agentless), C(Progressive) or C(Preview)),
-        C(dialingStrategy), C(schedule), C(queue_name) (progressive and preview), C(experienceFlowName) and
-        C(enableMachineDetect) (agentless). Sms - C(name), C(description), C(contactLists), C(dncLists),
-        C(priority), C(format), C(message), C(dialingStrategy), C(schedule), C(experienceFlowName).
-      - Any other field is Kore's own (C(_id), C(status), C(lname), C(campaignInstanceId), C(totalMessagesSent),
-        C(isImported) and the rest of a record); it is left out, never sent or compared, so that a backup restores as
-        it is and a restore run again changes nothing. A record's C(connection) is read as C(queue_name). A field
-        no body documents that is not Kore's either is left out with a warning.
-      - A field in the wrong shape is refused before any request, naming it. A campaign to create must have a
-        C(name) and C(contactLists); a voice one C(dncLists) too, a progressive one C(queue_name), and an agentless
-        one, or an sms one of C(format=advanced), C(experienceFlowName).
-        C(dncLists) given as a list of one entry (as earlier releases taught) is read as that entry, with a
-        warning.
-      - With O(definition_file), its fields are laid over the file's, for what a backup cannot hold (a record
-        names its flow by id only, so an agentless campaign's backup restores with O(definition) giving
-        C(experienceFlowName)). One of the two is required with O(state=present).
+      - The campaign as Kore's create call of its O(type) takes it, C(name), C(description), C(contactLists) (1 to 10
+        list names), C(dncLists) (one object naming the DNC list, required for voice), C(priority),
+        C(dialingStrategy), C(schedule), and for voice C(dialingMode) with C(queue_name) or C(experienceFlowName), for
+        sms C(format) and C(message).
+      - Kore's own fields (C(_id), C(status), C(lname) and the rest of a record) are left out, never sent or compared,
+        so that a backup restores as it is and a restore run again changes nothing; a field no body documents is left
+        out with a warning. A field in the wrong shape is refused before any request, naming it.
+      - With O(definition_file), its fields are laid over the file's (an agentless campaign's backup names its flow by
+        id only, so give C(experienceFlowName) here). One of the two is required with O(state=present). Every field is in
+        R(How a task behaves, ansible_collections.kore.ai.docsite.guide_behaviour).
     type: dict
   definition_file:
     description:
@@ -117,22 +109,37 @@ notes:
 seealso:
   - module: kore.ai.kore_campaign_info
   - module: kore.ai.kore_contact_lists
+  - name: Kore.ai Get All SMS/Voice Campaigns API (v2)
+    description: Kore's page of the call.
+    link: https://docs.kore.ai/ai-for-service/apis/contact-center/get-all-campaigns-v2
+  - name: Kore.ai contact center API list
+    description: Every Campaign Management call (this collection uses the v2 ones).
+    link: https://docs.kore.ai/ai-for-service/apis/contact-center/api-list
+  - name: Teardown and environment reset
+    description: The guide, with backups and the undo.
+    link: https://github.com/kore-ai-ansible/kore.ai/blob/main/docs/docsite/rst/guide_teardown.rst
 """
 
 EXAMPLES = r"""
+- name: A directory for the backups
+  ansible.builtin.file:
+    path: "{{ playbook_dir }}/backups"
+    state: directory
+    mode: "0700"
+
 - name: Back up, stop and delete the campaign that uses the QA lists
   kore.ai.kore_campaign:
     name: QA outbound
     type: voice
     state: absent
     stop: true
-    backup_file: backups/qa-outbound.json
+    backup_file: "{{ playbook_dir }}/backups/qa-outbound.json"
   register: gone
 
 - name: Bring it back from its backup
   kore.ai.kore_campaign:
     type: voice
-    definition_file: backups/qa-outbound.json
+    definition_file: "{{ playbook_dir }}/backups/qa-outbound.json"
 
 - name: Running, as declared (Kore's play trigger when it is at rest)
   kore.ai.kore_campaign:

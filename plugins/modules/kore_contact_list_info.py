@@ -48,6 +48,14 @@ options:
     type: bool
     default: false
     version_added: 0.2.0
+seealso:
+  - module: kore.ai.kore_contact_list
+  - name: Kore.ai contact center API list
+    description: Every Campaign Management call (this collection uses the v2 ones).
+    link: https://docs.kore.ai/ai-for-service/apis/contact-center/api-list
+  - name: Teardown and environment reset
+    description: The guide, with backups and the undo.
+    link: https://github.com/kore-ai-ansible/kore.ai/blob/main/docs/docsite/rst/guide_teardown.rst
 """
 
 EXAMPLES = r"""
@@ -80,7 +88,7 @@ EXAMPLES = r"""
 - name: Write the backup
   ansible.builtin.copy:
     content: "{{ qa_list.contacts | to_nice_json }}"
-    dest: backup/qa-smoke-contacts.json
+    dest: "{{ playbook_dir }}/qa-smoke-contacts.json"
     mode: "0600"
 """
 

@@ -16,12 +16,8 @@ description:
     both ids and changes nothing. Lists sharing a name that O(lists) does not manage are purged like any other.
   - Lists used by campaigns are not purged unless O(force=true); they are reported and kept, and the task fails
     after doing everything else, naming them.
-  - When a change fails (Kore refuses it or answers something that is not a success), no further change starts,
-    since the plan was made from one reading of the bot, which may no longer hold. Changes already in flight finish.
-    The task fails naming what failed and, in RV(not_attempted), what was left out; run it again once the cause
-    is fixed.
-  - All workers share one pace. O(max_rate) keeps them under a known rate limit; without it, the first HTTP 429
-    pauses all of them for its C(Retry-After) and sets the pace to 95 % of what got through in the minute before.
+  - When a change fails, no further change starts (those in flight finish); the task fails naming it and, in
+    RV(not_attempted), what was left out. Run it again once the cause is fixed.
     A pace that still meets a 429 becomes 5 % slower.
 author:
   - Kore.ai collection maintainers (@kore-ai-ansible)
@@ -38,9 +34,7 @@ attributes:
 options:
   lists:
     description:
-      - The lists that must exist. Each name at most once.
-      - Required with O(purge=true), which deletes every list it does not name - so a misspelt variable never
-        empties a bot. V([]) given explicitly purges every list.
+      - The lists that must exist, each name once. Required with O(purge=true) (V([]) purges every list).
     type: list
     elements: dict
     suboptions:
@@ -56,18 +50,15 @@ options:
         type: bool
       contacts:
         description:
-          - Contacts the list must hold, as O(kore.ai.kore_contact_list#module:contacts) of
-            M(kore.ai.kore_contact_list) (same rules); lists without this key keep their contacts untouched.
-          - Mutually exclusive with O(lists[].contacts_file).
+          - Contacts the list must hold, as O(kore.ai.kore_contact_list#module:contacts); not with
+            O(lists[].contacts_file). Without either, the list's contacts are left as they are.
         type: list
         elements: dict
         version_added: 0.2.0
       contacts_file:
         description:
-          - A CSV file of the contacts the list must hold, as O(kore.ai.kore_contact_list#module:contacts_file) of
-            M(kore.ai.kore_contact_list) (same format and rules), on the host that runs the module. A relative path
-            is relative to the playbook's directory.
-          - Mutually exclusive with O(lists[].contacts).
+          - A CSV file of the contacts the list must hold, as O(kore.ai.kore_contact_list#module:contacts_file);
+            not with O(lists[].contacts).
         type: path
         version_added: 0.2.0
   purge:
@@ -77,37 +68,40 @@ options:
   force:
     description:
       - With O(purge), delete lists that campaigns use as well; with O(purge_contacts), recreate them too. Without
-        it such lists are kept and named in the result, with the campaigns that use them (name, id and type),
-        which M(kore.ai.kore_campaign) can back up, stop and delete first.
-      - Kore itself may refuse to delete a list a campaign uses (its UI does). Then that list is kept, named with
-        its campaigns, and nothing is changed for it; O(force) cannot override Kore.
+        it such lists are kept and named in the result, with their campaigns.
     type: bool
     default: false
   backup_dir:
     description:
-      - A directory on the host that runs the module. Every list the task deletes (O(purge)) or recreates
-        (O(purge_contacts)) has its contacts written to C(<backup_dir>/<list id>.csv) first, in the format of
-        O(kore.ai.kore_contact_list#module:backup_file), which O(lists[].contacts_file) and Kore's own import read,
-        and its record to C(<backup_dir>/<list id>.json) (name, description, C(allowDuplicates), id, the contacts'
-        file name, C(backed_up_at) and Kore's record), both before its C(DELETE), so the directory alone restores
-        it (C(docs/full-restore.yml)), whatever a later task did.
-        A relative path is relative to the playbook's directory; an empty value is refused before any request.
-      - How a file is named. An id of lower-case letters, digits, C(-) and C(_), at most 120 characters (every id
-        Kore gives, C(cl-...)), is the name as it is. Any other id is percent-encoded (C(/) becomes C(%2F), C(.)
-        becomes C(%2E)), cut to its first 100 characters, and followed by C(.) and the first 16 hex digits of the
-        SHA-256 of the whole id, as in C(<encoded prefix>.<digest>.csv). So no id names a file outside O(backup_dir),
-        and two lists never share a file, however long their ids or whether they differ only in case.
-      - A file already at a backup's name is kept beside it first, as with
-        O(kore.ai.kore_contact_list#module:backup_file); RV(previous_backup_files) names it.
-      - A backup that would be the O(lists[].contacts_file) of any list (by any spelling, a symbolic or a hard link)
-        is refused after the bot is read and before anything is written, as
-        O(kore.ai.kore_contact_list#module:backup_file) refuses its own O(kore.ai.kore_contact_list#module:contacts_file).
-      - A list whose backup cannot be written is not deleted, and no further change starts.
+      - Every list the task deletes (O(purge)) or recreates (O(purge_contacts)) is written to C(<backup_dir>/<list
+        id>.csv) first, as O(kore.ai.kore_contact_list#module:backup_file) writes one, with its record beside it, so
+        that the directory alone restores it (M(kore.ai.kore_backup)). No two lists share a file; a file already there
+        is moved aside (RV(previous_backup_files)); a list whose backup cannot be written is not deleted. Relative to
+        the playbook's directory. More in R(Contacts, CSV files and backups,
+        ansible_collections.kore.ai.docsite.guide_contacts).
     type: path
     version_added: 0.2.0
+seealso:
+  - module: kore.ai.kore_contact_list
+  - module: kore.ai.kore_backup
+  - name: Kore.ai contact center API list
+    description: Every Campaign Management call (this collection uses the v2 ones).
+    link: https://docs.kore.ai/ai-for-service/apis/contact-center/api-list
+  - name: Teardown and environment reset
+    description: The guide, with backups and the undo.
+    link: https://github.com/kore-ai-ansible/kore.ai/blob/main/docs/docsite/rst/guide_teardown.rst
+  - name: Contacts, CSV files and backups
+    description: The guide.
+    link: https://github.com/kore-ai-ansible/kore.ai/blob/main/docs/docsite/rst/guide_contacts.rst
 """
 
 EXAMPLES = r"""
+- name: A directory for the backups
+  ansible.builtin.file:
+    path: "{{ playbook_dir }}/backups/lists"
+    state: directory
+    mode: "0700"
+
 - name: Reset the QA bot to exactly two lists (connection from KORE_* environment variables)
   kore.ai.kore_contact_lists:
     lists:
@@ -115,17 +109,15 @@ EXAMPLES = r"""
         description: Customers up for renewal
       - name: Win-back
         description: Lapsed customers
-        allow_duplicates: false
     purge: true
-    # each list deleted: its contacts and its record, on disk before its DELETE
-    backup_dir: backups/lists
+    backup_dir: "{{ playbook_dir }}/backups/lists"
     max_rate: 540
   register: reset
 
 - name: Undo it from the backup directory alone
   kore.ai.kore_backup:
     state: restore
-    backup_dir: backups
+    backup_dir: "{{ playbook_dir }}/backups"
 """
 
 RETURN = r"""
@@ -148,17 +140,13 @@ deleted:
   elements: dict
   sample: [{_id: cl-9f8e7d6c-3aca-4008-973e-6d79940abcde, name: Spring 2025, campaignInUse: []}]
 contacts_added:
-  description:
-    - By list name, the contacts sent to Kore (in check mode, those that would be sent).
-    - For a list declared with O(lists[].contacts_file), the identities of the first ten only.
+  description: By list name, the contacts sent (from a file, the first ten identities); in check mode, to be sent.
   returned: always
   type: dict
   sample: {QA smoke: [{phoneNumber: "+15550100002", uniqueId: qa-2}]}
   version_added: 0.2.0
 contacts_counts:
-  description:
-    - By list name, for the lists that declare contacts, how many each held before, how many were added, how many
-      were dropped by recreating it, and how many it holds after.
+  description: By list name, the contacts before, added, dropped by a recreation, and after.
   returned: always
   type: dict
   sample: {QA smoke: {before: 3, added: 1, dropped: 0, after: 4}}
@@ -176,37 +164,27 @@ previous_backup_files:
   sample: {cl-9f8e7d6c-3aca-4008-973e-6d79940abcde: /srv/backups/cl-9f8e7d6c-3aca-4008-973e-6d79940abcde.csv.4821.2026-11-30@14:05:09~}
   version_added: 0.2.0
 removed_temporary_files:
-  description:
-    - What runs killed while writing a backup had left in O(backup_dir) (a C(.kore-*.tmp), or an empty name made
-      to keep an older backup under), removed at the start of the task. A writer holds a lock on such a file while
-      it is in use, so a file another task is writing is never taken for one.
+  description: Temporary files that killed runs had left in O(backup_dir), removed (never a live writer's).
   returned: when such files were found
   type: list
   elements: str
   sample: [/srv/backups/.kore-3k2j9x1q.tmp]
   version_added: 0.2.0
 recreated:
-  description:
-    - The lists deleted and created again to drop contacts (O(purge_contacts=true)).
-    - A task that fails after a list was deleted or recreated still returns it here (and in RV(deleted) and
-      RV(backup_files)), with C(changed=true).
+  description: The lists deleted and created again to drop contacts (O(purge_contacts)), also after a failure.
   returned: always
   type: list
   elements: dict
   sample: [{name: QA smoke, old_id: cl-718e888e-3aca-4008-973e-6d79940abcde, new_id: cl-0b1c2d3e-3aca-4008-973e-6d79940abcde}]
   version_added: 0.2.0
 gone_meanwhile:
-  description:
-    - Lists to delete that someone else deleted after this task read the bot (before their backup or DELETE), as
-      C(_id) and C(name); nothing was written or deleted for them, and they are not in RV(deleted).
+  description: Lists to delete that someone else deleted meanwhile; nothing was done for them.
   returned: always
   type: list
   elements: dict
   sample: [{_id: cl-718e888e-3aca-4008-973e-6d79940abcde, name: QA smoke}]
 not_attempted:
-  description:
-    - Changes left out because an earlier change failed, in words as in the sample. After a failure no further
-      change starts; changes already in flight finish.
+  description: Changes left out because an earlier one failed (no change starts after a failure).
   returned: always
   type: list
   elements: str

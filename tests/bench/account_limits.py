@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 kore.ai collection contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""`make bench-account`, the whole account at Kore's rate limit, and killed part-way.
+"""`make bench-account`, the whole account at a rate limit of 600 a minute, and killed part-way.
 
 At the limit: the account's purge with ``backup_dir`` under the simulator's 600 requests a minute, with Kore's
 minute shortened tenfold (``RATE_WINDOW``) for the simulator and the task's pacer alike, so that an hour and a half
@@ -24,7 +24,7 @@ import scale
 
 RATE_WINDOW = 6.0           # seconds the simulator and the pacer take for Kore's minute: ten times faster
 SET = "kore.ai.kore_contact_lists"
-RATE_HEADING = "### At Kore's rate limit"
+RATE_HEADING = "### At a rate limit of 600 a minute"
 
 
 def rate_runs(sim, folder, latency, sizes=None):

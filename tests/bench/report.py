@@ -181,7 +181,7 @@ def write_report(args, rows, counts, imports, limited, seeding, scaled_lines, fl
                      "%.1fx" % (r["loop_s"] / r["reset_s"])) for r in rows])
     lines += [""] + campaign_report(args.deletes, campaign_rows)
     lines += [""] + floor_report(floors) + [
-        "## Against Kore's rate limit",
+        "## Against a rate limit",
         "",
         "The simulator answers 429 with `Retry-After` beyond %d requests in any 60 seconds. The floor is the"
         " requests the purge needs (the answered ones, not the 429s) divided by that rate. Each run starts with"

@@ -99,3 +99,24 @@ def test_execution_environment_sees_the_python_requirements(installed, tmp_path)
     assert made.returncode == 0, made.stdout + made.stderr
     assert "ansible-galaxy" in (context / "Containerfile").read_text()
     assert "kore.ai" in (context / "_build" / "requirements.yml").read_text()
+
+
+def test_an_execution_environment_from_the_local_tarball_is_the_one_the_awx_guide_shows(tarball, tmp_path):
+    definition = os.path.join(HERE, "execution-environment-local.yml")
+    with open(definition) as handle:
+        wanted = yaml.safe_load(handle)
+    with open(os.path.join(ROOT, "docs", "docsite", "rst", "guide_awx.rst")) as handle:
+        guide = handle.read()
+    shown = guide.split("# execution-environment.yml, from a local tarball", 1)[1].split("\n\n", 1)[0]
+    assert yaml.safe_load(shown.replace("\n    ", "\n")) == wanted  # the guide's block is this file
+    assert wanted["additional_build_files"][0]["src"] == os.path.basename(tarball)  # galaxy.yml's version
+    folder = tmp_path / "ee"  # as a user lays it out: the definition beside the tarball
+    folder.mkdir()
+    os.symlink(tarball, str(folder / os.path.basename(tarball)))
+    (folder / "execution-environment.yml").write_text(yaml.safe_dump(wanted))
+    made = run([os.path.join(BIN, "ansible-builder"), "create", "--file", str(folder / "execution-environment.yml"),
+                "--context", str(folder / "context"), "--output-filename", "Containerfile"], cwd=str(folder))
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert (folder / "context" / "_build" / "collections" / os.path.basename(tarball)).is_file()
+    assert "COPY _build/collections/ /tmp/collections/" in (folder / "context" / "Containerfile").read_text()
+    assert "type: file" in (folder / "context" / "_build" / "requirements.yml").read_text()
