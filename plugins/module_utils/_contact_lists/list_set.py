@@ -18,7 +18,7 @@ from ansible_collections.kore.ai.plugins.module_utils._backup.file import Backup
 from ansible_collections.kore.ai.plugins.module_utils._backup.left_over import remove_left_over_once
 from ansible_collections.kore.ai.plugins.module_utils._backup.options import backup_directory
 from ansible_collections.kore.ai.plugins.module_utils._campaigns.entity import campaign_types
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists import engine
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists import contacts_sync, engine
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import (
     KoreConflictError,
     KoreInUseError,
@@ -28,12 +28,19 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.set_outcome import SetOutcome
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import NO_WORK, ItemPlan
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.workers import NOT_ATTEMPTED, Workers
+from ansible_collections.kore.ai.plugins.module_utils._contacts import backup as contacts_backup
+from ansible_collections.kore.ai.plugins.module_utils._contacts import described
 from ansible_collections.kore.ai.plugins.module_utils._contacts.budget import IdentityBudget
 from ansible_collections.kore.ai.plugins.module_utils._contacts.declared import declared
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
 from ansible_collections.kore.ai.plugins.module_utils._wait import WAIT_TIMEOUT, checked_wait_timeout
 from ansible_collections.kore.ai.plugins.module_utils._outcome import label
+
+# What the workers would import lazily (engine.ensure_contacts, ListHooks.keep) is imported here, before any of
+# them starts: a module several threads import at once for the first time can be seen half made by one of them
+# (an ImportError in a module process on Python 3.9, whose payload is a zip).
+IMPORTED_BEFORE_THE_WORKERS = (contacts_sync, contacts_backup, described)
 
 
 def desired_lists(entries):
