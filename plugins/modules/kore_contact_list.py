@@ -117,7 +117,7 @@ EXAMPLES = r"""
 - name: Show what was deleted (nothing, when it was already gone)
   ansible.builtin.debug:
     msg: "{{ deleted.contact_list.name }} had {{ deleted.contact_list.totalRecordCount }} contacts"
-  when: deleted is changed
+  when: deleted.contact_list | length > 0
 
 - name: Seed a QA list with test numbers (only the missing ones are sent)
   kore.ai.kore_contact_list:
