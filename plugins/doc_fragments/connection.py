@@ -68,6 +68,14 @@ options:
     default: 3
 requirements:
   - requests >= 2.25
+# every module's: Kore's pages of the calls, and the guide of what the collection is for
+seealso:
+  - name: Kore.ai contact center API list
+    description: Every Campaign Management call (this collection uses the v2 ones).
+    link: https://docs.kore.ai/ai-for-service/apis/contact-center/api-list
+  - name: Teardown and environment reset
+    description: The guide, with backups and the undo.
+    link: https://github.com/kore-ai-ansible/kore.ai/blob/main/docs/docsite/rst/guide_teardown.rst
 notes:
   - "On a local connection (C(hosts: localhost), C(delegate_to: localhost)) a task runs in Ansible's worker, with
     the module's checks, code and results; otherwise, or with C(become), C(async) or C(kore_ai_in_worker=false),

@@ -25,4 +25,8 @@ options:
     type: int
     default: 120
     version_added: 0.2.0
+seealso:
+  - name: Contacts, CSV files and backups
+    description: The guide.
+    link: https://github.com/kore-ai-ansible/kore.ai/blob/main/docs/docsite/rst/guide_contacts.rst
 """

@@ -51,12 +51,6 @@ seealso:
   - name: Kore.ai Get All SMS/Voice Campaigns API (v2)
     description: Kore's page of the call.
     link: https://docs.kore.ai/ai-for-service/apis/contact-center/get-all-campaigns-v2
-  - name: Kore.ai contact center API list
-    description: Every Campaign Management call (this collection uses the v2 ones).
-    link: https://docs.kore.ai/ai-for-service/apis/contact-center/api-list
-  - name: Teardown and environment reset
-    description: The guide, with backups and the undo.
-    link: https://github.com/kore-ai-ansible/kore.ai/blob/main/docs/docsite/rst/guide_teardown.rst
 """
 
 EXAMPLES = r"""

@@ -92,15 +92,6 @@ seealso:
   - name: Kore.ai Delete Contact List API (v2)
     description: Kore's page of the call.
     link: https://docs.kore.ai/ai-for-service/apis/contact-center/delete-contact-list-details-v2
-  - name: Kore.ai contact center API list
-    description: Every Campaign Management call (this collection uses the v2 ones).
-    link: https://docs.kore.ai/ai-for-service/apis/contact-center/api-list
-  - name: Teardown and environment reset
-    description: The guide, with backups and the undo.
-    link: https://github.com/kore-ai-ansible/kore.ai/blob/main/docs/docsite/rst/guide_teardown.rst
-  - name: Contacts, CSV files and backups
-    description: The guide.
-    link: https://github.com/kore-ai-ansible/kore.ai/blob/main/docs/docsite/rst/guide_contacts.rst
 """
 
 EXAMPLES = r"""

@@ -84,15 +84,6 @@ options:
 seealso:
   - module: kore.ai.kore_contact_list
   - module: kore.ai.kore_backup
-  - name: Kore.ai contact center API list
-    description: Every Campaign Management call (this collection uses the v2 ones).
-    link: https://docs.kore.ai/ai-for-service/apis/contact-center/api-list
-  - name: Teardown and environment reset
-    description: The guide, with backups and the undo.
-    link: https://github.com/kore-ai-ansible/kore.ai/blob/main/docs/docsite/rst/guide_teardown.rst
-  - name: Contacts, CSV files and backups
-    description: The guide.
-    link: https://github.com/kore-ai-ansible/kore.ai/blob/main/docs/docsite/rst/guide_contacts.rst
 """
 
 EXAMPLES = r"""

@@ -7,12 +7,12 @@
 from __future__ import annotations
 
 import glob
+import json
 import os
 import subprocess
 import sys
 
 import pytest
-import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -20,19 +20,23 @@ BIN = os.path.dirname(sys.executable)
 MODULES = sorted(os.path.basename(p)[:-3] for p in glob.glob(os.path.join(ROOT, "plugins", "modules", "*.py")))
 
 
-def page(module):
-    """The page ``ansible-doc`` prints, as a user reads it piped or in a terminal of 80 columns."""
+def ansible_doc(module, *args):
     env = dict(os.environ, ANSIBLE_NOCOLOR="1", COLUMNS="80",
                ANSIBLE_COLLECTIONS_PATH=os.path.join(ROOT, ".build", "collections"))
-    done = subprocess.run([os.path.join(BIN, "ansible-doc"), "kore.ai." + module], capture_output=True, text=True,
-                          env=env, check=False, timeout=120)
+    done = subprocess.run([os.path.join(BIN, "ansible-doc")] + list(args) + ["kore.ai." + module],
+                          capture_output=True, text=True, env=env, check=False, timeout=120)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
+def page(module):
+    """The page ``ansible-doc`` prints, as a user reads it piped or in a terminal of 80 columns."""
+    return ansible_doc(module)
+
+
 def documentation(module):
-    from importlib import import_module  # pylint: disable=import-outside-toplevel
-    return yaml.safe_load(import_module("ansible_collections.kore.ai.plugins.modules." + module).DOCUMENTATION)
+    """The module's documentation as ansible-doc merges it with its fragments."""
+    return json.loads(ansible_doc(module, "--json"))["kore.ai." + module]["doc"]
 
 
 def descriptions(options, prefix=""):

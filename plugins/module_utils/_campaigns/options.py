@@ -28,16 +28,12 @@ class CampaignTask(object):
 
     state: str
     spec: CampaignSpec
-    declared: object            # a definition.Declared, or None
     definition: object          # the declared body with the task's name laid over it, or None
+    warnings: list              # what reading the declared definition warned of
     stop: bool
     backup: object              # a _backup.file.Backup, or None
     wait_timeout: int
     check_mode: bool
-
-    @property
-    def warnings(self):
-        return list(self.declared.warnings) if self.declared is not None else []
 
 
 def campaign_task(params, check_mode=False):
@@ -58,8 +54,8 @@ def campaign_task(params, check_mode=False):
             raise KoreInputError("state: present needs definition or definition_file: the campaign as declared")
     elif declared is None and not named:
         raise KoreInputError("state: %s needs id or name, or a definition" % state)
-    definition = None if declared is None else with_name(spec, declared.body)
-    return CampaignTask(state, spec, declared, definition, params["stop"], backup_file(params),
+    definition, warnings = (None, []) if declared is None else (with_name(spec, declared.body), declared.warnings)
+    return CampaignTask(state, spec, definition, list(warnings), params["stop"], backup_file(params),
                         params["wait_timeout"], check_mode)
 
 
