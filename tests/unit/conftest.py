@@ -23,7 +23,8 @@ _known = {}
 
 
 def plugin_files(tree):
-    """The plugin files a module's imports name (``from ...plugins.x.y import z``: x/y.py, or x/y/z.py)."""
+    """The plugin files (full paths) the imports in ``tree`` name (``from ...plugins.x.y import z``: x/y.py, or
+    x/y/z.py when z is a module): the one reading of imports for this marking and the tests that check imports."""
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(PREFIX):
@@ -34,6 +35,11 @@ def plugin_files(tree):
                         found.add(candidate)
                         break
     return found
+
+
+@pytest.fixture(name="plugin_files")
+def plugin_files_fixture():
+    return plugin_files
 
 
 def imports_ansible(tree):

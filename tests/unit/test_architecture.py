@@ -18,7 +18,6 @@ import re
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PLUGINS = os.path.join(ROOT, "plugins")
 PAGE = os.path.join(ROOT, "docs", "architecture.md")
-PREFIX = "ansible_collections.kore.ai.plugins."
 NODE = re.compile(r'^\s*(\w+)\["([^"]+)"\]', re.M)
 ARROW = re.compile(r"^\s*(\w+)\s*-->\s*(\w+)\s*$", re.M)
 FILES_IN_LABEL = re.compile(r"[\w*./]+\.py")
@@ -48,20 +47,10 @@ def sources():
     return sorted(found)
 
 
-def imports(path):
-    """The plugin files ``path`` imports (``from ...plugins.x.y import z``: x/y.py, or x/y/z.py for a module)."""
+def imports(plugin_files, path):
+    """The plugin files ``path`` imports, relative to plugins/ (``plugin_files``: tests/unit/conftest.py)."""
     with open(os.path.join(PLUGINS, path)) as handle:
-        tree = ast.parse(handle.read())
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(PREFIX):
-            base = node.module[len(PREFIX):].replace(".", "/")
-            for alias in node.names:
-                for candidate in (base + "/" + alias.name + ".py", base + ".py"):
-                    if os.path.isfile(os.path.join(PLUGINS, candidate)):
-                        found.add(candidate)
-                        break
-    return found
+        return set(os.path.relpath(found, PLUGINS) for found in plugin_files(ast.parse(handle.read())))
 
 
 def picture():
@@ -84,7 +73,7 @@ def layer_of(path):
     return [name for name, patterns in LAYERS if any(fnmatch.fnmatch(path, p) for p in patterns)][-1]
 
 
-def test_every_import_between_nodes_is_an_arrow_and_every_arrow_an_import():
+def test_every_import_between_nodes_is_an_arrow_and_every_arrow_an_import(plugin_files):
     nodes, arrows = picture()
     drawn_nodes = set(name for pair in arrows for name in pair)
     assert drawn_nodes <= set(nodes), "arrows between nodes the picture does not define: %s" % (drawn_nodes - set(nodes))
@@ -92,7 +81,7 @@ def test_every_import_between_nodes_is_an_arrow_and_every_arrow_an_import():
     for path in sources():
         if path.startswith("doc_fragments/"):
             continue  # documentation only, imported by nobody
-        for target in imports(path) - set(SHARED):
+        for target in imports(plugin_files, path) - set(SHARED):
             pair = (node_of(nodes, path), node_of(nodes, target))
             if pair[0] != pair[1]:
                 imported.add(pair)
@@ -100,11 +89,11 @@ def test_every_import_between_nodes_is_an_arrow_and_every_arrow_an_import():
     assert sorted(arrows - imported) == [], "arrows of the picture that no import makes"
 
 
-def test_the_layers_depend_downward_only():
+def test_the_layers_depend_downward_only(plugin_files):
     order = [name for name, dummy in LAYERS]
     upward = []
     for path in sources():
-        for target in imports(path):
+        for target in imports(plugin_files, path):
             if order.index(layer_of(target)) > order.index(layer_of(path)):
                 upward.append("%s imports %s" % (path, target))
     assert upward == []
@@ -153,9 +142,9 @@ def test_no_function_takes_more_than_eight_parameters_in_all():
     assert crowded == []
 
 
-def test_no_file_imports_itself_through_others():
+def test_no_file_imports_itself_through_others(plugin_files):
     """Imports inside functions count too: a circle is a circle whenever it closes."""
-    graph = dict((path, imports(path)) for path in sources())
+    graph = dict((path, imports(plugin_files, path)) for path in sources())
     circles = []
 
     def visit(path, trail):

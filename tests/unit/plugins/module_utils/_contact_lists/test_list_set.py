@@ -162,21 +162,17 @@ def test_a_big_lists_pages_spread_over_every_thread_and_no_more_than_parallel_re
     assert sum(1 for line in open(str(tmp_path / ("%s.csv" % big["_id"])))) == 601
 
 
-def test_what_the_workers_import_late_is_loaded_before_they_start():
+def test_what_the_workers_import_late_is_loaded_before_they_start(plugin_files):
     """A module that two workers import at once for the first time can be seen half made by one of them (Python 3.9,
     from a module's zip payload): every module the engine imports inside a function is loaded with the set."""
     plugins = os.path.join(os.path.dirname(os.path.abspath(__file__)), *[os.pardir] * 5, "plugins")
-    prefix = "ansible_collections.kore.ai.plugins."
     late = set()
     for path in ("engine.py", "entity.py", "contacts_sync.py"):
         with open(os.path.join(plugins, "module_utils", "_contact_lists", path)) as handle:
             tree = ast.parse(handle.read())
         for function in [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]:
-            for node in ast.walk(function):
-                if isinstance(node, ast.ImportFrom) and node.module.startswith(prefix):
-                    folder = os.path.join(plugins, *node.module[len(prefix):].split("."))
-                    late.update(node.module + "." + a.name if os.path.isfile(os.path.join(folder, a.name + ".py"))
-                                else node.module for a in node.names)
+            late.update("ansible_collections.kore.ai.plugins." + os.path.relpath(found, plugins)[:-3].replace(
+                os.sep, ".") for found in plugin_files(function))
     assert late, "the engine imports nothing late: this test shows nothing any more"
     code = ("import sys; import ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set; "
             "print(' '.join(sys.modules))")
