@@ -20,7 +20,7 @@ SIM_PORT ?= 8080
 	build docs demo simulator clean
 
 help:
-	@echo "make demo          create, delete and re-run against the simulator (sets everything up)"
+	@echo "make demo          the story in a minute against the simulator: a bot as code, its reset with backups, the undo"
 	@echo "make test          everything below that CI runs, for the default ansible-core"
 	@echo "make unit          unit and simulator tests"
 	@echo "make properties    property-based tests (Hypothesis), small derandomized profile"
@@ -160,7 +160,8 @@ docs: venv
 	@echo "open docs/site/build/html/index.html"
 
 demo: venv
-	$(PLAYBOOK_ENV) $(BIN)/python -m kore_sim run -- $(BIN)/ansible-playbook -i localhost, -c local docs/demo.yml
+	$(PLAYBOOK_ENV) $(BIN)/python -m kore_sim run --dnc-list "Do not call" -- \
+		$(BIN)/ansible-playbook -i localhost, -c local docs/demo.yml
 
 simulator: venv
 	PYTHONPATH=$(CURDIR)/tests/simulator $(BIN)/python -m kore_sim serve --port $(SIM_PORT)

@@ -82,28 +82,28 @@ seealso:
 EXAMPLES = r"""
 - name: A directory for the snapshot
   ansible.builtin.file:
-    path: /srv/kore/qa-snapshot
+    path: "{{ playbook_dir }}/qa-snapshot"
     state: directory
     mode: "0700"
 
 - name: Snapshot the QA bot
   kore.ai.kore_backup:
     state: dump
-    backup_dir: /srv/kore/qa-snapshot
+    backup_dir: "{{ playbook_dir }}/qa-snapshot"
 
-- name: Copy it into a fresh bot, campaigns running as they were
+- name: Copy it into a fresh bot, campaigns running as they were (an agentless campaign's record names its flow by id)
   kore.ai.kore_backup:
     state: restore
-    backup_dir: /srv/kore/qa-snapshot
+    backup_dir: "{{ playbook_dir }}/qa-snapshot"
     stream_id: st-0a1b2c3d-1111-2222-3333-777788889999
     resume_campaigns: true
-
-- name: Restore an agentless campaign too - its record names its flow by id only
-  kore.ai.kore_backup:
-    state: restore
-    backup_dir: /srv/kore/qa-snapshot
     experience_flows:
       cf-ecfa3927-eabc-52c4-8373-8a0b75d00000: Voice Survey Entry Flow
+
+- name: Undo a mistake in the QA bot - what the snapshot holds and the bot lacks is made again
+  kore.ai.kore_backup:
+    state: restore
+    backup_dir: "{{ playbook_dir }}/qa-snapshot"
 """
 
 RETURN = r"""

@@ -93,11 +93,12 @@ EXAMPLES = r"""
     state: directory
     mode: "0700"
 
-- name: Reset the QA bot to exactly two lists (connection from KORE_* environment variables)
+- name: Reset the QA bot to exactly two lists, one with the contacts of a CSV file (connection from KORE_* variables)
   kore.ai.kore_contact_lists:
     lists:
       - name: Renewals
         description: Customers up for renewal
+        contacts_file: "{{ playbook_dir }}/renewals.csv"
       - name: Win-back
         description: Lapsed customers
     purge: true

@@ -5,6 +5,7 @@
 
     python -m kore_sim serve [--port 8080]            serve until Ctrl-C, printing the KORE_* variables
     python -m kore_sim run -- ansible-playbook x.yml   serve on a free port, run a command with KORE_* set, stop
+    python -m kore_sim run --dnc-list "Do not call" -- ansible-playbook docs/demo.yml    (what make demo runs)
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ def parse(argv):
     parser.add_argument("--client-id", default=Tenant().client_id)
     parser.add_argument("--client-secret", default=os.environ.get("KORE_SIM_CLIENT_SECRET", Tenant().client_secret),
                         help="app secret the simulator checks tokens against (or KORE_SIM_CLIENT_SECRET)")
+    parser.add_argument("--dnc-list", action="append", default=[], metavar="NAME",
+                        help="a DNC list each bot holds from the start, as a bot's own DNC lists are made in Kore's "
+                             "UI, not through this API (repeatable)")
     parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
     # the command comes after "--": a positional REMAINDER would swallow the options given after the mode
     argv = list(argv)
@@ -68,6 +72,9 @@ def main(argv=None):
                     chaos=Chaos(args.chaos, args.seed) if args.chaos else None,
                     add_delay=args.add_delay_ms / 1000.0, max_page=args.max_page,
                     token_max_age=args.token_max_age, rate_window=args.rate_window)
+    for stream in (tenant.stream_id, tenant.second_stream_id):
+        for name in args.dnc_list:
+            sim.store.seed(stream, tenant.account_id, name, "DNC list", listType="dnc")
     with sim:
         if args.mode == "run":
             env = dict(os.environ, **sim.env())

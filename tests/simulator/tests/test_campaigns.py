@@ -141,6 +141,18 @@ def test_each_body_kore_prints_is_created_and_shown_as_kores_answers_show_it(sim
     assert again["priority"] == "4" and again["description"] == samples.UPDATE["description"]
 
 
+def test_a_flow_is_shown_by_one_id_a_name_and_the_agentless_pages_flow_by_the_id_it_prints(api):
+    def flow_of(body):
+        made = api.call("POST", "/campaign", body, campaignType="voice")
+        assert made.status_code == 200, made.text
+        return api.call("GET", "/campaign/" + made.json()["data"]["id"]).json()["data"]["experienceFlow"]
+
+    printed = samples.record_of("voice", samples.AGENTLESS)["experienceFlow"]
+    assert flow_of(samples.AGENTLESS) == printed
+    other = dict(samples.AGENTLESS, experienceFlowName="Another flow")
+    assert flow_of(dict(other, name="Second")) == flow_of(dict(other, name="Third")) != printed
+
+
 @pytest.mark.parametrize("change, words", [
     ({"dncLists": [{"name": "Do not call"}]}, "dncLists must be an object"),
     ({"dncLists": None}, "dncLists must be an object"),

@@ -182,6 +182,15 @@ def test_command_line_run_mode_exports_the_connection():
     assert host.startswith("http://127.0.0.1:") and stream.startswith("st-")
 
 
+def test_command_line_dnc_lists_are_in_each_bot_from_the_start():
+    script = ("import os, requests; print([r['name'] for r in requests.get(os.environ['KORE_HOST'] + '/_sim/lists', "
+              "timeout=10).json().values() if r['listType'] == 'dnc'])")
+    out = subprocess.run([sys.executable, "-m", "kore_sim", "run", "--dnc-list", "Do not call", "--dnc-list", "Opt-outs",
+                          "--", sys.executable, "-c", script],
+                         cwd=SIMULATOR_DIR, capture_output=True, text=True, timeout=60, check=True).stdout
+    assert out.strip() == "['Do not call', 'Opt-outs']"
+
+
 def test_command_line_options_after_the_mode_are_options(unused_port):
     # `serve --port 8080 --latency-ms 20` as the guide writes it: options, not a command
     script = "import os; print(os.environ['KORE_HOST'])"
