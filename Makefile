@@ -10,7 +10,7 @@ VERSION := $(shell sed -n 's/^version: *//p' galaxy.yml)
 export ANSIBLE_COLLECTIONS_PATH := $(CURDIR)/.build/collections
 # tools such as antsibull-docs call ansible and ansible-doc: find the virtualenv's first
 export PATH := $(abspath $(BIN)):$(PATH)
-PLAYBOOK_ENV := PYTHONPATH=$(CURDIR)/tests/simulator ANSIBLE_CALLBACK_RESULT_FORMAT=yaml \
+PLAYBOOK_ENV := PYTHONPATH=$(CURDIR)/simulator ANSIBLE_CALLBACK_RESULT_FORMAT=yaml \
 	ANSIBLE_LOCALHOST_WARNING=false ANSIBLE_INVENTORY_UNPARSED_WARNING=false \
 	ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python
 SIM_PORT ?= 8080
@@ -121,27 +121,27 @@ soak: venv
 
 bench: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/bench/requirements.txt
-	PYTHONPATH=$(CURDIR)/tests/simulator $(BIN)/python tests/bench/bench.py
+	PYTHONPATH=$(CURDIR)/simulator $(BIN)/python tests/bench/bench.py
 
 bench-scale: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/bench/requirements.txt
-	PYTHONPATH=$(CURDIR)/tests/simulator $(BIN)/python tests/bench/bench.py --only-scale
+	PYTHONPATH=$(CURDIR)/simulator $(BIN)/python tests/bench/bench.py --only-scale
 
 bench-account: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/bench/requirements.txt
-	PYTHONPATH=$(CURDIR)/tests/simulator $(BIN)/python tests/bench/bench.py --only-account
+	PYTHONPATH=$(CURDIR)/simulator $(BIN)/python tests/bench/bench.py --only-account
 
 bench-rate: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/bench/requirements.txt
-	PYTHONPATH=$(CURDIR)/tests/simulator $(BIN)/python tests/bench/bench.py --only-rate
+	PYTHONPATH=$(CURDIR)/simulator $(BIN)/python tests/bench/bench.py --only-rate
 
 bench-tasks: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/bench/requirements.txt
-	PYTHONPATH=$(CURDIR)/tests/simulator $(BIN)/python tests/bench/bench.py --only-tasks
+	PYTHONPATH=$(CURDIR)/simulator $(BIN)/python tests/bench/bench.py --only-tasks
 
 bench-campaigns: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/bench/requirements.txt
-	PYTHONPATH=$(CURDIR)/tests/simulator $(BIN)/python tests/bench/bench.py --only-campaigns
+	PYTHONPATH=$(CURDIR)/simulator $(BIN)/python tests/bench/bench.py --only-campaigns
 
 test-matrix: venv
 	tests/matrix.sh $(MATRIX)
@@ -164,7 +164,7 @@ demo: venv
 		$(BIN)/ansible-playbook -i localhost, -c local docs/demo.yml
 
 simulator: venv
-	PYTHONPATH=$(CURDIR)/tests/simulator $(BIN)/python -m kore_sim serve --port $(SIM_PORT)
+	PYTHONPATH=$(CURDIR)/simulator $(BIN)/python -m kore_sim serve --port $(SIM_PORT)
 
 clean:
 	rm -rf $(VENV) .build docs/site/build docs/site/rst

@@ -30,7 +30,7 @@ LINK = os.path.join(COLLECTIONS, "ansible_collections", "kore", "ai")
 if not os.path.islink(LINK):
     os.makedirs(os.path.dirname(LINK), exist_ok=True)
     os.symlink(os.path.relpath(ROOT, os.path.dirname(LINK)), LINK)
-for path in (COLLECTIONS, os.path.join(ROOT, "tests", "simulator")):
+for path in (COLLECTIONS, os.path.join(ROOT, "simulator")):
     if path not in sys.path:
         sys.path.insert(0, path)
 

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import tarfile
+import tomllib
 
 import pytest
 import yaml
@@ -54,16 +55,16 @@ def test_tarball_holds_the_collection_and_no_development_files(tarball):
         names = set(archive.getnames())
     for needed in ("README.md", "LICENSE", "CHANGELOG.md", "meta/runtime.yml", "meta/execution-environment.yml",
                    "requirements.txt", "docs/demo.yml", "plugins/modules/kore_contact_list.py",
-                   "docs/docsite/rst/guide_teardown.rst"):
+                   "docs/docsite/rst/guide_teardown.rst", "simulator/pyproject.toml", "simulator/kore_sim/server.py"):
         assert needed in names, needed
     for unwanted in ("tests", ".venv", ".build", ".ci", "Makefile", "docs/site", "changelogs/fragments"):
         assert not any(n == unwanted or n.startswith(unwanted + "/") for n in names), unwanted
 
 
-def test_demo_runs_from_the_installed_tarball(installed):
+def test_demo_runs_from_the_installed_tarball_against_the_simulator_it_ships(installed):
     env = clean_env(ANSIBLE_COLLECTIONS_PATH=installed, ANSIBLE_COLLECTIONS_SCAN_SYS_PATH="false",
-                    PYTHONPATH=os.path.join(ROOT, "tests", "simulator"), ANSIBLE_PYTHON_INTERPRETER=sys.executable,
-                    ANSIBLE_NOCOLOR="1")
+                    PYTHONPATH=os.path.join(installed, "ansible_collections", "kore", "ai", "simulator"),
+                    ANSIBLE_PYTHON_INTERPRETER=sys.executable, ANSIBLE_NOCOLOR="1")
     playbook = os.path.join(installed, "ansible_collections", "kore", "ai", "docs", "demo.yml")
     done = run([sys.executable, "-m", "kore_sim", "run", "--dnc-list", "Do not call", "--",
                 os.path.join(BIN, "ansible-playbook"), "-i", "localhost,", "-c", "local", playbook], env=env, cwd=installed)
@@ -72,6 +73,23 @@ def test_demo_runs_from_the_installed_tarball(installed):
     assert "ok=19   changed=9    unreachable=0    failed=0" in done.stdout, done.stdout
     listed = run([os.path.join(BIN, "ansible-galaxy"), "collection", "list", "kore.ai", "-p", installed], env=env)
     assert "kore.ai" in listed.stdout and VERSION in listed.stdout
+
+
+def test_the_simulator_installs_from_the_installed_collection_as_the_guide_says(installed, tmp_path):
+    """pip install of the path inside the installed collection gives the kore-sim command, without a clone."""
+    source = os.path.join(installed, "ansible_collections", "kore", "ai", "simulator")
+    with open(os.path.join(source, "pyproject.toml"), "rb") as handle:
+        assert tomllib.load(handle)["project"]["version"] == VERSION
+    target = tmp_path / "site"
+    # offline here: PyJWT is in this virtual environment already, and setuptools builds it (a user's pip fetches both)
+    done = run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+                "--target", str(target), source])
+    assert done.returncode == 0, done.stdout + done.stderr
+    script = "import os; print(os.environ['KORE_HOST'], os.environ['KORE_STREAM_ID'])"
+    served = run([str(target / "bin" / "kore-sim"), "run", "--", sys.executable, "-c", script],
+                 env=clean_env(PYTHONPATH=str(target)), cwd=str(tmp_path))
+    assert served.returncode == 0, served.stdout + served.stderr
+    assert served.stdout.split()[0].startswith("http://127.0.0.1:"), served.stdout
 
 
 def test_galaxy_importer_accepts_the_tarball(tarball, tmp_path):

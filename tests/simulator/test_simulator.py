@@ -17,7 +17,7 @@ import requests
 
 from kore_sim.store import NOT_IN_SUMMARY
 
-SIMULATOR_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SIMULATOR_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "simulator")
 
 
 class Api(object):
