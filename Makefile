@@ -16,7 +16,7 @@ PLAYBOOK_ENV := PYTHONPATH=$(CURDIR)/simulator ANSIBLE_CALLBACK_RESULT_FORMAT=ya
 SIM_PORT ?= 8080
 
 .PHONY: help venv test unit properties fuzz integration sanity lint docs-lint changelog-lint release-check test-matrix \
-	test-targets soak bench bench-scale bench-account bench-rate bench-tasks bench-campaigns \
+	test-targets soak bench bench-scale bench-account bench-rate bench-requests bench-tasks bench-campaigns \
 	build docs demo simulator clean
 
 help:
@@ -38,6 +38,7 @@ help:
 	@echo "                   1,000 lists and 5,000,000 contacts): about 70 minutes and 6 GB of memory"
 	@echo "make bench-account only the whole account's rows, killed part-way and at the rate limit too: about 60 minutes"
 	@echo "make bench-rate    only the whole account's purges at the rate limit: about 25 minutes"
+	@echo "make bench-requests only the whole account's requests where Kore gives and takes 100, and 1,000: ~30 min"
 	@echo "make bench-tasks   only the one delete per task rows, against uri and the network floor: a few minutes"
 	@echo "make bench-campaigns  only the campaign row (kore_campaign against kore_contact_list and uri): a minute"
 	@echo "make test-matrix   unit, integration and sanity on ansible-core 2.17 to 2.21 (MATRIX='2.20 2.21@3.13' for some)"
@@ -134,6 +135,10 @@ bench-account: venv
 bench-rate: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/bench/requirements.txt
 	PYTHONPATH=$(CURDIR)/simulator $(BIN)/python tests/bench/bench.py --only-rate
+
+bench-requests: venv
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/bench/requirements.txt
+	PYTHONPATH=$(CURDIR)/simulator $(BIN)/python tests/bench/bench.py --only-requests
 
 bench-tasks: venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/bench/requirements.txt

@@ -69,6 +69,8 @@ def sim(simulator):
     # Kore's add is asynchronous: every test sees contacts show a moment after they were accepted
     simulator.add_delay = 0.3
     simulator.max_page = 100
+    simulator.refuse_larger_page = False
+    simulator.max_add_batch = 100
     yield simulator
     simulator.reset()
 

@@ -34,6 +34,10 @@ class Pacer(object):
     5 % slower, once for the requests in flight together: a server's clock and ours never quite agree, and each
     429 costs a pause of a second or more (``Retry-After`` counts whole seconds).
 
+    A pace slowed by 429s speeds up again once they stop: 5 % faster after each ``WINDOW`` without one, never past
+    ``max_rate``. A speed-up that meets a 429 doubles the quiet time the next one needs, so a limit shared with
+    other clients for a while does not keep a run of hours slow, and a pace at Kore's limit meets it seldom.
+
     ``in_flight`` bounds the requests of every client that shares it that are in flight at once (the
     ``parallel`` option), however many threads send them: a set's lists and the pages of one of its lists share
     the same few slots, so a big list can use every slot the small ones leave.
@@ -45,7 +49,10 @@ class Pacer(object):
 
     def __init__(self, per_minute=None, clock=None, sleep=None, in_flight=None):
         self.interval = self.WINDOW / per_minute if per_minute else 0.0
+        self.fastest = self.interval  # max_rate's pace, or none: what a recovering pace comes back to
         self.learned = bool(per_minute)
+        self.last_limited = self.last_sped = None
+        self.quiet_needed = self.WINDOW  # doubled by each speed-up that met a 429
         self.next_slot = 0.0
         self.paused_until = 0.0
         self.started = collections.deque()
@@ -65,6 +72,7 @@ class Pacer(object):
     def wait_turn(self):
         with self._lock:
             now = self._clock()
+            self._recover(now)
             start = max(now, self.next_slot, self.paused_until)
             self.next_slot = start + self.interval
             self.started.append(start)
@@ -73,10 +81,21 @@ class Pacer(object):
         if start > now:
             self._sleep(start - now)
 
+    def _recover(self, now):
+        if self.last_limited is None or self.interval <= self.fastest:
+            return
+        quiet_since = max(self.last_limited, self.last_sped if self.last_sped is not None else self.last_limited)
+        if now - quiet_since >= self.quiet_needed:
+            self.interval = max(self.fastest, self.interval * self.LEARNED_SHARE)
+            self.last_sped = now
+
     def slow_down(self, retry_after):
         with self._lock:
             now = self._clock()
             self.limited += 1
+            if self.last_sped is not None and self.last_sped > self.last_limited:
+                self.quiet_needed *= 2  # the last speed-up met the limit: the next waits longer
+            self.last_limited = now
             # the 429s of the requests in flight when one came are that one event: they come during its pause
             first_of_event = now >= self.paused_until
             self.paused_until = max(self.paused_until, now + (retry_after if retry_after is not None else 1.0))

@@ -31,6 +31,10 @@ def parse(argv):
     parser.add_argument("--add-delay-ms", type=float, default=1000.0,
                         help="how long an accepted addContacts takes to show in getAllContacts (default 1000)")
     parser.add_argument("--max-page", type=int, default=100, help="contacts per getAllContacts page at most")
+    parser.add_argument("--refuse-larger-page", action="store_true",
+                        help="refuse (400, naming --max-page) a getAllContacts limit above --max-page instead of "
+                             "answering with --max-page contacts")
+    parser.add_argument("--max-add", type=int, default=100, help="contacts per addContacts at most (400 beyond)")
     parser.add_argument("--rate-limit", type=int, default=None, help="API requests per --rate-window before 429")
     parser.add_argument("--rate-window", type=float, default=60.0,
                         help="seconds the --rate-limit counts over (default 60, as Kore's)")
@@ -70,8 +74,9 @@ def main(argv=None):
     sim = Simulator(args.bind, args.port, tenant, latency=args.latency_ms / 1000.0, rate_limit=args.rate_limit,
                     tls=(args.tls_cert, args.tls_key) if args.tls_cert else None, verbose=args.verbose,
                     chaos=Chaos(args.chaos, args.seed) if args.chaos else None,
-                    add_delay=args.add_delay_ms / 1000.0, max_page=args.max_page,
+                    add_delay=args.add_delay_ms / 1000.0, max_page=args.max_page, max_add_batch=args.max_add,
                     token_max_age=args.token_max_age, rate_window=args.rate_window)
+    sim.refuse_larger_page = args.refuse_larger_page
     for stream in (tenant.stream_id, tenant.second_stream_id):
         for name in args.dnc_list:
             sim.store.seed(stream, tenant.account_id, name, "DNC list", listType="dnc")

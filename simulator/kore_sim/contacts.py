@@ -5,7 +5,8 @@
 
 Where Kore documents nothing, the hardest reading on a client: the add answers before it is done and says
 nothing of what it did; a list that does not allow duplicates silently drops a phone number it holds already;
-a page holds at most ``max_page`` contacts whatever ``limit`` asks.
+a page holds at most ``max_page`` contacts whatever ``limit`` asks (or, with ``refuse_larger``, a larger ask is
+refused with a 400 that names the limit: Kore's pages say neither, so a client must take both).
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def add_later(store, stream_id, list_id, data, delay):
     return None
 
 
-def page(store, stream_id, list_id, query, max_page):
+def page(store, stream_id, list_id, query, max_page, refuse_larger=False):
     """One page of getAllContacts, as (status, data) for an existing list; ``skip`` and ``limit`` as asked."""
     try:
         skip = int((query.get("skip") or ["0"])[0])
@@ -79,6 +80,8 @@ def page(store, stream_id, list_id, query, max_page):
         raise Invalid("skip and limit must be whole numbers")
     if skip < 0 or limit < 1:
         raise Invalid("skip must be 0 or more and limit 1 or more")
+    if refuse_larger and limit > max_page:
+        raise Invalid("limit must be at most %d" % max_page)
     limit = min(limit, max_page)
     with store.lock:  # a slice, not a copy of the list: a page of a million costs the page
         held = store.contacts.get(list_id, [])

@@ -27,7 +27,7 @@ def list_all(sim, stream, query, body):
 def contacts_page(sim, stream, query, body, list_id):
     if list_id not in sim.store.of(stream):
         return 404, NOT_FOUND
-    return success(contacts.page(sim.store, stream, list_id, query, sim.max_page))
+    return success(contacts.page(sim.store, stream, list_id, query, sim.max_page, sim.refuse_larger_page))
 
 
 def read(sim, stream, query, body, list_id):

@@ -151,6 +151,7 @@ class Simulator(object):
         self.chaos = chaos              # a faults.Chaos, or None
         self.add_delay = add_delay      # seconds before an accepted addContacts shows in getAllContacts
         self.max_page = max_page        # contacts per getAllContacts page at most, whatever limit asks
+        self.refuse_larger_page = False  # True: a larger limit is refused (400 naming max_page), not cut down
         self.max_add_batch = max_add_batch  # contacts per addContacts at most (400 beyond)
         # seconds after its iat that a token is refused (401), whatever its exp: Kore documents no lifetime, and
         # tests of long tasks need tokens that die within seconds. None: only exp counts.

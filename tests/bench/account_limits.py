@@ -119,9 +119,10 @@ def rate_report(rate_rows, sizes=None, page_size=100):
     purge_minutes = rate_rows[0]["needed"] / float(account.RATE_LIMIT)
     lines += [
         "",
-        "So at Kore's limit the whole account's teardown takes about %.0f minutes with `max_rate: %d` and %.0f"
-        " without it; its restore (at least %d requests) about %.0f minutes with `max_rate`." % (
-            purge_minutes * paced, account.RATE_LIMIT, purge_minutes * learned, restore,
+        "So at %d requests a minute the whole account's teardown takes about %.0f minutes with `max_rate: %d` and"
+        " %.0f without it; its restore (at least %d requests) about %.0f minutes with `max_rate`; ten times that at"
+        " 60 a minute." % (
+            account.RATE_LIMIT, purge_minutes * paced, account.RATE_LIMIT, purge_minutes * learned, restore,
             restore / float(account.RATE_LIMIT) * paced),
         "",
     ]

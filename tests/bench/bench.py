@@ -29,6 +29,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
                                 "collections"))
 from ansible_collections.kore.ai.plugins.module_utils._resource import PagedListAll  # noqa: E402
 import account_limits  # noqa: E402  pylint: disable=wrong-import-position
+import fewest  # noqa: E402  pylint: disable=wrong-import-position
 import scale  # noqa: E402  pylint: disable=wrong-import-position
 from imports import import_ms  # noqa: E402  pylint: disable=wrong-import-position
 from report import (  # noqa: E402  pylint: disable=wrong-import-position
@@ -279,6 +280,9 @@ def main():
                              "section of docs/performance.md")
     parser.add_argument("--only-tasks", action="store_true",
                         help="run only the one delete per task rows and replace their section of docs/performance.md")
+    parser.add_argument("--only-requests", action="store_true",
+                        help="run only the whole account's requests at the simulator's 100 and 1,000 and replace their "
+                             "section of docs/performance.md")
     parser.add_argument("--only-campaigns", action="store_true",
                         help="run only the campaign row and replace its section of docs/performance.md")
     args = parser.parse_args()
@@ -292,6 +296,12 @@ def main():
                 rows.append({"latency_ms": latency, "per_task": deletes_per_task(sim, folder, token, args)})
                 print(json.dumps(rows[-1]), flush=True)
         write_section(scale.replace_section, per_task_report(args, rows), "Environment reset")
+        shutil.rmtree(folder)
+        return
+    if args.only_requests:
+        with Simulator() as sim:
+            lines = fewest.report(fewest.request_runs(sim, folder))
+        write_section(scale.replace_section, lines, "Module import time")
         shutil.rmtree(folder)
         return
     if args.only_rate:

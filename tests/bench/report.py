@@ -8,8 +8,7 @@ from __future__ import annotations
 import os
 import time
 
-from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import BATCH_SIZE
-from ansible_collections.kore.ai.plugins.module_utils._contacts.pages import PAGE_SIZE
+from ansible_collections.kore.ai.plugins.module_utils._contacts.sizes import ADD_BASE, ADD_LARGEST, PAGE_ASKS
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOCS = os.path.join(os.path.dirname(os.path.dirname(HERE)), "docs")
@@ -206,9 +205,10 @@ def write_report(args, rows, counts, imports, limited, seeding, scaled_lines, fl
         "## Contacts: seeding a new list in one task",
         "",
         "One `kore.ai.kore_contact_list` task with %d contacts at 20 ms latency per request; the simulator shows an"
-        " accepted add after %d ms, as Kore's asynchronous add may. The module sends %d contacts per add, asks"
-        " for %d contacts per page (the simulator gives at most %d), and reads the list until every contact shows."
-        % (args.contacts, args.add_delay_ms, BATCH_SIZE, PAGE_SIZE, 100)
+        " accepted add after %d ms, as Kore's asynchronous add may. The module sends %d contacts per add at first"
+        " (up to %d on a list that refuses duplicates, as the simulator takes them: at most %d), asks for %d"
+        " contacts per page (the simulator gives at most %d), and reads the list until every contact shows."
+        % (args.contacts, args.add_delay_ms, ADD_BASE, ADD_LARGEST, 100, PAGE_ASKS[0], 100)
         + " The baseline row is Ansible's own cost of a task whose arguments hold that many contacts.",
         "",
     ]

@@ -35,7 +35,10 @@ def test_seed_sends_only_what_is_missing_in_batches_and_reruns_unchanged(sim, pl
     assert run[0]["diff"] == checked[0]["diff"]
     assert [c["phoneNumber"] for c in run[0]["contacts_added"]] == [c["phoneNumber"] for c in wanted[5:]]
     sent = api_log.adds(api_log.during(run))
-    assert sorted(len(r["body"]["data"]) for r in sent) == [45, 100, 100]  # sent in parallel: any order
+    # sent in parallel, in batches that grow while Kore takes them: a batch above its 100 is refused, sent again
+    landed = [len(r["body"]["data"]) for r in sent if r["status"] == 200]
+    assert sum(landed) == 245 and max(landed) <= 100, sent
+    assert all(len(r["body"]["data"]) > 100 for r in sent if r["status"] != 200)
     tenant = sim.tenant
     assert sent[0]["path"] == "/api/1.1/public/%s/campaign/contactList/addContacts" % tenant.stream_id
     assert sent[0]["body"]["contact_list_name"] == "QA smoke" and sent[0]["query"] == {}
@@ -47,6 +50,39 @@ def test_seed_sends_only_what_is_missing_in_batches_and_reruns_unchanged(sim, pl
     # the re-run costs the list lookup, the record and the contact pages: nothing else
     assert [r["path"].rsplit("/", 1)[1] for r in api_log.during(again)] == [
         "getAllListDetails", record["_id"], "getAllContacts", "getAllContacts", "getAllContacts"]
+
+
+def test_adds_grow_where_kore_takes_more_and_a_list_that_allows_duplicates_gets_batches_of_100(
+        sim, playbook, api_log, people):
+    sim.max_add_batch, sim.max_page = 1000, 1000
+    wanted = people(3000)
+    run = playbook([{MODULE: {"name": "Strict", "description": "x", "contacts": wanted}},
+                    {MODULE: {"name": "Loose", "description": "x", "allow_duplicates": True, "contacts": wanted}}])
+    strict, loose = run.split()
+    assert strict.status(0) == loose.status(0) == "changed", run
+    for step, name in ((strict, "Strict"), (loose, "Loose")):
+        assert sim.phone_numbers(step[0]["contact_list"]["_id"]) == sorted(c["phoneNumber"] for c in wanted), name
+    grown = [len(r["body"]["data"]) for r in api_log.adds(api_log.during(strict))]
+    assert sum(grown) == 3000 and max(grown) > 100 and len(grown) < 30, grown
+    assert [len(r["body"]["data"]) for r in api_log.adds(api_log.during(loose))] == [100] * 30
+    # the new lists' pages are not read before the adds: they hold nothing; after them, pages of 1,000
+    pages = [r for r in api_log.during(strict, "GET") if r["path"].endswith("getAllContacts")
+             and r["query"]["limit"] != ["1"]]
+    assert [r["query"]["skip"] for r in pages] == [["0"], ["1000"], ["2000"]], pages
+
+
+def test_a_kore_that_refuses_large_pages_and_adds_gets_every_contact_once(sim, playbook, api_log, people):
+    sim.max_add_batch, sim.max_page, sim.refuse_larger_page = 150, 200, True
+    record = sim.seed("Refusing", "x")
+    sim.seed_contacts(record["_id"], people(450, start=10000))
+    wanted = people(1000)
+    run = playbook([{MODULE: {"name": "Refusing", "description": "x", "contacts": wanted}}])
+    assert run.status(0) == "changed", run
+    assert sim.phone_numbers(record["_id"]) == sorted(c["phoneNumber"] for c in people(450, start=10000) + wanted)
+    landed = [len(r["body"]["data"]) for r in api_log.adds() if r["status"] == 200]
+    assert sum(landed) == 1000 and max(landed) <= 150
+    asked = [int(r["query"]["limit"][0]) for r in api_log.of("GET") if r["path"].endswith("getAllContacts")]
+    assert asked[0] == 1000 and 200 in asked and all(limit in (1, 200) for limit in asked[2:]), asked
 
 
 def test_a_new_list_is_created_then_filled_and_identity_is_unique_id_first(sim, playbook):

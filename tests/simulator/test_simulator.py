@@ -229,6 +229,23 @@ def test_contacts_are_added_later_by_name_and_read_in_capped_pages(sim, api):
     assert sim.store.get(sim.tenant.stream_id, record["_id"])["totalRecordCount"] == 100
 
 
+def test_a_page_larger_than_the_largest_is_cut_down_or_refused_naming_the_largest(sim, api):
+    record = sim.seed("Paged", "x")
+    sim.seed_contacts(record["_id"], [{"phoneNumber": "+1555%04d" % i} for i in range(1500)])
+
+    def ask(limit):
+        return requests.get(api.base + "/%s/getAllContacts" % record["_id"], headers=api.headers, timeout=10,
+                            params={"accountId": api.account, "skip": 0, "limit": limit})
+
+    sim.max_page = 1000
+    assert len(ask(1000).json()["data"]["results"]) == 1000
+    assert ask(5000).json()["data"]["limit"] == 1000
+    sim.refuse_larger_page = True
+    refused = ask(1001)
+    assert refused.status_code == 400 and "at most 1000" in refused.text
+    assert len(ask(1000).json()["data"]["results"]) == 1000
+
+
 def test_contact_add_refusals_and_duplicate_policy(sim, api):
     sim.add_delay, sim.max_add_batch = 0.0, 100
     strict = sim.seed("Strict", "x")

@@ -72,7 +72,8 @@ def sync(lists, contacts, record, work, plan=ONE_LIST, *, exists=True, created=F
     spool = spool_contacts(backup) if backup is not None and purge and exists and not check_mode else None
     written = {}
     try:
-        if exists:
+        # a list this run created holds nothing yet (its record says so): its pages are not read
+        if exists and not (created and record.get("totalRecordCount") == 0):
             contacts.tally(record["_id"], held, spool)
         recreated = None
         if purge and held.others:

@@ -10,6 +10,7 @@ import traceback
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import ContactLists, KoreInUseError
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
+from ansible_collections.kore.ai.plugins.module_utils._contacts.sizes import Learned
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
 from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT, TaskTotals
@@ -44,6 +45,7 @@ class Workers(object):
         # every thread the small lists beside it leave idle (the pacer keeps ``parallel`` requests in flight)
         self.fan_out = ClientPool(client, parallel)
         self.adding = ClientPool(client, parallel * LISTS_PER_SLOT if parallel > 1 else 1)
+        self.learned = Learned()  # Kore's largest page and add, and how long an add takes: once for every list
         self.change_failed = threading.Event()
         self.tracebacks = []
 
@@ -61,8 +63,9 @@ class Workers(object):
             if changes and self.change_failed.is_set():
                 return item, NOT_ATTEMPTED
             try:
-                return item, work(ContactLists(client), Contacts(client, self.wait_timeout, pool=self.fan_out,
-                                                                 progress=self.contacts_progress), item)
+                contacts = Contacts(client, self.wait_timeout, pool=self.fan_out, progress=self.contacts_progress,
+                                    learned=self.learned)
+                return item, work(ContactLists(client), contacts, item)
             except Exception as exc:  # pylint: disable=broad-except
                 if changes and not isinstance(exc, KoreInUseError):
                     self.change_failed.set()

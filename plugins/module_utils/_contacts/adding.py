@@ -25,17 +25,17 @@ from ansible_collections.kore.ai.plugins.module_utils._contacts.model import (
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED
 from ansible_collections.kore.ai.plugins.module_utils._contacts.pages import KoreListChangedError, count, read_pages
 from ansible_collections.kore.ai.plugins.module_utils._contacts.resource import add_route
+from ansible_collections.kore.ai.plugins.module_utils._contacts.sizes import Learned, refuses_duplicates
 from ansible_collections.kore.ai.plugins.module_utils._errors import (
     KoreError,
     KoreInputError,
+    KoreRequestError,
     KoreServerError,
     KoreTransportError,
 )
 from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT
 from ansible_collections.kore.ai.plugins.module_utils._wait import WAIT_TIMEOUT, checked_wait_timeout
-
-BATCH_SIZE = 100            # contacts per add; Kore documents no maximum, so stay small
 
 
 class KoreContactsError(KoreError):
@@ -47,12 +47,15 @@ class Contacts(object):
 
     ``pool``: the :class:`~..._parallel.ClientPool` whose threads read the pages and send the adds, when it is
     shared (a set's lists share one, so that the pages of a big list spread over every thread the small lists
-    leave); ``client`` still sends what comes one at a time (the first page, the counts).
+    leave); ``client`` still sends what comes one at a time (the first page, the counts). ``learned``: the task's
+    :class:`~.sizes.Learned`, when it is shared (a set's lists learn what Kore takes once).
     """
 
     def __init__(self, client, wait_timeout=WAIT_TIMEOUT, *, parallel=1, pool=None, sleep=None, clock=None,
-                 progress=SILENT):
+                 progress=SILENT, learned=None):
         self.client = client
+        learned = learned if learned is not None else Learned()
+        self.page_ask, self.add_batch, self.add_latency = learned.page_ask, learned.add_batch, learned.add_latency
         self.pool = pool if pool is not None else ClientPool(client, parallel)
         self.wait_timeout = checked_wait_timeout(wait_timeout)
         self.progress = progress
@@ -66,7 +69,7 @@ class Contacts(object):
             if not counters:
                 counters.append(self.progress.counter("contact list %s" % list_id, total, "contacts read"))
             counters[0].show(read)
-        return read_pages(self.client, self.pool, list_id, on_page)
+        return read_pages(self.client, self.pool, list_id, on_page, self.page_ask)
 
     def read(self, list_id, too_many_hint="write them to a CSV file with backup_file instead"):
         """Every contact of the list, for return_contacts; a list too large to return is refused before reading.
@@ -108,13 +111,38 @@ class Contacts(object):
             pending = LOST  # waited for long enough: send again what did not show
             expected -= wanted.count(LOST)  # counted once already, and they did not show
             self._sleep(backoff(attempt))
+        if self.add_batch.grown and refuses_duplicates(record):
+            # Kore took batches larger than it was ever sent: see that it kept every contact before saying so;
+            # what it did not keep goes again in batches of the base, which nothing can double on such a list
+            self._wait(record, wanted, expected, fail=False)
+            short = wanted.count(SENT)
+            if not short and not wanted.count(LOST):
+                return first
+            if short:
+                self.add_batch.fell_short()
+                expected -= short
+                sent, lost, error = self._send(record, wanted.where(SENT), wanted, [], short)
+                if lost:
+                    raise error
+                expected += sent
         self._wait(record, wanted, expected, fail=True, accepted=accepted)
         return first
 
-    def _send(self, record, contacts, wanted, first):
+    def _send(self, record, contacts, wanted, first, total=None):
+        grows = self.add_batch
+
         def post(client, batch):
             try:
                 client.request("POST", add_route(), json={"contact_list_name": record["name"], "data": batch})
+                grows.accepted(len(batch))
+                return batch, None
+            except KoreRequestError as exc:
+                if not grows.refused(len(batch), exc):
+                    raise
+                for part in _batches(batch, lambda: grows.size(record)):  # what Kore takes, sent again
+                    dummy, failed = post(client, part)
+                    if failed is not None:
+                        return batch, failed
                 return batch, None
             except (KoreServerError, KoreTransportError) as exc:
                 if isinstance(exc, KoreTransportError) and not exc.earlier_attempt_may_have_applied:
@@ -123,8 +151,9 @@ class Contacts(object):
 
         sent = lost = 0
         error = None
-        counter = self.progress.counter("contact list %r" % record["name"], wanted.count(NEW, LOST), "contacts sent")
-        for batch, exc in self.pool.ordered(post, _batches(contacts, BATCH_SIZE)):
+        counter = self.progress.counter("contact list %r" % record["name"],
+                                        wanted.count(NEW, LOST) if total is None else total, "contacts sent")
+        for batch, exc in self.pool.ordered(post, _batches(contacts, lambda: grows.size(record))):
             counter.add(len(batch))
             for contact in batch:
                 contact_key = key(contact)
@@ -143,9 +172,12 @@ class Contacts(object):
         Marks what showed as HELD; with ``fail``, raises naming what is still SENT or LOST (of ``accepted`` sent,
         by default ``expected``).
         """
-        deadline = self._clock() + self.wait_timeout
+        started = self._clock()
+        deadline = started + self.wait_timeout
         pause, verified_at, changing = 0.1, None, None
         counter = self.progress.counter("contact list %r" % record["name"], expected, "contacts shown")
+        if self.add_latency.first_pause():  # most of what the last add took to show
+            self._sleep(min(self.add_latency.first_pause(), self.wait_timeout))
         while True:
             now = count(self.client, record["_id"])
             counter.show(now)
@@ -158,6 +190,7 @@ class Contacts(object):
                     changing = exc
                 verified_at = now
                 if not changing and not wanted.count(SENT, LOST):
+                    self.add_latency.showed_after(self._clock() - started)
                     return
                 if left <= 0:
                     break
@@ -175,11 +208,13 @@ class Contacts(object):
 
 
 def _batches(contacts, size):
-    batch = []
+    """``contacts`` in lists of ``size()`` each (asked again for each list: a batch grows or shrinks as Kore takes
+    it), the last maybe shorter."""
+    batch, limit = [], size()
     for contact in contacts:
         batch.append(contact)
-        if len(batch) == size:
+        if len(batch) >= limit:
             yield batch
-            batch = []
+            batch, limit = [], size()
     if batch:
         yield batch

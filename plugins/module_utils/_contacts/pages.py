@@ -4,8 +4,8 @@
 """The pages of a contact list's contacts: the first says how many there are, the rest are read in parallel.
 
 Kore documents the answer (``results``, ``hasMore``, ``totalResults``) but not the request: ``skip`` and
-``limit`` are what the answer suggests. Kore may give fewer than asked (its default is 50), so the first page's
-length is the page size. Every page is checked against the first, and no contact may come twice: a server that
+``limit`` are what the answer suggests. The task asks for a large page (:mod:`.sizes`); Kore may give fewer than
+asked (its default is 50), so the first page's length is the page size. Every page is checked against the first, and no contact may come twice: a server that
 ignores ``skip`` would otherwise make contacts look missing, and missing contacts are sent again.
 """
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from ansible_collections.kore.ai.plugins.module_utils._contacts.identities import Identities
 from ansible_collections.kore.ai.plugins.module_utils._contacts.resource import contacts_route
-from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreProtocolError
+from ansible_collections.kore.ai.plugins.module_utils._contacts.sizes import PageAsk
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreProtocolError, KoreRequestError
 
-PAGE_SIZE = 100             # asked for per page; Kore may answer with fewer
 MAX_LIST = 1000000          # Kore's own limit of contacts in one list
 
 
@@ -23,7 +23,7 @@ class KoreListChangedError(KoreError):
     """The list's count moved while its pages were read (an add landing): read it again later."""
 
 
-def page(client, list_id, skip, limit=PAGE_SIZE):
+def page(client, list_id, skip, limit):
     """One page of getAllContacts, checked for the documented shape."""
     data = client.request("GET", contacts_route(list_id), query={"skip": skip, "limit": limit}).data
     if not (isinstance(data, dict) and isinstance(data.get("results"), list)
@@ -40,13 +40,25 @@ def count(client, list_id):
     return page(client, list_id, 0, 1)["totalResults"]
 
 
-def read_pages(client, pool, list_id, on_page=None):
+def first_page(client, list_id, ask):
+    """The first page, asked as large as ``ask`` (a :class:`~.sizes.PageAsk`) allows: (the size asked, the page)."""
+    while True:
+        asked = ask.size
+        try:
+            return asked, page(client, list_id, 0, asked)
+        except KoreRequestError as exc:
+            if not ask.refused(asked, exc):
+                raise
+
+
+def read_pages(client, pool, list_id, on_page=None, ask=None):
     """Yield the list's contacts page by page, in order: the first over ``client``, those after it in parallel
     over ``pool``'s clients.
 
-    ``on_page(read, total)`` is called after each page, to tell how far the reading is.
+    ``on_page(read, total)`` is called after each page, to tell how far the reading is; ``ask`` is the task's
+    :class:`~.sizes.PageAsk` (a new one by default).
     """
-    first = page(client, list_id, 0)
+    asked, first = first_page(client, list_id, ask if ask is not None else PageAsk())
     total, size = first["totalResults"], len(first["results"])
     seen = _Seen(list_id, min(total, MAX_LIST))
     seen.add(first["results"], 0)
@@ -64,7 +76,7 @@ def read_pages(client, pool, list_id, on_page=None):
                                 "it does not page as expected" % (list_id, total, MAX_LIST))
 
     def fetch(client, skip):
-        return skip, page(client, list_id, skip)
+        return skip, page(client, list_id, skip, asked)
 
     for skip, answer in pool.ordered(fetch, range(size, total, size)):
         seen.add(answer["results"], skip)

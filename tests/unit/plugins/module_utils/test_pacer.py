@@ -46,6 +46,50 @@ def test_a_given_rate_is_not_relearned(new_clock):
     assert pacer.interval == 0.1 and pacer.paused_until == clock.now + 1.0
 
 
+def a_pace_learned_from_a_429(clock):
+    pacer = Pacer(clock=clock, sleep=clock.sleep)
+    for dummy in range(20):
+        pacer.wait_turn()
+    pacer.slow_down(retry_after=1)
+    return pacer, pacer.interval
+
+
+def test_a_learned_pace_speeds_up_after_each_quiet_minute_and_a_speed_up_that_meets_a_429_waits_twice_as_long(
+        new_clock):
+    clock = new_clock()
+    pacer, learned = a_pace_learned_from_a_429(clock)
+    clock.now += 59
+    pacer.wait_turn()
+    assert pacer.interval == learned  # not yet a whole minute without a 429
+    clock.now += 1
+    pacer.wait_turn()
+    assert abs(pacer.interval - learned * 0.95) < 1e-9
+    clock.now += 60
+    pacer.wait_turn()
+    assert abs(pacer.interval - learned * 0.95 ** 2) < 1e-9
+    pacer.slow_down(retry_after=1)  # the speed-up met the limit again
+    assert pacer.quiet_needed == 120.0
+    clock.now += 61
+    pacer.wait_turn()
+    slowed = pacer.interval
+    clock.now += 60
+    pacer.wait_turn()
+    assert abs(pacer.interval - slowed * 0.95) < 1e-9
+
+
+def test_a_recovering_pace_never_passes_max_rate(new_clock):
+    clock = new_clock()
+    pacer = Pacer(600, clock=clock, sleep=clock.sleep)
+    for dummy in range(20):
+        pacer.wait_turn()
+    pacer.slow_down(retry_after=1)
+    assert pacer.interval > 0.1
+    for dummy in range(10):
+        clock.now += 60
+        pacer.wait_turn()
+    assert pacer.interval == 0.1
+
+
 def test_a_429_after_a_few_requests_pauses_but_teaches_no_rate(new_clock):
     clock = new_clock()
     pacer = Pacer(clock=clock, sleep=clock.sleep)

@@ -9,7 +9,8 @@ import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts, KoreContactsError
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import SENT, Wanted
-from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
+from ansible_collections.kore.ai.plugins.module_utils._contacts.sizes import PAGE_ASKS, Learned
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError, KoreRequestError
 
 
 @pytest.mark.parametrize("parallel", [1, 3])
@@ -42,4 +43,94 @@ def test_the_wait_gives_up_after_wait_timeout_naming_at_most_ten(kore_pages):
     assert "and 2 more" in str(caught.value)
     assert now[0] == 7.0  # waited the whole timeout, and not a moment more
     # polled the cheap count, and read the whole list only once the time was up
-    assert [q["limit"] for dummy, dummy2, q in client.asked].count(100) == 1
+    assert [q["limit"] for dummy, dummy2, q in client.asked].count(PAGE_ASKS[0]) == 1
+
+
+class KoreList(object):
+    """One list as Kore keeps it, through the one fake of Kore: adds land at once, up to ``max_add`` a call
+    (a larger one refused with a 400 naming it), of which ``keeps`` at most are kept when set (a server that takes
+    a batch and silently keeps part of it); a phone number held already is dropped unless ``duplicates``."""
+
+    def __init__(self, answering_client, max_add=1000, keeps=None, duplicates=False, shows_after=0.0):
+        self.held, self.adds, self.max_add, self.keeps, self.duplicates = [], [], max_add, keeps, duplicates
+        self.now, self.shows_after, self.landing = [0.0], shows_after, []  # the fake clock; adds not shown yet
+        self.client = answering_client(self.answer)
+        self.record = {"_id": "cl-1", "name": "QA", "allowDuplicates": duplicates}
+
+    def answer(self, method, route, json, query):
+        if method == "GET":
+            for when, contact in [item for item in self.landing if item[0] <= self.now[0]]:
+                self.landing.remove((when, contact))
+                self.keep(contact)
+            skip, limit = query["skip"], min(query["limit"], 100)
+            return {"results": self.held[skip:skip + limit], "skip": skip, "limit": limit,
+                    "hasMore": skip + limit < len(self.held), "totalPages": 1, "totalResults": len(self.held)}
+        data = json["data"]
+        self.adds.append(len(data))
+        if len(data) > self.max_add:
+            raise KoreRequestError("Kore refused POST addContacts: HTTP 400 at most %d contacts can be added at once"
+                                   % self.max_add, 400, "POST")
+        for contact in data[:self.keeps]:
+            self.landing.append((self.now[0] + self.shows_after, contact))
+        return {"message": "Adding contacts to public list is in progress"}
+
+    def keep(self, contact):
+        if self.duplicates or all(c["phoneNumber"] != contact["phoneNumber"] for c in self.held):
+            self.held.append(dict(contact, _id="cc-%d" % len(self.held)))
+
+
+def add_to(kore, count, **options):
+    now, started = kore.now, kore.now[0]
+    contacts = Contacts(kore.client, wait_timeout=30, sleep=lambda s: now.__setitem__(0, now[0] + s),
+                        clock=lambda: now[0], **options)
+    wanted = Wanted.of([{"phoneNumber": "+1555%07d" % n} for n in range(count)])
+    contacts.add(kore.record, wanted, 0)
+    return sorted(c["phoneNumber"] for c in kore.held), ["+1555%07d" % n for n in range(count)], now[0] - started
+
+
+def test_adds_grow_on_a_list_that_refuses_duplicates_and_stay_at_100_on_one_that_allows_them(answering_client):
+    strict = KoreList(answering_client)
+    held, wanted, dummy = add_to(strict, 1000)
+    assert held == wanted and strict.adds == [100, 200, 400, 300]
+    loose = KoreList(answering_client, duplicates=True)
+    held, wanted, dummy = add_to(loose, 1000)
+    assert held == wanted and loose.adds == [100] * 10
+
+
+def test_a_refused_batch_goes_again_in_batches_kore_takes_and_the_task_keeps_to_them(answering_client):
+    kore = KoreList(answering_client, max_add=150)
+    learned = Learned()
+    held, wanted, dummy = add_to(kore, 1000, learned=learned)
+    assert held == wanted  # each once
+    assert kore.adds == [100, 200, 150, 50, 150, 150, 150, 150, 100]
+    kore.held, kore.adds = [], []
+    held, wanted, dummy = add_to(kore, 400, learned=learned)  # another list of the same task: no refusal again
+    assert held == wanted and kore.adds == [150, 150, 100]
+
+
+def test_a_refusal_of_a_batch_of_100_is_the_error_as_before(answering_client):
+    kore = KoreList(answering_client, max_add=50)
+    with pytest.raises(KoreRequestError, match="at most 50"):
+        add_to(kore, 300)
+    assert kore.adds == [100]
+
+
+def test_contacts_a_grown_batch_did_not_keep_are_sent_again_at_100(answering_client):
+    kore = KoreList(answering_client, keeps=100)
+    held, wanted, waited = add_to(kore, 700)
+    assert held == wanted
+    # 100 kept whole; of 200 and of 400, 100 each: after the wait, the 400 missing again in batches of 100
+    assert kore.adds == [100, 200, 400, 100, 100, 100, 100]
+    assert waited == 30.0  # the shortfall is known once the wait is over, and not before
+
+
+def test_a_wait_after_the_first_sleeps_most_of_what_an_add_took_before_it_counts(answering_client):
+    kore, learned = KoreList(answering_client, shows_after=1.0), Learned()
+    counts = []
+    for name in ("first", "second"):
+        kore.held, kore.record = [], dict(kore.record, name=name)
+        before = len(kore.client.asked)
+        held, wanted, dummy = add_to(kore, 50, learned=learned)
+        assert held == wanted
+        counts.append(sum(1 for dummy, dummy2, q in kore.client.asked[before:] if q and q["limit"] == 1))
+    assert counts[0] >= 5 and counts[1] <= 2, counts  # polled from the start; then slept 0.8 s first

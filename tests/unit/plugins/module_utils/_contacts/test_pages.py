@@ -11,7 +11,8 @@ import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._contacts import pages as pages_module
 from ansible_collections.kore.ai.plugins.module_utils._contacts.pages import read_pages
-from ansible_collections.kore.ai.plugins.module_utils._errors import KoreProtocolError
+from ansible_collections.kore.ai.plugins.module_utils._contacts.sizes import PAGE_ASKS, PageAsk
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreProtocolError, KoreRequestError
 from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool
 
 
@@ -26,6 +27,39 @@ def test_pages_after_the_first_follow_its_size_in_parallel_and_in_order(kore_pag
     assert read_all(client, parallel) == everyone
     asked = [q["skip"] for dummy, dummy2, q in client.asked]
     assert asked[0] == 0 and sorted(asked[1:]) == [20, 40, 60]  # the first page, then the rest in parallel
+
+
+def test_pages_are_asked_as_large_as_the_task_allows_and_read_at_the_size_given(kore_pages):
+    everyone = [{"_id": "cc-%d" % i, "phoneNumber": "+%d" % i} for i in range(250)]
+    client = kore_pages.Client(kore_pages.of(everyone, 100))
+    assert read_all(client) == everyone
+    assert [(q["skip"], q["limit"]) for dummy, dummy2, q in client.asked] == \
+        [(0, PAGE_ASKS[0]), (100, PAGE_ASKS[0]), (200, PAGE_ASKS[0])]
+
+
+def test_a_refused_page_is_asked_again_smaller_and_the_task_keeps_asking_that(kore_pages):
+    everyone = [{"_id": "cc-%d" % i, "phoneNumber": "+%d" % i} for i in range(150)]
+    pages = kore_pages.of(everyone, 100)
+
+    def answer(skip, limit):
+        if limit > 100:
+            raise KoreRequestError("Kore refused GET getAllContacts: HTTP 400 limit must be at most 100", 400, "GET")
+        return pages(skip, limit)
+
+    client, ask = kore_pages.Client(answer), PageAsk()
+    for dummy in range(2):
+        assert [c for page in read_pages(client, ClientPool(client, 1), "cl-1", ask=ask) for c in page] == everyone
+    assert [q["limit"] for dummy, dummy2, q in client.asked] == [1000, 100, 100, 100, 100]
+
+
+def test_a_refusal_at_the_smallest_page_is_the_error(kore_pages):
+    def answer(skip, limit):
+        raise KoreRequestError("Kore refused GET getAllContacts: HTTP 400 bad list", 400, "GET")
+
+    client = kore_pages.Client(answer)
+    with pytest.raises(KoreRequestError, match="bad list"):
+        read_all(client)
+    assert [q["limit"] for dummy, dummy2, q in client.asked] == list(PAGE_ASKS)
 
 
 def test_a_server_that_says_more_than_it_holds_is_an_error(kore_pages):
