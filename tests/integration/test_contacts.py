@@ -12,6 +12,8 @@ import json
 
 import pytest
 
+from ansible_collections.kore.ai.plugins.module_utils._contacts.sizes import PAGE_ASKS
+
 MODULE = "kore.ai.kore_contact_list"
 SET = "kore.ai.kore_contact_lists"
 INFO = "kore.ai.kore_contact_list_info"
@@ -195,8 +197,10 @@ def test_info_and_absent_return_every_page_of_contacts(sim, playbook, api_log, p
     assert [len(run[0]["contacts"]), len(run[1]["contacts"])] == [95, 95], run
     pages = [(int(r["query"]["skip"][0]), int(r["query"]["limit"][0]))
              for r in api_log.of("GET") if r["path"].endswith("getAllContacts")]
-    # each task: a count (a page of one), the first page, and the rest at the first page's size, in parallel
-    assert sorted(pages) == sorted([(0, 1), (0, 100), (30, 100), (60, 100), (90, 100)] * 2)
+    # each task: a count (a page of one), the first page asked as large as the task asks, and the rest at the first
+    # page's size, in parallel
+    ask = PAGE_ASKS[0]
+    assert sorted(pages) == sorted([(0, 1), (0, ask), (30, ask), (60, ask), (90, ask)] * 2)
     assert api_log.writes() == []
 
 
