@@ -15,10 +15,9 @@ import datetime
 import os
 
 from ansible_collections.kore.ai.plugins.module_utils._backup.file import NAME_MAX, Backup
+from ansible_collections.kore.ai.plugins.module_utils._contacts.sizes import duplicates_policy
 
 FORMAT = "kore.ai contact list backup 1"
-# the record's dataSyncMode, which list-all items carry where they lack allowDuplicates (KORE_API.md)
-SYNC_MODES = {"allowDuplicates": True, "dontAllowDuplicates": False}
 
 
 def record_path(contacts_path):
@@ -34,12 +33,9 @@ def record_path(contacts_path):
 def allows_duplicates(record, read):
     """The list's duplicates policy: its ``allowDuplicates``, else its ``dataSyncMode``, else the whole record
     (``read()``, a GET); None when none of them says."""
-    if isinstance(record.get("allowDuplicates"), bool):
-        return record["allowDuplicates"]
-    mode = (record.get("apiConfigurations") or {}).get("dataSyncMode") \
-        if isinstance(record.get("apiConfigurations"), dict) else None
-    if mode in SYNC_MODES:
-        return SYNC_MODES[mode]
+    policy = duplicates_policy(record)
+    if policy is not None:
+        return policy
     whole = read() or {}
     return whole.get("allowDuplicates") if isinstance(whole.get("allowDuplicates"), bool) else None
 

@@ -65,12 +65,22 @@ class PageAsk(object):
             return True
 
 
+# the record's dataSyncMode, which list-all items carry where they lack allowDuplicates (KORE_API.md)
+SYNC_MODES = {"allowDuplicates": True, "dontAllowDuplicates": False}
+
+
+def duplicates_policy(record):
+    """Whether the list keeps a phone number it holds already, as its record says: ``allowDuplicates`` of a read
+    record, else ``apiConfigurations.dataSyncMode`` of a listed one; None when it says neither."""
+    if isinstance(record.get("allowDuplicates"), bool):
+        return record["allowDuplicates"]
+    configurations = record.get("apiConfigurations")
+    return SYNC_MODES.get(configurations.get("dataSyncMode")) if isinstance(configurations, dict) else None
+
+
 def refuses_duplicates(record):
-    """Whether the list drops a phone number it holds (Kore's default): ``allowDuplicates`` of a read record, or
-    ``apiConfigurations.dataSyncMode`` of a listed one (a list-all leaves ``allowDuplicates`` out)."""
-    if "allowDuplicates" in record:
-        return record["allowDuplicates"] is False
-    return (record.get("apiConfigurations") or {}).get("dataSyncMode") == "dontAllowDuplicates"
+    """Whether the record says the list drops a phone number it holds (Kore's default); unknown is not."""
+    return duplicates_policy(record) is False
 
 
 class AddBatch(object):
