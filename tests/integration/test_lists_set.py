@@ -156,3 +156,27 @@ def test_after_a_change_fails_no_further_change_starts(sim, playbook, api_log):
     assert result["deleted"] == [] and result["created"] == []
     assert [w["method"] for w in api_log.writes()] == ["POST"]
     assert names(sim) == ["Old 0", "Old 1", "Old 2"]
+
+
+def test_a_set_on_a_kore_that_refuses_large_pages_and_adds_gets_every_contact_once_and_backs_up_first(
+        sim, playbook, api_log, people, tmp_path, csv_phones):
+    sim.max_add_batch, sim.max_page, sim.refuse_larger_page = 150, 200, True
+    kept = sim.seed("Kept", "x")
+    sim.seed_contacts(kept["_id"], people(450, start=10000))
+    gone = sim.seed("Gone", "x")
+    sim.seed_contacts(gone["_id"], people(350, start=20000))
+    (tmp_path / "backups").mkdir()
+    lists = [{"name": "Kept", "description": "x", "contacts": people(600)},
+             {"name": "New", "description": "x", "contacts": people(700, start=30000)}]
+    run = playbook([{MODULE: {"lists": lists, "purge": True, "backup_dir": str(tmp_path / "backups"), "parallel": 4}}])
+    assert run.status(0) == "changed", run[0].get("msg")
+    assert [r["name"] for r in run[0]["deleted"]] == ["Gone"], run[0]["deleted"]
+    assert [r["name"] for r in run[0]["created"]] == ["New"], run[0]["created"]
+    held = dict((s["name"], s["_id"]) for s in sim.store.summaries(sim.tenant.stream_id))
+    assert sim.phone_numbers(held["Kept"]) == sorted(c["phoneNumber"] for c in people(450, start=10000) + people(600))
+    assert sim.phone_numbers(held["New"]) == sorted(c["phoneNumber"] for c in people(700, start=30000))
+    # the deleted list was backed up whole before its DELETE, paged at the size Kore takes
+    assert csv_phones(tmp_path / "backups" / ("%s.csv" % gone["_id"])) == \
+        sorted(c["phoneNumber"] for c in people(350, start=20000))
+    landed = [len(r["body"]["data"]) for r in api_log.adds() if r["status"] == 200]
+    assert sum(landed) == 1300 and max(landed) <= 150
