@@ -13,7 +13,10 @@ replaced by what Kore would answer.
 
 from __future__ import annotations
 
+import dataclasses
+
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import (
+    by_name,
     campaigns_using,
     named_campaigns,
     refuse_in_use,
@@ -22,7 +25,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
 )
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.outcome import Outcome
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.resource import CONTACT_LISTS
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import NO_WORK, ONE_LIST
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import NO_WORK, ONE_LIST, OnceRead
 from ansible_collections.kore.ai.plugins.module_utils._contacts.options import MAX_RETURNED
 from ansible_collections.kore.ai.plugins.module_utils._ensure import GoneMeanwhile, Hooks
 from ansible_collections.kore.ai.plugins.module_utils._ensure import converge as converge_item
@@ -140,7 +143,7 @@ class ListHooks(Hooks):
         if not self.plan.settle:
             made = self.entity.create(body)
             return Outcome(True, made, "contact list %s created" % label(made), {}, made, created=True)
-        made, ours = self.entity.create_settled(body)
+        made, ours = self.entity.create_settled(body, self.plan.names_read)
         if not ours:
             # Another run created the name at the same moment and its list is kept: converge that one instead.
             return converge_item(self, made, spec)
@@ -221,6 +224,9 @@ def ensure_list_present(lists, contacts_api, spec, work=NO_WORK, plan=ONE_LIST):
     """The list as declared and, when the work declares contacts (``wanted``), holding them (with
     ``purge_contacts``, only them). Its ``backup`` is written before a purge recreates the list."""
     check_contacts_options(work)
+    if work.wanted is not None and plan.names_read is None:
+        # a list created is settled against twins by a reading that then serves its adds' unique-name check
+        plan = dataclasses.replace(plan, names_read=OnceRead(lambda: by_name(lists.summaries())))
     outcome = ensure_present(lists, spec, work, plan)
     return ensure_contacts(lists, contacts_api, outcome, work, plan)
 

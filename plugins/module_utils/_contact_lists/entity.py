@@ -96,18 +96,19 @@ class ContactLists(Entity):
         ``every``, DNC lists count too."""
         return super().find_by_name(name, self.summaries(every) if items is None else items)
 
-    def keep_first_twins(self, made):
+    def keep_first_twins(self, made, reading=None):
         """After creates, settle races with other runs that created the same names at the same moment.
 
         Kore has no uniqueness or idempotency key, so two runs may both create a name. Each then looks again (one
         list all for every list it made) and keeps the list created first (ties: the smaller id); the run whose
         list is not kept deletes its own new, empty list. A run that saw no twin created first, so a later run
         decides alike. This trusts Kore's createdAt to follow the order in which lists appear; when it does not,
-        both lists stay (docs/reliability.md). Returns the list kept for each of ``made``, in order.
+        both lists stay (docs/reliability.md). Returns the list kept for each of ``made``, in order. ``reading``:
+        a callable giving every list by name, read once after the creates for what follows too (``ItemPlan``).
         """
         if not made:
             return []
-        named = by_name(self.summaries())
+        named = reading() if reading is not None else by_name(self.summaries())
         return [self._keep_first(record, named.get(record.get("name"), [])) for record in made]
 
     def _keep_first(self, made, twins):
@@ -123,10 +124,11 @@ class ContactLists(Entity):
         self.delete(made["_id"])
         return first
 
-    def create_settled(self, body):
-        """:meth:`create` and :meth:`keep_first_twins` for one list: the list kept, and whether it is ours."""
+    def create_settled(self, body, reading=None):
+        """:meth:`create` and :meth:`keep_first_twins` (with ``reading``) for one list: the list kept, and whether
+        it is ours."""
         made = self.create(body)
-        kept = self.keep_first_twins([made])[0]
+        kept = self.keep_first_twins([made], reading)[0]
         return kept, kept is made
 
     def recreate(self, record, backup_result=None):

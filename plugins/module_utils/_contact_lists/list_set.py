@@ -26,7 +26,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
     by_name,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.set_outcome import SetOutcome
-from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import NO_WORK, ItemPlan
+from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import NO_WORK, ItemPlan, OnceRead
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.workers import NOT_ATTEMPTED, Workers
 from ansible_collections.kore.ai.plugins.module_utils._contacts import backup as contacts_backup
 from ansible_collections.kore.ai.plugins.module_utils._contacts import described
@@ -144,6 +144,8 @@ class SetWork(object):
         self.backups = {}
         self.outcome = SetOutcome(each.check_mode)
         self.outcome.tracebacks = workers.tracebacks
+        # every list by name, read after the creates: it settles twins, then serves the adds' unique-name check
+        self.names_read = OnceRead(lambda: by_name(self.workers.lists().summaries()))
 
     def carry_out(self, plan):
         """Each list created, converged or deleted by the engine; returns the outcome of each managed list by
@@ -211,7 +213,7 @@ class SetWork(object):
         outcome = self.outcome
         created = outcome.created
         try:
-            kept = self.workers.lists().keep_first_twins(created)
+            kept = self.workers.lists().keep_first_twins(created, self.names_read)
         except KoreError as exc:
             outcome.errors.append("looking for lists another run created at the same moment: %s" % exc)
             return {}
@@ -232,7 +234,7 @@ class SetWork(object):
     def ensure_contacts(self, kept, wanted_contacts):
         """Each managed list that declares contacts gets them through the engine, in parallel; failures per list.
         Before its first add, a list's name must be its alone: one reading of every list serves them all."""
-        plan = ItemPlan(names_read=OnceRead(lambda: by_name(self.workers.lists().summaries())))
+        plan = ItemPlan(names_read=self.names_read)
         budget = IdentityBudget()
 
         def ensure(lists, contacts, name):
@@ -255,17 +257,3 @@ class SetWork(object):
                 self.outcome.error("contacts of %r" % name, result, kept[name].record.get("_id"), name=name)
             else:
                 self.outcome.add_contacts(name, result)
-
-
-class OnceRead(object):
-    """``read()`` called once, by the first worker to need it; the others wait for that reading and share it. A
-    failure is raised to each caller, and the next one tries again."""
-
-    def __init__(self, read):
-        self.read, self.value, self.lock = read, None, threading.Lock()
-
-    def __call__(self):
-        with self.lock:
-            if self.value is None:
-                self.value = self.read()
-            return self.value

@@ -11,6 +11,7 @@ hands each list a plan made from its one reading of the bot. Both go through the
 from __future__ import annotations
 
 import dataclasses
+import threading
 
 
 @dataclasses.dataclass(frozen=True)
@@ -46,7 +47,8 @@ class ItemPlan(object):
     ``found``: the list as the planner's reading shows it (None: look it up); ``settle``: settle a list created
     against twins at once (a set settles all it created in one reading instead); ``go_on``: asked between a
     backup and its DELETE, False to stop there (a set stops once another change failed); ``names_read``: every
-    list by name, read once for several lists (``ContactLists.require_unique_name``).
+    list by name, read once for several lists, or the reading that settled twins (``ContactLists.keep_first_twins``)
+    serving the lists' adds after it (``ContactLists.require_unique_name``): one list-all where there were two.
     """
 
     found: dict = None
@@ -63,3 +65,17 @@ NO_WORK = ListWork()
 
 ONE_LIST = ItemPlan()
 """The plan of a task that works one list: nothing known, everything looked up."""
+
+
+class OnceRead(object):
+    """``read()`` called once, by the first worker to need it; the others wait for that reading and share it. A
+    failure is raised to each caller, and the next one tries again."""
+
+    def __init__(self, read):
+        self.read, self.value, self.lock = read, None, threading.Lock()
+
+    def __call__(self):
+        with self.lock:
+            if self.value is None:
+                self.value = self.read()
+            return self.value

@@ -92,49 +92,50 @@ class Contacts(object):
     def add(self, record, wanted, held_count):
         """Send the NEW contacts of ``wanted`` in batches, in parallel, and wait until each shows.
 
-        An add whose answer was lost (5xx, dropped connection) may still be carried out later: it is waited for
-        (``wait_timeout``) before what did not show is sent again, so a list that allows duplicates gets no
-        contact twice while the first add may still land. Returns the identities of the first contacts sent.
+        One loop for everything sent again: an add whose answer was lost (5xx, dropped connection) may still be
+        carried out later, so it is waited for (``wait_timeout``) before what did not show is sent again, and a list
+        that allows duplicates gets no contact twice while the first add may still land; on a list that refuses
+        duplicates, batches grown past the base are waited for the same way, and what Kore accepted but did not
+        keep is sent again at the base (``.sizes``). Returns the identities of the first contacts sent.
         """
-        expected, first, error, pending, accepted = held_count, [], None, NEW, None
+        expected, first, pending, accepted = held_count, [], (NEW,), None
         for attempt in range(self.client.retries + 1):
-            sent, lost, error = self._send(record, wanted.where(pending), wanted, first)
+            sent, lost, error, grown = self._send(record, pending, wanted, first)
             expected += sent + lost
             accepted = sent + lost if accepted is None else accepted  # a resend sends the same contacts again
-            if not lost:
+            if not lost and not grown:
                 break
-            if attempt == self.client.retries:
+            if lost and attempt == self.client.retries:
                 raise error
-            self._wait(record, wanted, expected, fail=False)
-            if not wanted.count(LOST):
-                break
-            pending = LOST  # waited for long enough: send again what did not show
-            expected -= wanted.count(LOST)  # counted once already, and they did not show
-            self._sleep(backoff(attempt))
-        if self.add_batch.grown and refuses_duplicates(record):
-            # Kore took batches larger than it was ever sent: see that it kept every contact before saying so;
-            # what it did not keep goes again in batches of the base, which nothing can double on such a list
-            self._wait(record, wanted, expected, fail=False)
-            short = wanted.count(SENT)
-            if not short and not wanted.count(LOST):
+            changing = self._wait(record, wanted, expected)
+            missing = wanted.count(LOST)
+            short = wanted.count(SENT) if grown else 0  # accepted in a batch larger than Kore was ever sent
+            if not missing and not short:
+                if wanted.count(SENT):  # accepted and never shown within the wait: waiting again adds nothing
+                    raise self._not_shown(record, wanted, accepted, changing)
                 return first
             if short:
                 self.add_batch.fell_short()
-                expected -= short
-                sent, lost, error = self._send(record, wanted.where(SENT), wanted, [], short)
-                if lost:
-                    raise error
-                expected += sent
-        self._wait(record, wanted, expected, fail=True, accepted=accepted)
+            pending = (LOST, SENT) if short else (LOST,)
+            expected -= missing + short  # counted once already, and they did not show
+            if lost:
+                self._sleep(backoff(attempt))
+        changing = self._wait(record, wanted, expected)
+        if wanted.count(SENT, LOST):
+            raise self._not_shown(record, wanted, accepted, changing)
         return first
 
-    def _send(self, record, contacts, wanted, first, total=None):
-        grows = self.add_batch
+    def _send(self, record, pending, wanted, first):
+        """Send the contacts of ``wanted`` in the states ``pending``: (how many were accepted, how many lost their
+        answer, the last such error, whether a batch larger than the base was accepted on a list that refuses
+        duplicates)."""
+        grows, largest = self.add_batch, [0]
 
         def post(client, batch):
             try:
                 client.request("POST", add_route(), json={"contact_list_name": record["name"], "data": batch})
                 grows.accepted(len(batch))
+                largest[0] = max(largest[0], len(batch))
                 return batch, None
             except KoreRequestError as exc:
                 if not grows.refused(len(batch), exc):
@@ -151,9 +152,9 @@ class Contacts(object):
 
         sent = lost = 0
         error = None
-        counter = self.progress.counter("contact list %r" % record["name"],
-                                        wanted.count(NEW, LOST) if total is None else total, "contacts sent")
-        for batch, exc in self.pool.ordered(post, _batches(contacts, lambda: grows.size(record))):
+        counter = self.progress.counter("contact list %r" % record["name"], wanted.count(*pending), "contacts sent")
+        # streamed: a contact's state changes only once it was handed out
+        for batch, exc in self.pool.ordered(post, _batches(wanted.where(*pending), lambda: grows.size(record))):
             counter.add(len(batch))
             for contact in batch:
                 contact_key = key(contact)
@@ -164,13 +165,12 @@ class Contacts(object):
                 sent += len(batch)
             else:
                 lost, error = lost + len(batch), exc
-        return sent, lost, error
+        return sent, lost, error, largest[0] > grows.base and refuses_duplicates(record)
 
-    def _wait(self, record, wanted, expected, *, fail, accepted=None):
+    def _wait(self, record, wanted, expected):
         """Count the list until it holds ``expected`` contacts (or ``wait_timeout`` passed), then read it once.
 
-        Marks what showed as HELD; with ``fail``, raises naming what is still SENT or LOST (of ``accepted`` sent,
-        by default ``expected``).
+        Marks what showed as HELD; returns the KoreListChangedError of the last read, if the list changed under it.
         """
         started = self._clock()
         deadline = started + self.wait_timeout
@@ -191,18 +191,19 @@ class Contacts(object):
                 verified_at = now
                 if not changing and not wanted.count(SENT, LOST):
                     self.add_latency.showed_after(self._clock() - started)
-                    return
+                    return None
                 if left <= 0:
-                    break
+                    return changing
             self._sleep(min(pause, max(left, 0)))
             pause = min(pause * 1.5, 2.0)
-        if not fail:
-            return
+
+    def _not_shown(self, record, wanted, accepted, changing):
+        """The error for what is still SENT or LOST after a wait: Kore accepted ``accepted`` contacts."""
         missing = wanted.count(SENT, LOST)
-        raise KoreContactsError(
+        return KoreContactsError(
             "Kore accepted %d contacts for contact list %r (%s), but %d did not appear within %d seconds: %s%s. "
             "Kore may have dropped them as invalid or duplicates; a longer wait_timeout helps if it is only slow.%s"
-            % (expected if accepted is None else accepted, record["name"], record["_id"], missing, self.wait_timeout,
+            % (accepted, record["name"], record["_id"], missing, self.wait_timeout,
                ", ".join(wanted.sample(SENT, LOST)), " and %d more" % (missing - SAMPLE) if missing > SAMPLE else "",
                " (%s)" % changing if changing else ""))
 

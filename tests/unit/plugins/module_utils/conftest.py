@@ -57,8 +57,8 @@ class AnsweringClient(KoreClient):
     ``answer(method, route, json, query)`` answers with Kore's envelope instead of HTTP; every request asked is
     kept in ``asked`` as ``(method, route, query)``, from any thread."""
 
-    def __init__(self, answer, host="https://kore.example"):
-        super().__init__(KoreClient.of(host, "st-1", "a", "test-token", retries=0).options)
+    def __init__(self, answer, host="https://kore.example", retries=0):
+        super().__init__(KoreClient.of(host, "st-1", "a", "test-token", retries=retries).options)
         self.answer, self.asked, self.lock = answer, [], threading.Lock()
 
     def clone(self, pacer=None):

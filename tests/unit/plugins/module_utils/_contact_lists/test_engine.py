@@ -16,10 +16,12 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.engine import (
     ensure_absent,
     ensure_list_absent,
+    ensure_list_present,
     ensure_present,
 )
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import ListWork
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
+from ansible_collections.kore.ai.plugins.module_utils._contacts.model import Wanted
 from ansible_collections.kore.ai.plugins.module_utils._backup.file import Backup
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreNotFoundError, KoreProtocolError
 
@@ -77,6 +79,20 @@ def test_request_counts_per_operation(sim, lists):
         before = len(sim.requests)
         call()
         assert len(sim.requests) - before == expected
+
+
+def test_a_list_created_with_contacts_reads_every_list_once_to_find_it_and_once_after_its_create(sim, lists, client):
+    """The reading that settles the new list against twins is the one its add's unique-name check trusts; a list
+    found is still checked by a reading of its own right before the add."""
+    def list_alls():
+        return sum(1 for r in sim.requests if r["path"].endswith("/getAllListDetails"))
+
+    for contacts, expected in (("+15550001", 2), ("+15550002", 2)):  # created, then found and added to
+        before = list_alls()
+        outcome = ensure_list_present(lists, Contacts(client), ListSpec(name="Fresh", description="d"),
+                                      ListWork(wanted=Wanted.of([{"phoneNumber": contacts}])))
+        assert outcome.changed and sim.store.get(sim.tenant.stream_id, outcome.record["_id"])["totalRecordCount"]
+        assert list_alls() - before == expected
 
 
 @pytest.mark.parametrize("return_contacts", [False, True])

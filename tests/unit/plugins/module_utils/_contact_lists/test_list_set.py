@@ -118,15 +118,16 @@ def test_a_list_another_run_created_and_a_purge_recreates_is_backed_up_first(sim
     assert backup == str(tmp_path / ("%s.csv" % theirs[0]["_id"])) and "+19" in open(backup).read()
 
 
-def test_lists_given_contacts_share_one_reading_of_every_name_before_their_adds(sim, lists):
-    """Kore adds by name, so each list's name must be its alone before its contacts are added: one reading of every
-    list serves the whole set, not one a list (test_entity.py: a reading that shows a twin is not trusted)."""
+def test_lists_given_contacts_share_one_reading_of_every_name_after_their_creates(sim, lists):
+    """Kore adds by name, so each list's name must be its alone before its contacts are added: the reading that
+    settled the lists created against twins serves the whole set's adds, not one a list (test_entity.py: a reading
+    that shows a twin is not trusted)."""
     entries = [{"name": "L%d" % n, "description": "d", "contacts": [{"phoneNumber": "+1555000%04d" % n}]}
                for n in range(8)]
     outcome = ensure_set(lists.client, entries, parallel=4)
     assert sorted(outcome.contacts_added) == ["L%d" % n for n in range(8)], outcome.message()
     list_alls = [r for r in sim.requests if r["path"].endswith("/getAllListDetails")]
-    assert len(list_alls) == 3, list_alls  # the plan, the settling of twins, the names before the adds
+    assert len(list_alls) == 2, list_alls  # the plan; the settling of twins, whose names serve the adds
 
 
 def test_a_big_lists_pages_spread_over_every_thread_and_no_more_than_parallel_requests_are_in_flight(

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts, KoreContactsError
-from ansible_collections.kore.ai.plugins.module_utils._contacts.model import SENT, Wanted
+from ansible_collections.kore.ai.plugins.module_utils._contacts.model import Wanted
 from ansible_collections.kore.ai.plugins.module_utils._contacts.sizes import PAGE_ASKS, Learned
-from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError, KoreRequestError
+from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError, KoreRequestError, KoreServerError
 
 
 @pytest.mark.parametrize("parallel", [1, 3])
@@ -29,32 +29,16 @@ def test_return_contacts_refuses_a_list_too_large_to_return(kore_pages):
     assert len(client.asked) == 1  # the count, and no page
 
 
-def test_the_wait_gives_up_after_wait_timeout_naming_at_most_ten(kore_pages):
-    now = [0.0]
-    client = kore_pages.Client(lambda skip, limit: kore_pages.page([], False, 0))
-    contacts = Contacts(client, wait_timeout=7, sleep=lambda s: now.__setitem__(0, now[0] + s),
-                        clock=lambda: now[0])
-    wanted = Wanted.of([{"phoneNumber": "+%d" % i} for i in range(12)])
-    wanted.states.reset(SENT)
-    with pytest.raises(KoreContactsError) as caught:
-        contacts._wait({"_id": "cl-1", "name": "QA"}, wanted, 12, fail=True)  # pylint: disable=protected-access
-    assert "12 did not appear within 7 seconds" in str(caught.value)
-    assert "phoneNumber +9" in str(caught.value) and "+10" not in str(caught.value)
-    assert "and 2 more" in str(caught.value)
-    assert now[0] == 7.0  # waited the whole timeout, and not a moment more
-    # polled the cheap count, and read the whole list only once the time was up
-    assert [q["limit"] for dummy, dummy2, q in client.asked].count(PAGE_ASKS[0]) == 1
-
-
 class KoreList(object):
     """One list as Kore keeps it, through the one fake of Kore: adds land at once, up to ``max_add`` a call
     (a larger one refused with a 400 naming it), of which ``keeps`` at most are kept when set (a server that takes
     a batch and silently keeps part of it); a phone number held already is dropped unless ``duplicates``."""
 
-    def __init__(self, answering_client, max_add=1000, keeps=None, duplicates=False, shows_after=0.0):
+    def __init__(self, answering_client, max_add=1000, keeps=None, duplicates=False, shows_after=0.0, loses=()):
         self.held, self.adds, self.max_add, self.keeps, self.duplicates = [], [], max_add, keeps, duplicates
         self.now, self.shows_after, self.landing = [0.0], shows_after, []  # the fake clock; adds not shown yet
-        self.client = answering_client(self.answer)
+        self.loses = loses  # the adds (counted from 0) carried out whose answer is lost, as a 502 after retries
+        self.client = answering_client(self.answer, retries=3)
         self.record = {"_id": "cl-1", "name": "QA", "allowDuplicates": duplicates}
 
     def answer(self, method, route, json, query):
@@ -72,6 +56,8 @@ class KoreList(object):
                                    % self.max_add, 400, "POST")
         for contact in data[:self.keeps]:
             self.landing.append((self.now[0] + self.shows_after, contact))
+        if len(self.adds) - 1 in self.loses:
+            raise KoreServerError("Kore answered POST addContacts with HTTP 502", 502, "POST")
         return {"message": "Adding contacts to public list is in progress"}
 
     def keep(self, contact):
@@ -79,9 +65,9 @@ class KoreList(object):
             self.held.append(dict(contact, _id="cc-%d" % len(self.held)))
 
 
-def add_to(kore, count, **options):
+def add_to(kore, count, wait_timeout=30, **options):
     now, started = kore.now, kore.now[0]
-    contacts = Contacts(kore.client, wait_timeout=30, sleep=lambda s: now.__setitem__(0, now[0] + s),
+    contacts = Contacts(kore.client, wait_timeout=wait_timeout, sleep=lambda s: now.__setitem__(0, now[0] + s),
                         clock=lambda: now[0], **options)
     wanted = Wanted.of([{"phoneNumber": "+1555%07d" % n} for n in range(count)])
     contacts.add(kore.record, wanted, 0)
@@ -134,3 +120,37 @@ def test_a_wait_after_the_first_sleeps_most_of_what_an_add_took_before_it_counts
         assert held == wanted
         counts.append(sum(1 for dummy, dummy2, q in kore.client.asked[before:] if q and q["limit"] == 1))
     assert counts[0] >= 5 and counts[1] <= 2, counts  # polled from the start; then slept 0.8 s first
+
+
+def counts_and_reads(kore, since=0):
+    """The counts (pages of one) and the whole reads the client sent since ``since``."""
+    asked = [q for dummy, dummy2, q in kore.client.asked[since:] if q is not None]
+    return sum(1 for q in asked if q["limit"] == 1), sum(1 for q in asked if q["limit"] > 1 and q["skip"] == 0)
+
+
+def test_the_wait_gives_up_after_wait_timeout_naming_at_most_ten(answering_client):
+    kore = KoreList(answering_client, keeps=0)  # takes every add and keeps nothing
+    with pytest.raises(KoreContactsError) as caught:
+        add_to(kore, 12, wait_timeout=7)
+    assert "accepted 12 contacts" in str(caught.value) and "12 did not appear within 7 seconds" in str(caught.value)
+    assert "phoneNumber +15550000009" in str(caught.value) and "+15550000010" not in str(caught.value)
+    assert "and 2 more" in str(caught.value)
+    assert kore.now[0] == 7.0  # waited the whole timeout, and not a moment more
+    counts, reads = counts_and_reads(kore)
+    assert counts > 5 and reads == 1  # polled the cheap count, and read the whole list only once the time was up
+
+
+def test_a_lost_answer_on_a_grown_batch_is_waited_for_once_and_what_did_not_land_goes_again(answering_client):
+    kore = KoreList(answering_client, loses={1})  # the add of 200 is carried out, its answer lost
+    held, wanted, waited = add_to(kore, 700)
+    assert held == wanted and kore.adds == [100, 200, 200, 200]  # each once: the lost one had landed, and did not grow the batch
+    counts, reads = counts_and_reads(kore)
+    assert reads == 1, "the list was read %d times: waited for twice" % reads
+
+
+def test_a_shortfall_resend_that_loses_its_answer_is_retried_like_any_lost_add(answering_client):
+    # the grown batches keep 100 of what they are sent; the first resend at 100 lands, its answer lost
+    kore = KoreList(answering_client, keeps=100, loses={3})
+    held, wanted, dummy = add_to(kore, 700)
+    assert held == wanted  # no error: the lost resend was waited for, and had landed
+    assert kore.adds == [100, 200, 400, 100, 100, 100, 100]
