@@ -158,8 +158,9 @@ class ContactLists(Entity):
 
         For a list this run ``created``, a twin created after it is another run's that created the name at the same
         moment, and that run deletes it (:meth:`keep_first_twins`): it is waited for, up to ``TWIN_WAIT`` seconds.
-        ``reading``: a callable giving every list by name as read once for several lists (a set's), trusted when
-        it shows the name on this list alone; anything else is read again here.
+        ``reading``: a callable giving every list by name as read once for several lists (a set's) or after the
+        creates (:meth:`keep_first_twins`), trusted when it shows the name on this list alone; anything else is read
+        again here.
         """
         if reading is not None and [s.get("_id") for s in reading().get(record["name"], [])] == [record["_id"]]:
             return
