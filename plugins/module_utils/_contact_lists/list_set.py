@@ -12,7 +12,6 @@ one reading, and the aggregate result (``set_outcome.SetOutcome``). Check mode t
 from __future__ import annotations
 
 import os
-import threading
 
 from ansible_collections.kore.ai.plugins.module_utils._backup.file import Backup, backup_path_in
 from ansible_collections.kore.ai.plugins.module_utils._backup.left_over import remove_left_over_once

@@ -9,7 +9,7 @@ import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts, KoreContactsError
 from ansible_collections.kore.ai.plugins.module_utils._contacts.model import Wanted
-from ansible_collections.kore.ai.plugins.module_utils._contacts.sizes import PAGE_ASKS, Learned
+from ansible_collections.kore.ai.plugins.module_utils._contacts.sizes import Learned
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError, KoreRequestError, KoreServerError
 
 
