@@ -100,7 +100,8 @@ class Contacts(object):
         """
         expected, first, pending, accepted = held_count, [], (NEW,), None
         for attempt in range(self.client.retries + 1):
-            sent, lost, error, grown = self._send(record, pending, wanted, first)
+            # the identities shown are of the first sending: a resend sends some of the same again
+            sent, lost, error, grown = self._send(record, pending, wanted, first if pending == (NEW,) else [])
             expected += sent + lost
             accepted = sent + lost if accepted is None else accepted  # a resend sends the same contacts again
             if not lost and not grown:
@@ -129,13 +130,13 @@ class Contacts(object):
         """Send the contacts of ``wanted`` in the states ``pending``: (how many were accepted, how many lost their
         answer, the last such error, whether a batch larger than the base was accepted on a list that refuses
         duplicates)."""
-        grows, largest = self.add_batch, [0]
+        grows, accepted = self.add_batch, []  # the sizes of the batches Kore took (append is atomic across threads)
 
         def post(client, batch):
             try:
                 client.request("POST", add_route(), json={"contact_list_name": record["name"], "data": batch})
                 grows.accepted(len(batch))
-                largest[0] = max(largest[0], len(batch))
+                accepted.append(len(batch))
                 return batch, None
             except KoreRequestError as exc:
                 if not grows.refused(len(batch), exc):
@@ -165,7 +166,7 @@ class Contacts(object):
                 sent += len(batch)
             else:
                 lost, error = lost + len(batch), exc
-        return sent, lost, error, largest[0] > grows.base and refuses_duplicates(record)
+        return sent, lost, error, max(accepted, default=0) > grows.base and refuses_duplicates(record)
 
     def _wait(self, record, wanted, expected):
         """Count the list until it holds ``expected`` contacts (or ``wait_timeout`` passed), then read it once.
