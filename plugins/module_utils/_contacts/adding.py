@@ -98,15 +98,17 @@ class Contacts(object):
         duplicates, batches grown past the base are waited for the same way, and what Kore accepted but did not
         keep is sent again at the base (``.sizes``). Returns the identities of the first contacts sent.
         """
-        expected, first, pending, accepted = held_count, [], (NEW,), None
-        for attempt in range(self.client.retries + 1):
+        expected, first, pending, accepted, resent_lost = held_count, [], (NEW,), None, 0
+        # ends: lost answers are sent again at most ``retries`` times, and a shortfall once (the batches stay at
+        # the base after it, so no later sending has grown)
+        while True:
             # the identities shown are of the first sending: a resend sends some of the same again
             sent, lost, error, grown = self._send(record, pending, wanted, first if pending == (NEW,) else [])
             expected += sent + lost
             accepted = sent + lost if accepted is None else accepted  # a resend sends the same contacts again
             if not lost and not grown:
                 break
-            if lost and attempt == self.client.retries:
+            if lost and resent_lost == self.client.retries:
                 raise error
             changing = self._wait(record, wanted, expected)
             missing = wanted.count(LOST)
@@ -120,7 +122,8 @@ class Contacts(object):
             pending = (LOST, SENT) if short else (LOST,)
             expected -= missing + short  # counted once already, and they did not show
             if lost:
-                self._sleep(backoff(attempt))
+                self._sleep(backoff(resent_lost))
+                resent_lost += 1
         changing = self._wait(record, wanted, expected)
         if wanted.count(SENT, LOST):
             raise self._not_shown(record, wanted, accepted, changing)

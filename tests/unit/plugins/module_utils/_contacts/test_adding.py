@@ -34,11 +34,12 @@ class KoreList(object):
     (a larger one refused with a 400 naming it), of which ``keeps`` at most are kept when set (a server that takes
     a batch and silently keeps part of it); a phone number held already is dropped unless ``duplicates``."""
 
-    def __init__(self, answering_client, max_add=1000, keeps=None, duplicates=False, shows_after=0.0, loses=()):
+    def __init__(self, answering_client, max_add=1000, keeps=None, duplicates=False, shows_after=0.0, loses=(),
+                 retries=3):
         self.held, self.adds, self.max_add, self.keeps, self.duplicates = [], [], max_add, keeps, duplicates
         self.now, self.shows_after, self.landing = [0.0], shows_after, []  # the fake clock; adds not shown yet
         self.loses = loses  # the adds (counted from 0) carried out whose answer is lost, as a 502 after retries
-        self.client = answering_client(self.answer, retries=3)
+        self.client = answering_client(self.answer, retries=retries)
         self.record = {"_id": "cl-1", "name": "QA", "allowDuplicates": duplicates}
 
     def answer(self, method, route, json, query):
@@ -101,8 +102,9 @@ def test_a_refusal_of_a_batch_of_100_is_the_error_as_before(answering_client):
     assert kore.adds == [100]
 
 
-def test_contacts_a_grown_batch_did_not_keep_are_sent_again_at_100(answering_client):
-    kore = KoreList(answering_client, keeps=100)
+@pytest.mark.parametrize("retries", [3, 0])
+def test_contacts_a_grown_batch_did_not_keep_are_sent_again_at_100(answering_client, retries):
+    kore = KoreList(answering_client, keeps=100, retries=retries)  # retries are for failed requests, not this
     held, wanted, waited = add_to(kore, 700)
     assert held == wanted
     # 100 kept whole; of 200 and of 400, 100 each: after the wait, the 400 missing again in batches of 100
