@@ -145,7 +145,8 @@ def test_the_wait_gives_up_after_wait_timeout_naming_at_most_ten(answering_clien
 def test_a_lost_answer_on_a_grown_batch_is_waited_for_once_and_what_did_not_land_goes_again(answering_client):
     kore = KoreList(answering_client, loses={1})  # the add of 200 is carried out, its answer lost
     held, wanted, waited = add_to(kore, 700)
-    assert held == wanted and kore.adds == [100, 200, 200, 200]  # each once: the lost one had landed, and did not grow the batch
+    # each once: the lost add had landed (and, unanswered, did not grow the batch)
+    assert held == wanted and kore.adds == [100, 200, 200, 200]
     counts, reads = counts_and_reads(kore)
     assert reads == 1, "the list was read %d times: waited for twice" % reads
 
