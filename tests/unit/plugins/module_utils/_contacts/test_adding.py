@@ -35,10 +35,11 @@ class KoreList(object):
     a batch and silently keeps part of it); a phone number held already is dropped unless ``duplicates``."""
 
     def __init__(self, answering_client, max_add=1000, keeps=None, duplicates=False, shows_after=0.0, loses=(),
-                 retries=3):
+                 retries=3, page_takes=0.0):
         self.held, self.adds, self.max_add, self.keeps, self.duplicates = [], [], max_add, keeps, duplicates
         self.now, self.shows_after, self.landing = [0.0], shows_after, []  # the fake clock; adds not shown yet
         self.loses = loses  # the adds (counted from 0) carried out whose answer is lost, as a 502 after retries
+        self.page_takes = page_takes  # seconds a page (not a count) takes to answer, as under a rate limit
         self.client = answering_client(self.answer, retries=retries)
         self.record = {"_id": "cl-1", "name": "QA", "allowDuplicates": duplicates}
 
@@ -48,6 +49,7 @@ class KoreList(object):
                 self.landing.remove((when, contact))
                 self.keep(contact)
             skip, limit = query["skip"], min(query["limit"], 100)
+            self.now[0] += self.page_takes if limit > 1 else 0.0
             return {"results": self.held[skip:skip + limit], "skip": skip, "limit": limit,
                     "hasMore": skip + limit < len(self.held), "totalPages": 1, "totalResults": len(self.held)}
         data = json["data"]
@@ -157,3 +159,13 @@ def test_a_shortfall_resend_that_loses_its_answer_is_retried_like_any_lost_add(a
     held, wanted, dummy = add_to(kore, 700)
     assert held == wanted  # no error: the lost resend was waited for, and had landed
     assert kore.adds == [100, 200, 400, 100, 100, 100, 100]
+
+
+def test_reading_a_big_list_whole_is_not_taken_for_how_long_an_add_takes_to_show(answering_client):
+    kore, learned = KoreList(answering_client, shows_after=1.0, page_takes=1.0), Learned()
+    dummy, dummy, waited = add_to(kore, 2000, learned=learned)  # shown after 1 s; its 20 pages read in 20 s more
+    assert waited > 20
+    kore.held, kore.record = [], dict(kore.record, name="small")
+    held, wanted, waited = add_to(kore, 50, learned=learned)
+    assert held == wanted
+    assert waited < 4, "the small list's wait first slept %.1f s: most of the big list's reading" % waited
