@@ -123,6 +123,17 @@ def test_a_shared_name_is_refused_before_any_add(sim, playbook, api_log, people)
     assert api_log.adds() == [] and sim.contacts_of(first["_id"]) == []
 
 
+def test_a_set_refuses_a_shared_name_before_any_add(sim, playbook, api_log, people):
+    twins = [sim.seed("Twin", "one"), sim.seed("Twin", "two")]
+    run = playbook([{SET: {"lists": [{"name": "Twin", "description": "one", "contacts": people(2)}]}}])
+    assert run.status(0) == "failed"
+    message = run[0]["msg"]
+    assert "cannot tell which is meant: 'Twin'" in message and "Nothing was changed" in message, message
+    assert all(twin["_id"] in message for twin in twins), message
+    assert api_log.adds() == [] and api_log.writes() == []
+    assert all(sim.contacts_of(twin["_id"]) == [] for twin in twins)
+
+
 def test_purge_recreates_a_list_holding_other_contacts(sim, playbook, api_log, people):
     record = sim.seed("Purge me", "keep this text", allowDuplicates=True)
     sim.seed_contacts(record["_id"], people(3))

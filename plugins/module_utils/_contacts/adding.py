@@ -111,10 +111,10 @@ class Contacts(object):
             if lost and resent_lost == self.client.retries:
                 raise error
             changing = self._wait(record, wanted, expected)
-            missing = wanted.count(LOST)
-            short = wanted.count(SENT) if grown else 0  # accepted in a batch larger than Kore was ever sent
+            missing, unshown = wanted.count(LOST), wanted.count(SENT)  # each a pass over every contact wanted
+            short = unshown if grown else 0  # accepted in a batch larger than Kore was ever sent
             if not missing and not short:
-                if wanted.count(SENT):  # accepted and never shown within the wait: waiting again adds nothing
+                if unshown:  # accepted and never shown within the wait: waiting again adds nothing
                     raise self._not_shown(record, wanted, accepted, changing)
                 return first
             if short:
@@ -133,13 +133,13 @@ class Contacts(object):
         """Send the contacts of ``wanted`` in the states ``pending``: (how many were accepted, how many lost their
         answer, the last such error, whether a batch larger than the base was accepted on a list that refuses
         duplicates)."""
-        grows, accepted = self.add_batch, []  # the sizes of the batches Kore took (append is atomic across threads)
+        grows, taken = self.add_batch, []  # the sizes of the batches Kore took (append is atomic across threads)
 
         def post(client, batch):
             try:
                 client.request("POST", add_route(), json={"contact_list_name": record["name"], "data": batch})
                 grows.accepted(len(batch))
-                accepted.append(len(batch))
+                taken.append(len(batch))
                 return batch, None
             except KoreRequestError as exc:
                 if not grows.refused(len(batch), exc):
@@ -169,7 +169,7 @@ class Contacts(object):
                 sent += len(batch)
             else:
                 lost, error = lost + len(batch), exc
-        return sent, lost, error, max(accepted, default=0) > grows.base and refuses_duplicates(record)
+        return sent, lost, error, max(taken, default=0) > grows.base and refuses_duplicates(record)
 
     def _wait(self, record, wanted, expected):
         """Count the list until it holds ``expected`` contacts (or ``wait_timeout`` passed), then read it once.
