@@ -183,8 +183,13 @@ class Contacts(object):
         if self.add_latency.first_pause():  # most of what the last add took to show
             self._sleep(min(self.add_latency.first_pause(), self.wait_timeout))
         while True:
+            turns = self._turns_waited()
             now = count(self.client, record["_id"])
             counted = self._clock()
+            # when this wait asked, not when Kore answered: the seconds the count waited for its turn (behind other
+            # lists' requests, or a 429's pause) tell nothing of how long an add takes to show, and every later
+            # wait would sleep most of them
+            asked = counted - (self._turns_waited() - turns)
             counter.show(now)
             left = deadline - counted
             if (now >= expected and now != verified_at) or left <= 0:
@@ -197,12 +202,16 @@ class Contacts(object):
                 if not changing and not wanted.count(SENT, LOST):
                     # until the count showed them: reading the list whole (a million contacts is minutes at a rate
                     # limit) is not how long an add takes to show
-                    self.add_latency.showed_after(counted - started)
+                    self.add_latency.showed_after(asked - started)
                     return None
                 if left <= 0:
                     return changing
             self._sleep(min(pause, max(left, 0)))
             pause = min(pause * 1.5, 2.0)
+
+    def _turns_waited(self):
+        pacer = getattr(self.client, "pacer", None)
+        return pacer.waited() if pacer is not None else 0.0
 
     def _not_shown(self, record, wanted, accepted, changing):
         """The error for what is still SENT or LOST after a wait: Kore accepted ``accepted`` contacts."""

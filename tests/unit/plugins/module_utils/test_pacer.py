@@ -32,8 +32,8 @@ def test_no_rate_means_no_wait_until_a_429_teaches_one(new_clock):
     pacer.slow_down(retry_after=5)
     pacer.wait_turn()
     assert clock.slept == [5]
-    # 20 requests got through in the last minute: from now on 95 % of that
-    assert abs(pacer.interval - 60.0 / (0.95 * 20)) < 1e-9
+    # 20 requests got through in the last minute: from now on 98 % of that
+    assert abs(pacer.interval - 60.0 / (0.98 * 20)) < 1e-9
     pacer.wait_turn()
     assert abs(clock.slept[-1] - pacer.interval) < 1e-9
 
@@ -147,10 +147,56 @@ def test_a_pace_that_still_meets_a_429_slows_once_for_the_requests_in_flight_tog
         pacer.wait_turn()
     pacer.slow_down(retry_after=1)
     paced = pacer.interval
-    assert paced == (60.0 / (0.95 * 20) if per_minute is None else 0.1 * 1 / 0.95)
+    assert paced == (60.0 / (0.98 * 20) if per_minute is None else 0.1 * 1 / 0.95)
     pacer.slow_down(retry_after=1)  # another request that was in flight: the same event, during its pause
     assert pacer.interval == paced
-    for dummy in range(20):
+    for dummy in range(21):  # a minute at the learned pace; 2 s at the given one, which puts more in a minute
         pacer.wait_turn()
     pacer.slow_down(retry_after=1)  # after the pause, at that pace: 5 % slower again
     assert abs(pacer.interval - paced / 0.95) < 1e-9 and pacer.limited == 3
+
+
+def test_429s_from_the_burst_that_taught_a_pace_pause_it_but_do_not_slow_it_again(new_clock):
+    # Kore counts the minute before: the burst that met the first 429 is still counted for a minute after it, and
+    # the learned pace, under what that minute let through, meets 429s until the burst has left it
+    clock = new_clock()
+    pacer, learned = a_pace_learned_from_a_429(clock)
+    for pause in (1, 1, 2):
+        for dummy in range(3):
+            pacer.wait_turn()
+        pacer.slow_down(retry_after=pause)
+    assert pacer.interval == learned and pacer.limited == 4
+    assert pacer.paused_until == clock.now + 2  # each one pauses every client all the same
+    clock.now = pacer.last_slowed + 60
+    pacer.wait_turn()
+    pacer.slow_down(retry_after=1)  # a whole minute at the learned pace, and still a 429: it is too fast
+    assert abs(pacer.interval - learned / 0.95) < 1e-9
+
+
+def test_a_429_soon_after_a_slowing_slows_a_pace_that_puts_more_in_a_minute_than_got_through(new_clock):
+    clock = new_clock()
+    pacer = Pacer(6000, clock=clock, sleep=clock.sleep)  # a given max_rate far above what Kore lets through
+    for dummy in range(20):
+        pacer.wait_turn()
+    pacer.slow_down(retry_after=1)
+    for dummy in range(20):
+        pacer.wait_turn()
+    pacer.slow_down(retry_after=1)
+    assert abs(pacer.interval - 0.01 / 0.95 ** 2) < 1e-9
+
+
+def test_each_thread_counts_the_seconds_it_waited_for_its_turns(new_clock):
+    clock = new_clock()
+    pacer = Pacer(60, clock=clock, sleep=clock.sleep)
+    with pacer.turn():
+        pass
+    with pacer.turn():  # a second later, at one a second
+        pass
+    pacer.slow_down(retry_after=3)
+    pacer.wait_turn()  # a repeat after the 429: its pause counts too
+    assert pacer.waited() == 4.0
+    elsewhere = []
+    thread = threading.Thread(target=lambda: elsewhere.append(pacer.waited()))
+    thread.start()
+    thread.join(5)
+    assert elsewhere == [0.0]

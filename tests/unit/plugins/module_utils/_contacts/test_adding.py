@@ -29,21 +29,36 @@ def test_return_contacts_refuses_a_list_too_large_to_return(kore_pages):
     assert len(client.asked) == 1  # the count, and no page
 
 
+class TurnsWaited(object):
+    """The pacer's account of the seconds a thread waited for its turns, which :class:`KoreList`'s counts add to."""
+
+    def __init__(self):
+        self.seconds = 0.0
+
+    def waited(self):
+        return self.seconds
+
+
 class KoreList(object):
     """One list as Kore keeps it, through the one fake of Kore: adds land at once, up to ``max_add`` a call
     (a larger one refused with a 400 naming it), of which ``keeps`` at most are kept when set (a server that takes
     a batch and silently keeps part of it); a phone number held already is dropped unless ``duplicates``."""
 
     def __init__(self, answering_client, max_add=1000, keeps=None, duplicates=False, shows_after=0.0, loses=(),
-                 retries=3, page_takes=0.0):
+                 retries=3, page_takes=0.0, count_waits=0.0):
         self.held, self.adds, self.max_add, self.keeps, self.duplicates = [], [], max_add, keeps, duplicates
         self.now, self.shows_after, self.landing = [0.0], shows_after, []  # the fake clock; adds not shown yet
         self.loses = loses  # the adds (counted from 0) carried out whose answer is lost, as a 502 after retries
         self.page_takes = page_takes  # seconds a page (not a count) takes to answer, as under a rate limit
+        self.count_waits = count_waits  # seconds a count waits for its turn before it is sent (the pacer's account)
         self.client = answering_client(self.answer, retries=retries)
+        self.client.pacer = TurnsWaited()
         self.record = {"_id": "cl-1", "name": "QA", "allowDuplicates": duplicates}
 
     def answer(self, method, route, json, query):
+        if method == "GET" and query["limit"] == 1 and self.count_waits:
+            self.now[0] += self.count_waits
+            self.client.pacer.seconds += self.count_waits
         if method == "GET":
             for when, contact in [item for item in self.landing if item[0] <= self.now[0]]:
                 self.landing.remove((when, contact))
@@ -169,3 +184,13 @@ def test_reading_a_big_list_whole_is_not_taken_for_how_long_an_add_takes_to_show
     held, wanted, waited = add_to(kore, 50, learned=learned)
     assert held == wanted
     assert waited < 4, "the small list's wait first slept %.1f s: most of the big list's reading" % waited
+
+
+def test_a_count_that_waited_for_its_turn_is_not_taken_for_how_long_an_add_takes_to_show(answering_client):
+    kore, learned = KoreList(answering_client, shows_after=1.0, count_waits=30.0), Learned()
+    held, wanted, waited = add_to(kore, 50, learned=learned)  # its count waited 30 s for a turn (a 429's pause)
+    assert held == wanted and waited >= 30
+    kore.count_waits, kore.held, kore.record = 0.0, [], dict(kore.record, name="second")
+    held, wanted, waited = add_to(kore, 50, learned=learned)
+    assert held == wanted
+    assert waited < 4, "the second list's wait first slept %.1f s: most of the first count's turn" % waited
