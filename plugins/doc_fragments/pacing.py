@@ -20,8 +20,7 @@ options:
   max_rate:
     description:
       - At most this many requests a minute, to stay under a known rate limit. Without it, the pace is learned from
-        the first HTTP 429 (98 % of what got through in the minute before it); a pace that still meets one becomes
-        5 % slower, and a pace slowed by them speeds up by 5 % after each minute without one.
+        the first HTTP 429 (98 % of what got through); a pace that still meets one becomes 5 % slower.
     type: int
     version_added: 0.2.0
 """
