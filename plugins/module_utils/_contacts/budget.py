@@ -10,15 +10,19 @@ import threading
 
 from ansible_collections.kore.ai.plugins.module_utils._contacts.csv_file import MAX_ROWS
 
+# one of Kore's largest lists, and a quarter of one beside it: the small lists of the other workers go on while a
+# big list's file is read (seconds for a million rows), and two big lists never take the room at once
+ROOM = MAX_ROWS + MAX_ROWS // 4
+
 
 class IdentityBudget(object):
     """Room for ``limit`` identities across a set's workers: a list waits for room before its file is read.
 
-    A list larger than the room gets it alone (one of Kore's lists of a million fits the default). While a big list
-    waits, its worker waits too; the shared pool keeps every request slot busy with the lists in work.
+    A list larger than the room gets it alone. While a big list waits, its worker waits too; the shared pool keeps
+    every request slot busy with the lists in work.
     """
 
-    def __init__(self, limit=MAX_ROWS):
+    def __init__(self, limit=ROOM):
         self.limit, self.used = limit, 0
         self._changed = threading.Condition()
 

@@ -9,6 +9,7 @@ import threading
 import time
 
 from ansible_collections.kore.ai.plugins.module_utils._contacts.budget import IdentityBudget
+from ansible_collections.kore.ai.plugins.module_utils._contacts.csv_file import MAX_ROWS
 
 
 def hold(budget, size, entered, leave):
@@ -62,4 +63,24 @@ def test_the_room_is_given_back_when_the_work_fails():
             raise ValueError("the list failed")
     except ValueError:
         pass
+    assert budget.used == 0
+
+
+def test_small_lists_go_on_while_a_list_of_kores_largest_size_is_read_but_two_of_them_never_share_the_room():
+    budget = IdentityBudget()
+    big, big_in, big_out = started(budget, MAX_ROWS)
+    assert big_in.wait(5)
+    smalls = [started(budget, 1004) for dummy in range(3)]
+    # the other workers' lists do not wait for it (it would hold the room for 5 s)
+    assert all(entered.wait(1) for dummy, entered, dummy in smalls)
+    other_big, other_big_in, other_big_out = started(budget, MAX_ROWS)
+    time.sleep(0.1)
+    assert not other_big_in.is_set()  # two millions would double the memory the room bounds
+    big_out.set()
+    for dummy, dummy, leave in smalls:
+        leave.set()
+    assert other_big_in.wait(5) and budget.used == MAX_ROWS
+    other_big_out.set()
+    for thread in [big, other_big] + [thread for thread, dummy, dummy in smalls]:
+        thread.join(5)
     assert budget.used == 0
