@@ -128,6 +128,11 @@ def _converge(work, backup_dir, wanted_contacts, *, purge):
     kept = work.carry_out(plan)
     if not check_mode:
         kept.update(work.settle_twins())
+    if not work.outcome.created:
+        # nothing of this run's making: the plan's one reading shows each name it found on one list (it refuses
+        # twins), and a twin another run creates later is that run's to delete, its own list being the later one
+        # (entity.keep_first_twins). A list recreated meanwhile has a new id, so it is looked up again.
+        work.names_read.served_by(by_name(plan.summaries))
     work.outcome.unchanged.sort(key=list(wanted).index)  # in the order the task declares them, whenever done
     if wanted_contacts:
         work.ensure_contacts(kept, wanted_contacts)
@@ -144,6 +149,7 @@ class SetWork(object):
         self.outcome = SetOutcome(each.check_mode)
         self.outcome.tracebacks = workers.tracebacks
         # every list by name, read after the creates: it settles twins, then serves the adds' unique-name check
+        # (the plan's reading serves it when this run created nothing: _converge)
         self.names_read = OnceRead(lambda: by_name(self.workers.lists().summaries()))
 
     def carry_out(self, plan):

@@ -79,3 +79,8 @@ class OnceRead(object):
             if self.value is None:
                 self.value = self.read()
             return self.value
+
+    def served_by(self, value):
+        """A reading made already, that ``read()`` would only repeat: no request."""
+        with self.lock:
+            self.value = value

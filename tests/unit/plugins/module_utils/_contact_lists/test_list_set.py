@@ -130,6 +130,25 @@ def test_lists_given_contacts_share_one_reading_of_every_name_after_their_create
     assert len(list_alls) == 2, list_alls  # the plan; the settling of twins, whose names serve the adds
 
 
+def test_a_set_that_creates_no_list_reads_every_list_once_even_to_add_contacts(sim, lists):
+    """The plan's reading shows each name it found on one list: it serves the adds' unique-name check, with no
+    second list all; a list recreated to drop contacts (a new id) is looked up again before its adds."""
+    for n in range(6):
+        sim.seed("L%d" % n, "d")
+    held = sim.seed("Held", "d")
+    sim.seed_contacts(held["_id"], [{"phoneNumber": "+15550009999"}])
+    entries = [{"name": "L%d" % n, "description": "d", "contacts": [{"phoneNumber": "+1555000%04d" % n}]}
+               for n in range(6)]
+    outcome = ensure_set(lists.client, entries, parallel=4)
+    assert sorted(outcome.contacts_added) == ["L%d" % n for n in range(6)], outcome.message()
+    assert [r for r in sim.requests if r["path"].endswith("/getAllListDetails")] == sim.requests[:1]
+    sim.requests[:] = []
+    outcome = ensure_set(lists.client, [{"name": "Held", "description": "d", "contacts": [{"phoneNumber": "+1"}]}],
+                         ListWork(purge_contacts=True, force=True))
+    assert [r["old_id"] for r in outcome.recreated] == [held["_id"]], outcome.message()
+    assert len([r for r in sim.requests if r["path"].endswith("/getAllListDetails")]) == 2
+
+
 def test_a_big_lists_pages_spread_over_every_thread_and_no_more_than_parallel_requests_are_in_flight(
         sim, lists, tmp_path, monkeypatch, at_once):
     """One list of 600 contacts (60 pages) first, then small ones: its pages are read several at a time while the
