@@ -12,7 +12,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
 from ansible_collections.kore.ai.plugins.module_utils._contacts.sizes import Learned
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
-from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool
+from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool, switch_often
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT, TaskTotals
 
 
@@ -41,6 +41,7 @@ class Workers(object):
         self.contacts_progress = TaskTotals(progress, "kore_contact_lists")  # every list's contacts, added up
         self.wait_timeout = wait_timeout
         self.pool = ClientPool(client, parallel)
+        switch_often()  # a list's file is read while the others' requests go on
         # the pages and adds of every list, on threads of their own: a list of a million contacts is read by
         # every thread the small lists beside it leave idle (the pacer keeps ``parallel`` requests in flight)
         self.fan_out = ClientPool(client, parallel)
@@ -76,11 +77,12 @@ class Workers(object):
                 return item, exc
         items = list(items)
         counter = self.progress.counter("kore_contact_lists", len(items), what or "lists done")
-        results = (self.adding if adds else self.pool).ordered(run, items)
+        # as each is done: a big list (its file read, its pages) does not keep the lists after it waiting
+        results = (self.adding if adds else self.pool).as_done(run, items)
         try:
-            done = []
-            for result in results:
-                done.append(result)
+            done = [None] * len(items)
+            for index, result in results:
+                done[index] = result
                 counter.add()
             return done
         except BaseException:

@@ -110,3 +110,45 @@ def test_a_caller_that_stops_early_leaves_nothing_of_its_own_queued(new_client):
     assert list(pool.ordered(lambda c, i: i, range(3))) == [0, 1, 2]
     assert len(started) == count and count <= 2 * 2 + 1
     pool.close()
+
+
+def test_as_done_a_slow_item_does_not_hold_back_those_after_it_and_each_result_keeps_its_index(new_client):
+    """``ordered`` starts no more than twice ``parallel`` items ahead of the one it yields next: a big list (its
+    file read, then its pages) would keep every list after it waiting. ``as_done`` keeps that many in flight."""
+    fast_done, slow_may_end = threading.Event(), threading.Event()
+    finished = []
+
+    def work(client, item):
+        if item == 0:
+            slow_may_end.wait(5)
+        finished.append(item)
+        if len(finished) == 20:
+            fast_done.set()
+        return item * 10
+
+    pool = ClientPool(new_client(), 2)
+    results = pool.as_done(work, range(21))
+    pairs = []
+    for pair in results:
+        pairs.append(pair)
+        if fast_done.is_set():
+            slow_may_end.set()
+    pool.close()
+    assert sorted(pairs) == [(i, i * 10) for i in range(21)]
+    assert finished[-1] == 0  # the 20 after it were all done while it ran
+
+
+def test_as_done_raises_an_exception_and_starts_nothing_more(new_client):
+    started = []
+
+    def work(client, item):
+        started.append(item)
+        if item == 1:
+            raise ValueError("broken")
+        return item
+
+    pool = ClientPool(new_client(), 2)
+    with pytest.raises(ValueError):
+        list(pool.as_done(work, range(100)))
+    pool.close()
+    assert len(started) < 100

@@ -76,11 +76,14 @@ def test_small_lists_go_on_while_a_list_of_kores_largest_size_is_read_but_two_of
     other_big, other_big_in, other_big_out = started(budget, MAX_ROWS)
     time.sleep(0.1)
     assert not other_big_in.is_set()  # two millions would double the memory the room bounds
-    big_out.set()
-    for dummy, dummy, leave in smalls:
+    for thread, dummy, leave in smalls:
         leave.set()
+        thread.join(5)
+    time.sleep(0.1)
+    assert not other_big_in.is_set()  # the first still holds its million
+    big_out.set()
     assert other_big_in.wait(5) and budget.used == MAX_ROWS
     other_big_out.set()
-    for thread in [big, other_big] + [thread for thread, dummy, dummy in smalls]:
+    for thread in (big, other_big):
         thread.join(5)
     assert budget.used == 0
