@@ -6,20 +6,42 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import sys
 import threading
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
-# A thread that reads a contacts file of a million rows in Python holds the GIL for its switch interval each time a
-# thread waiting on the network wakes up (5 ms by default): a set's requests beside it slowed to a third. The task
-# runs in a process of its own (Ansible forks a worker for each task, or starts the module), so it may set it.
-SWITCH_INTERVAL = 0.0005
 
+class FilesBeingRead(object):
+    """Held while a thread reads a contacts file: meanwhile the threads that wait on the network take the GIL from
+    it within half a millisecond (``SWITCH_INTERVAL``).
 
-def switch_often():
-    """Let threads that wait on the network take the GIL from one that reads a file within half a millisecond."""
-    if sys.getswitchinterval() > SWITCH_INTERVAL:
-        sys.setswitchinterval(SWITCH_INTERVAL)
+    A file of a million rows is read in Python, and each time a thread waiting on the network wakes up it waits for
+    the reader's switch interval (5 ms by default): a set's requests beside it slowed to a third. The task runs in
+    a process of its own (Ansible forks a worker for each task, or starts the module), so it may set the interval;
+    it is set back once no file is read, as switching often costs the other work a little.
+    """
+
+    SWITCH_INTERVAL = 0.0005
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._reading, self._before = 0, None
+
+    @contextlib.contextmanager
+    def reading(self):
+        with self._lock:
+            if not self._reading:
+                self._before = sys.getswitchinterval()
+                sys.setswitchinterval(min(self._before, self.SWITCH_INTERVAL))
+            self._reading += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._reading -= 1
+                if not self._reading:
+                    sys.setswitchinterval(self._before)
 
 
 class ClientPool(object):

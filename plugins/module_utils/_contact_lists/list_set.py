@@ -246,7 +246,8 @@ class SetWork(object):
             list_outcome, declared_contacts = kept[name], wanted_contacts[name]
             # a file is read when its list is worked, and its identities let go once it is done
             with budget.room(declared_contacts.size):
-                wanted = declared_contacts.read()
+                with self.workers.files.reading():
+                    wanted = declared_contacts.read()
                 try:
                     work = self.each.holding(wanted).backed_up_to(self.backup_of(list_outcome.record.get("_id")))
                     return engine.ensure_contacts(lists, contacts, list_outcome, work, plan)

@@ -12,7 +12,7 @@ from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity impo
 from ansible_collections.kore.ai.plugins.module_utils._contacts.adding import Contacts
 from ansible_collections.kore.ai.plugins.module_utils._contacts.sizes import Learned
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError
-from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool, switch_often
+from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool, FilesBeingRead
 from ansible_collections.kore.ai.plugins.module_utils._progress import SILENT, TaskTotals
 
 
@@ -41,7 +41,7 @@ class Workers(object):
         self.contacts_progress = TaskTotals(progress, "kore_contact_lists")  # every list's contacts, added up
         self.wait_timeout = wait_timeout
         self.pool = ClientPool(client, parallel)
-        switch_often()  # a list's file is read while the others' requests go on
+        self.files = FilesBeingRead()  # a list's file is read while the others' requests go on
         # the pages and adds of every list, on threads of their own: a list of a million contacts is read by
         # every thread the small lists beside it leave idle (the pacer keeps ``parallel`` requests in flight)
         self.fan_out = ClientPool(client, parallel)

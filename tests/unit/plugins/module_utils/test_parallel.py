@@ -5,11 +5,12 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
 import pytest
 
-from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool
+from ansible_collections.kore.ai.plugins.module_utils._parallel import ClientPool, FilesBeingRead
 
 
 @pytest.fixture
@@ -152,3 +153,13 @@ def test_as_done_raises_an_exception_and_starts_nothing_more(new_client):
         list(pool.as_done(work, range(100)))
     pool.close()
     assert len(started) < 100
+
+
+def test_while_any_file_is_read_threads_switch_every_half_millisecond_and_after_the_last_as_before():
+    before = sys.getswitchinterval()
+    files = FilesBeingRead()
+    with files.reading():
+        with files.reading():  # two lists' files at once
+            assert sys.getswitchinterval() == FilesBeingRead.SWITCH_INTERVAL == 0.0005
+        assert sys.getswitchinterval() == 0.0005  # the other is still read
+    assert sys.getswitchinterval() == before

@@ -16,6 +16,8 @@ import pytest
 
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import KoreConflictError
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.list_set import ensure_set
+from ansible_collections.kore.ai.plugins.module_utils._contacts.declared import CheckedFile
+from ansible_collections.kore.ai.plugins.module_utils._parallel import FilesBeingRead
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.work import ListWork
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreInputError
 from ansible_collections.kore.ai.plugins.module_utils._pacer import Pacing
@@ -147,6 +149,26 @@ def test_a_set_that_creates_no_list_reads_every_list_once_even_to_add_contacts(s
                          ListWork(purge_contacts=True, force=True))
     assert [r["old_id"] for r in outcome.recreated] == [held["_id"]], outcome.message()
     assert len([r for r in sim.requests if r["path"].endswith("/getAllListDetails")]) == 2
+
+
+def test_each_contacts_file_is_read_while_the_threads_waiting_on_the_network_switch_often(sim, lists, monkeypatch,
+                                                                                          tmp_path):
+    read = CheckedFile.read
+    intervals = []
+
+    def read_and_note(self):
+        intervals.append(sys.getswitchinterval())
+        return read(self)
+
+    monkeypatch.setattr(CheckedFile, "read", read_and_note)
+    before = sys.getswitchinterval()
+    for n in range(2):
+        (tmp_path / ("%d.csv" % n)).write_text("phoneNumber\n+1555000%04d\n" % n)
+    outcome = ensure_set(lists.client, [{"name": "F%d" % n, "description": "d",
+                                         "contacts_file": str(tmp_path / ("%d.csv" % n))} for n in range(2)],
+                         parallel=2)
+    assert sorted(outcome.contacts_added) == ["F0", "F1"], outcome.message()
+    assert intervals == [FilesBeingRead.SWITCH_INTERVAL] * 2 and sys.getswitchinterval() == before
 
 
 def test_a_big_lists_pages_spread_over_every_thread_and_no_more_than_parallel_requests_are_in_flight(

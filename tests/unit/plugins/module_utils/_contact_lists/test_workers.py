@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 
 import pytest
@@ -13,7 +12,6 @@ import pytest
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.entity import KoreInUseError
 from ansible_collections.kore.ai.plugins.module_utils._contact_lists.workers import LISTS_PER_SLOT, NOT_ATTEMPTED, Workers
 from ansible_collections.kore.ai.plugins.module_utils._errors import KoreError, KoreServerError
-from ansible_collections.kore.ai.plugins.module_utils._parallel import SWITCH_INTERVAL
 
 
 def run(lists, items, failing):
@@ -53,15 +51,6 @@ def test_lists_that_add_contacts_are_worked_on_more_at_a_time_than_the_others(si
     finally:
         workers.close()
     assert in_work.most == most
-
-
-def test_a_sets_workers_let_the_network_threads_take_the_gil_from_a_file_being_read_within_half_a_millisecond(
-        monkeypatch):
-    monkeypatch.setattr(sys, "setswitchinterval", lambda seconds: switched.append(seconds))
-    monkeypatch.setattr(sys, "getswitchinterval", lambda: 0.005)
-    switched = []
-    Workers(object(), 4, wait_timeout=10).close()
-    assert switched == [SWITCH_INTERVAL] and SWITCH_INTERVAL <= 0.0005
 
 
 def test_a_big_list_does_not_keep_the_lists_after_it_waiting_and_the_results_keep_the_lists_order(sim, lists):
