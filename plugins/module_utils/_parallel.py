@@ -104,11 +104,9 @@ class ClientPool(object):
             for index, item in enumerate(items):
                 running[executor.submit(self._on_own_client, work, item)] = index
                 while len(running) >= 2 * self.parallel:
-                    for pair in self._finished(running):
-                        yield pair
+                    yield from self._finished(running)
             while running:
-                for pair in self._finished(running):
-                    yield pair
+                yield from self._finished(running)
         finally:
             for future in running:
                 future.cancel()
