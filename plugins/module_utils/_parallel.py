@@ -90,8 +90,8 @@ class ClientPool(object):
     def as_done(self, work, items):
         """``work(client, item)`` for each item, in parallel; yields (index in ``items``, result) as each is done.
 
-        At most twice ``parallel`` items are in flight, however long one of them takes: a slow item does not hold
-        back those after it, as in :meth:`ordered`. An exception stops the rest (those in flight finish) and is
+        At most twice ``parallel`` items are in flight, however long one of them takes: unlike in :meth:`ordered`,
+        a slow item does not hold back those after it. An exception stops the rest (those in flight finish) and is
         raised.
         """
         if self.parallel == 1:

@@ -58,15 +58,19 @@ def test_no_more_than_twice_parallel_are_started_ahead_of_the_one_yielded(new_cl
     results.close()
 
 
-def test_an_error_stops_what_follows_and_is_raised_in_order(new_client):
-    started = []
-
+def failing_at(bad, started):
+    """Work that notes each item it starts and raises on ``bad``."""
     def work(client, item):
         started.append(item)
-        if item == 5:
-            raise ValueError("item 5")
+        if item == bad:
+            raise ValueError("item %d" % bad)
         return item
+    return work
 
+
+def test_an_error_stops_what_follows_and_is_raised_in_order(new_client):
+    started = []
+    work = failing_at(5, started)
     results = ClientPool(new_client(), 2).ordered(work, range(100))
     assert [next(results) for dummy in range(5)] == [0, 1, 2, 3, 4]
     with pytest.raises(ValueError, match="item 5"):
@@ -141,13 +145,7 @@ def test_as_done_a_slow_item_does_not_hold_back_those_after_it_and_each_result_k
 
 def test_as_done_raises_an_exception_and_starts_nothing_more(new_client):
     started = []
-
-    def work(client, item):
-        started.append(item)
-        if item == 1:
-            raise ValueError("broken")
-        return item
-
+    work = failing_at(1, started)
     pool = ClientPool(new_client(), 2)
     with pytest.raises(ValueError):
         list(pool.as_done(work, range(100)))
