@@ -36,6 +36,8 @@ def test_seed_sends_only_what_is_missing_in_batches_and_reruns_unchanged(sim, pl
     assert run[0]["contacts_added"] == checked[0]["contacts_added"]
     assert run[0]["diff"] == checked[0]["diff"]
     assert [c["phoneNumber"] for c in run[0]["contacts_added"]] == [c["phoneNumber"] for c in wanted[5:]]
+    # one list all: the reading that found the list by name shows it the only one of the name its adds go to
+    assert [r["path"].endswith("/getAllListDetails") for r in api_log.during(run)].count(True) == 1
     sent = api_log.adds(api_log.during(run))
     # sent in parallel, in batches that grow while Kore takes them: a batch above its 100 is refused, sent again
     landed = [len(r["body"]["data"]) for r in sent if r["status"] == 200]

@@ -128,11 +128,21 @@ class ListHooks(Hooks):
     def current(self, spec):
         found = self.plan.found
         if found is None:
-            found = self.entity.find(spec.list_id, spec.name)
+            found = self._find_present(spec)
             if found is not None and not spec.list_id:
                 found = self.entity.read(found["_id"]) or found
         elif spec.changes(found) and "allowDuplicates" in spec.fields and "allowDuplicates" not in found:
             found = self.entity.read(found["_id"]) or found  # list all leaves allowDuplicates out: read it to compare
+        return found
+
+    def _find_present(self, spec):
+        if spec.list_id or self.plan.names_read is None:
+            return self.entity.find(spec.list_id, spec.name)
+        # the reading that finds the list by name shows it the one of its name: its adds trust that reading
+        summaries = self.entity.summaries()
+        found = self.entity.find_by_name(spec.name, summaries)
+        if found is not None:
+            self.plan.names_read.served_by(by_name(summaries))
         return found
 
     def create(self, spec):

@@ -81,18 +81,22 @@ def test_request_counts_per_operation(sim, lists):
         assert len(sim.requests) - before == expected
 
 
-def test_a_list_created_with_contacts_reads_every_list_once_to_find_it_and_once_after_its_create(sim, lists, client):
-    """The reading that settles the new list against twins is the one its add's unique-name check trusts; a list
-    found is still checked by a reading of its own right before the add."""
+def test_a_list_given_contacts_reads_every_list_once_to_find_it_and_again_only_after_creating_it(sim, lists, client):
+    """The reading that settles a new list against twins is the one its add's unique-name check trusts; a list
+    found by name is checked by the reading that found it; a list found by id (a GET) by one list all."""
     def list_alls():
         return sum(1 for r in sim.requests if r["path"].endswith("/getAllListDetails"))
 
-    for contacts, expected in (("+15550001", 2), ("+15550002", 2)):  # created, then found and added to
+    for contacts, expected in (("+15550001", 2), ("+15550002", 1)):  # created, then found and added to
         before = list_alls()
         outcome = ensure_list_present(lists, Contacts(client), ListSpec(name="Fresh", description="d"),
                                       ListWork(wanted=Wanted.of([{"phoneNumber": contacts}])))
         assert outcome.changed and sim.store.get(sim.tenant.stream_id, outcome.record["_id"])["totalRecordCount"]
         assert list_alls() - before == expected
+    before = list_alls()
+    outcome = ensure_list_present(lists, Contacts(client), ListSpec(list_id=outcome.record["_id"], name="Fresh"),
+                                  ListWork(wanted=Wanted.of([{"phoneNumber": "+15550003"}])))
+    assert outcome.changed and list_alls() - before == 1
 
 
 @pytest.mark.parametrize("return_contacts", [False, True])
