@@ -38,9 +38,8 @@ from kore_sim import Simulator  # noqa: E402  pylint: disable=wrong-import-posit
 from kore_sim.processes import kill_whole  # noqa: E402  pylint: disable=wrong-import-position
 from kore_sim.server import serve_in_background  # noqa: E402  pylint: disable=wrong-import-position
 
-# The integration tests that take many times the median (a soak, a table of rows, every module at -vvvv) start
-# first: a parallel run (pytest -n) lasts as long as its busiest worker, and one of these begun last would run on
-# alone at the end while the other workers wait.
+# The integration tests that take many times the median (a soak, a table of rows, every module at -vvvv) start first:
+# a parallel run (pytest -n) lasts as long as its busiest worker, and one of these begun last would end it alone.
 LONGEST_FIRST = ("tests/integration/test_soak.py::", "tests/integration/test_hostile_input.py::test_every_row[",
                  "tests/integration/test_secrets.py::test_secrets_never_appear_in_any_output[",
                  "tests/integration/test_backups_before_a_delete.py::test_hosts_writing_one_backup_file_at_once",
@@ -153,9 +152,8 @@ class Run(object):
         return "Run(rc=%s)\n%s" % (self.rc, self.output)
 
 
-# Each playbook test runs on both paths a kore.ai task can take (plugins/plugin_utils/_in_worker.py): in Ansible's
-# worker, as a local connection gets by default, and as a module, as kore_ai_in_worker=false forces.
-# KORE_TEST_PATHS=worker (or module) runs one of them.
+# Both paths of a kore.ai task (plugins/plugin_utils/_in_worker.py) run each playbook test: Ansible's worker, as a
+# local connection's task, and the module, as kore_ai_in_worker=false forces; KORE_TEST_PATHS=worker (or module): one.
 EXECUTION_PATHS = os.environ.get("KORE_TEST_PATHS", "worker module").split()
 # the Python a module process runs on (make test-targets sets another one): the controller's own by default
 TARGET_PYTHON = os.environ.get("KORE_TEST_TARGET_PYTHON") or sys.executable
@@ -171,14 +169,12 @@ def execution_path(request):
 def playbook(sim, tmp_path, execution_path):
     """``playbook(tasks, check=False, diff=False, env=None, args=(), module_defaults=None, on=None, cwd=None)`` -> Run.
 
-    ``tasks`` is a list of tasks for one localhost play, or the path of a playbook file to run as it is.
-
-    The connection comes from the KORE_* environment, as a user of the simulator would set it, unless
-    ``env`` overrides (a value of None removes a variable). ``on`` ("worker" or "module") overrides the
-    test's execution path. ``cwd`` is the directory ansible-playbook starts in (default: this one).
-    ``kill_when``: a callable asked every few milliseconds; once it says so, ansible-playbook, its workers and
-    their modules get SIGKILL, as a machine going down or an operator's ``kill -9`` ends them (rc -9).
-    """
+    ``tasks`` is a list of tasks for one localhost play, or the path of a playbook file to run as it is. The
+    connection comes from the KORE_* environment, as a user of the simulator would set it, unless ``env`` overrides
+    (a value of None removes a variable). ``on`` ("worker" or "module") overrides the test's execution path.
+    ``cwd`` is the directory ansible-playbook starts in (default: this one). ``kill_when``: a callable asked every
+    few milliseconds; once it says so, ansible-playbook, its workers and their modules get SIGKILL, as a machine
+    going down or an operator's ``kill -9`` ends them (rc -9)."""
 
     numbers = itertools.count()  # next() is atomic: runs may be started from several threads at once
 
@@ -208,6 +204,8 @@ def playbook(sim, tmp_path, execution_path):
             "ANSIBLE_PYTHON_INTERPRETER": TARGET_PYTHON,
             "ANSIBLE_NOCOLOR": "1",
             "ANSIBLE_RETRY_FILES_ENABLED": "false",
+            # the tests' inventories alone: no other inventory plugin's documentation read, a tenth of a start's CPU
+            "ANSIBLE_INVENTORY_ENABLED": "host_list,ini",
             "KORE_RESULTS_FILE": str(results),
         })
         for key, value in (env or {}).items():
@@ -231,8 +229,7 @@ def playbook(sim, tmp_path, execution_path):
 
 
 def killed_when(condition, command, **options):
-    """``command`` run in a session of its own, killed whole (SIGKILL) once ``condition()`` holds, unless it ended
-    before (within 600 seconds either way)."""
+    """``command`` in a session of its own, killed whole (SIGKILL) once ``condition()`` holds (at most 600 s)."""
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
                             **options)
     reader = concurrent.futures.ThreadPoolExecutor(1).submit(proc.communicate)  # pipes drained meanwhile
@@ -247,8 +244,8 @@ def killed_when(condition, command, **options):
 
 @pytest.fixture
 def in_turn():
-    """``in_turn(path, times)``: a playbook beside ``path`` that imports it ``times`` times, so that a playbook and
-    its re-run are one ansible-playbook start. Beside it, so that ``playbook_dir`` is the one ``path`` has alone."""
+    """``in_turn(path, times)``: a playbook importing ``path`` ``times`` times, a run and its re-run in one start;
+    beside ``path``, so that ``playbook_dir`` is the one it has alone."""
 
     def write(path, times):
         wrapper = os.path.join(os.path.dirname(path), "in-turn-" + os.path.basename(path))
@@ -346,6 +343,20 @@ def write_phones_csv(path, numbers):
 @pytest.fixture
 def people():
     return some_people
+
+
+@pytest.fixture
+def from_file(tmp_path):
+    """``from_file(value)``: a task option reading ``value`` from a JSON file, for thousands of contacts (Ansible
+    templates a list written into a playbook item by item, seconds of CPU a start; a file's is read whole)."""
+    numbers = itertools.count()
+
+    def write(value):
+        path = tmp_path / ("value-%d.json" % next(numbers))
+        path.write_text(json.dumps(value))
+        return "{{ lookup('ansible.builtin.file', '%s') | from_json }}" % path
+
+    return write
 
 
 @pytest.fixture

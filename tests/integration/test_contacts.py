@@ -57,11 +57,12 @@ def test_seed_sends_only_what_is_missing_in_batches_and_reruns_unchanged(sim, pl
 
 
 def test_adds_grow_where_kore_takes_more_and_a_list_that_allows_duplicates_gets_batches_of_100(
-        sim, playbook, api_log, people):
+        sim, playbook, api_log, people, from_file):
     sim.max_add_batch, sim.max_page = 1000, 1000
     wanted = people(3000)
-    run = playbook([{MODULE: {"name": "Strict", "description": "x", "contacts": wanted}},
-                    {MODULE: {"name": "Loose", "description": "x", "allow_duplicates": True, "contacts": wanted}}])
+    run = playbook([{MODULE: {"name": "Strict", "description": "x", "contacts": from_file(wanted)}},
+                    {MODULE: {"name": "Loose", "description": "x", "allow_duplicates": True,
+                              "contacts": from_file(wanted)}}])
     strict, loose = run.split()
     assert strict.status(0) == loose.status(0) == "changed", run
     for step, name in ((strict, "Strict"), (loose, "Loose")):
@@ -76,12 +77,12 @@ def test_adds_grow_where_kore_takes_more_and_a_list_that_allows_duplicates_gets_
     assert sorted(int(r["query"]["skip"][0]) for r in pages) == [0, 1000, 2000], pages
 
 
-def test_a_kore_that_refuses_large_pages_and_adds_gets_every_contact_once(sim, playbook, api_log, people):
+def test_a_kore_that_refuses_large_pages_and_adds_gets_every_contact_once(sim, playbook, api_log, people, from_file):
     sim.max_add_batch, sim.max_page, sim.refuse_larger_page = 150, 200, True
     record = sim.seed("Refusing", "x")
     sim.seed_contacts(record["_id"], people(450, start=10000))
     wanted = people(1000)
-    run = playbook([{MODULE: {"name": "Refusing", "description": "x", "contacts": wanted}}])
+    run = playbook([{MODULE: {"name": "Refusing", "description": "x", "contacts": from_file(wanted)}}])
     assert run.status(0) == "changed", run
     assert sim.phone_numbers(record["_id"]) == sorted(c["phoneNumber"] for c in people(450, start=10000) + wanted)
     landed = [len(r["body"]["data"]) for r in api_log.adds() if r["status"] == 200]
@@ -293,7 +294,8 @@ BAD = [
     ({"contacts": [{"phoneNumber": "+1"}], "state": "absent"}, "contacts, contacts_file and purge_contacts are for state: present"),
     ({"purge_contacts": True}, "purge_contacts needs contacts"),
     ({"contacts": [{"phoneNumber": "+1"}], "wait_timeout": 0}, "wait_timeout must be between 1 and 3600"),
-    ({"contacts": [{"phoneNumber": "+%d" % i} for i in range(20001)]}, "at most 20000 are managed in one task"),
+    ({"contacts": [{"phoneNumber": "+%d" % i} for i in range(20001)]},
+     "contacts holds 20001 contacts; at most 20000 are managed in one task"),
     ({"contacts": [{"phoneNumber": "4.91511E+12"}]}, "contacts[1]: phoneNumber '4.91511E+12' is a number as a "
                                                      "spreadsheet formats it"),
     ({"contacts": [{"phoneNumber": "+1555 CALL"}]}, "contacts[1]: phoneNumber '+1555 CALL' is not a phone number"),
@@ -302,11 +304,17 @@ BAD = [
 ]
 
 
-def test_bad_contacts_are_refused_before_any_request(sim, playbook):
+def test_bad_contacts_are_refused_before_any_request(sim, playbook, from_file):
     # every bad input as a task of one playbook (one ansible-playbook start, not one a row): each is refused, and no
-    # request at all reached Kore when the last of them is done
+    # request at all reached Kore when the last of them is done. A list of thousands is read from a file.
     record = sim.seed("Guarded", "x")
-    run = playbook([{MODULE: dict({"name": "Guarded"}, **options), "ignore_errors": True} for options, dummy in BAD])
+
+    def refused(options):
+        if len(options.get("contacts", [])) > 1000:
+            options = dict(options, contacts=from_file(options["contacts"]))
+        return {MODULE: dict({"name": "Guarded"}, **options), "ignore_errors": True}
+
+    run = playbook([refused(options) for options, dummy in BAD])
     assert len(run.rows) == len(BAD), run
     for index, (options, message) in enumerate(BAD):
         assert run.status(index) == "failed", (message, run[index])

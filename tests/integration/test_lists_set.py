@@ -159,15 +159,15 @@ def test_after_a_change_fails_no_further_change_starts(sim, playbook, api_log):
 
 
 def test_a_set_on_a_kore_that_refuses_large_pages_and_adds_gets_every_contact_once_and_backs_up_first(
-        sim, playbook, api_log, people, tmp_path, csv_phones):
+        sim, playbook, api_log, people, tmp_path, csv_phones, from_file):
     sim.max_add_batch, sim.max_page, sim.refuse_larger_page = 150, 200, True
     kept = sim.seed("Kept", "x")
     sim.seed_contacts(kept["_id"], people(450, start=10000))
     gone = sim.seed("Gone", "x")
     sim.seed_contacts(gone["_id"], people(350, start=20000))
     (tmp_path / "backups").mkdir()
-    lists = [{"name": "Kept", "description": "x", "contacts": people(600)},
-             {"name": "New", "description": "x", "contacts": people(700, start=30000)}]
+    lists = [{"name": "Kept", "description": "x", "contacts": from_file(people(600))},
+             {"name": "New", "description": "x", "contacts": from_file(people(700, start=30000))}]
     run = playbook([{MODULE: {"lists": lists, "purge": True, "backup_dir": str(tmp_path / "backups"), "parallel": 4}}])
     assert run.status(0) == "changed", run[0].get("msg")
     assert [r["name"] for r in run[0]["deleted"]] == ["Gone"], run[0]["deleted"]

@@ -40,11 +40,12 @@ def test_secrets_never_appear_in_any_output(sim, playbook):
     cases += [("500 echoing headers, jwt option", "failed", [module],
                playbook([{module: dict(MODULES[module], jwt=token)}], args=["-vvvv"])) for module in modules]
     sim.faults.clear()
+    succeeded = playbook(every_module() + every_module(jwt=token), args=["-vvvv"], diff=True)
     cases += [
         ("401, wrong client secret", "failed", modules,
          playbook(every_module(), args=["-vvvv"], env={"KORE_CLIENT_SECRET": wrong_secret})),
-        ("success, minted token", None, modules, playbook(every_module(), args=["-vvvv"], diff=True)),
-        ("success, jwt option", None, modules, playbook(every_module(jwt=token), args=["-vvvv"])),
+        ("success, minted token", None, modules, succeeded.part(0, len(modules))),
+        ("success, jwt option", None, modules, succeeded.part(len(modules))),
     ]
     for what, status, tasks, run in cases:
         assert len(run.rows) == len(tasks), (what, run)
@@ -59,9 +60,10 @@ def test_secrets_never_appear_in_any_output(sim, playbook):
     for index in range(len(modules)):
         first = cases[0][3][index]["msg"]
         assert "upstream error for request" in first and "********" in first, first
-    print("secret-leak scan: %d playbook outputs at -vvvv, %d tasks, %d bytes, 0 secrets found"
-          % (len(cases), sum(len(tasks) for dummy, dummy2, tasks, dummy3 in cases),
-             sum(len(run.output) for dummy, dummy2, dummy3, run in cases)))
+    outputs = dict((id(run.output), run.output) for dummy, dummy2, dummy3, run in cases)
+    print("secret-leak scan: %d cases in %d playbook outputs at -vvvv, %d tasks, %d bytes, 0 secrets found"
+          % (len(cases), len(outputs), sum(len(tasks) for dummy, dummy2, tasks, dummy3 in cases),
+             sum(len(output) for output in outputs.values())))
 
 
 def test_tokens_signed_from_non_ascii_credentials_work_and_stay_secret(playbook, tmp_path):
